@@ -1,0 +1,95 @@
+import Foundation
+
+/// A compiled regular expression from a playbook (ICU syntax, as `NSRegularExpression`).
+///
+/// Named groups `(?<name>…)` become variables when the pattern is used as a capture.
+public struct Pattern: Hashable, Sendable, CustomStringConvertible {
+    /// The pattern as written in the playbook.
+    public let source: String
+    /// The names of the `(?<name>…)` groups, in order of appearance.
+    public let groupNames: [String]
+    private let box: Box
+
+    /// Compiles `source`; throws the engine's own message when the pattern is invalid.
+    public init(_ source: String) throws(PatternError) {
+        do {
+            let regex = try NSRegularExpression(pattern: source, options: [])
+            self.source = source
+            self.groupNames = Pattern.namedGroups(in: source)
+            self.box = Box(regex)
+        } catch {
+            throw PatternError(pattern: source, reason: Pattern.reason(for: error))
+        }
+    }
+
+    public var description: String { source }
+
+    public static func == (lhs: Pattern, rhs: Pattern) -> Bool { lhs.source == rhs.source }
+    public func hash(into hasher: inout Hasher) { hasher.combine(source) }
+
+    /// A match of the pattern somewhere in a text.
+    public struct Match: Sendable, Equatable {
+        /// The whole matched text.
+        public var text: String
+        /// The named groups that took part in the match.
+        public var groups: [String: String]
+    }
+
+    /// The first match in `text`, or nil.
+    public func firstMatch(in text: String) -> Match? {
+        let range = NSRange(text.startIndex..<text.endIndex, in: text)
+        guard let result = box.regex.firstMatch(in: text, options: [], range: range),
+            let whole = Range(result.range, in: text)
+        else { return nil }
+        var groups: [String: String] = [:]
+        for name in groupNames {
+            let groupRange = result.range(withName: name)
+            if groupRange.location != NSNotFound, let r = Range(groupRange, in: text) {
+                groups[name] = String(text[r])
+            }
+        }
+        return Match(text: String(text[whole]), groups: groups)
+    }
+
+    /// Group names written as `(?<name>` (or Python's `(?P<name>`), skipping lookbehinds `(?<=`, `(?<!`.
+    static func namedGroups(in source: String) -> [String] {
+        var names: [String] = []
+        let scalars = Array(source.unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            if scalars[i] == "\\" { i += 2; continue }
+            if scalars[i] == "(", i + 2 < scalars.count, scalars[i + 1] == "?" {
+                var j = i + 2
+                if j < scalars.count, scalars[j] == "P" { j += 1 }
+                if j < scalars.count, scalars[j] == "<", j + 1 < scalars.count,
+                    scalars[j + 1] != "=", scalars[j + 1] != "!"
+                {
+                    var name = ""
+                    j += 1
+                    while j < scalars.count, scalars[j] != ">" { name.unicodeScalars.append(scalars[j]); j += 1 }
+                    names.append(name)
+                    i = j
+                }
+            }
+            i += 1
+        }
+        return names
+    }
+
+    private static func reason(for error: any Error) -> String {
+        let text = (error as NSError).localizedFailureReason ?? "\(error)"
+        return text.isEmpty ? "invalid regular expression" : text
+    }
+
+    /// Holds the non-Sendable regex; `NSRegularExpression` is immutable and safe to share.
+    private final class Box: @unchecked Sendable {
+        let regex: NSRegularExpression
+        init(_ regex: NSRegularExpression) { self.regex = regex }
+    }
+}
+
+/// A regular expression that did not compile.
+public struct PatternError: Error, Equatable, Sendable {
+    public var pattern: String
+    public var reason: String
+}

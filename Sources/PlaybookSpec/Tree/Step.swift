@@ -1,0 +1,183 @@
+/// One node of the decision tree: optional text to show, one action, and where to go next.
+public struct Step: Sendable {
+    public let address: StepAddress
+    public let location: SourceLocation
+    /// Shown when the walk enters the step, before the action.
+    public let say: Template?
+    public let action: Action
+    public let transition: Transition
+
+    public init(address: StepAddress, location: SourceLocation, say: Template?, action: Action,
+                transition: Transition) {
+        self.address = address
+        self.location = location
+        self.say = say
+        self.action = action
+        self.transition = transition
+    }
+}
+
+/// What a step does.
+public enum Action: Sendable {
+    /// Only shows the step's `say` text.
+    case message
+    /// Runs a diagnostic command.
+    case run(Probe)
+    /// Asks the user; the answer lands in a variable.
+    case ask(Question)
+    /// Proposes `go env -w` / `go env -u` changes; applied only after a yes.
+    case fix(Fix)
+    /// Ends the walk.
+    case done(Conclusion)
+    /// Continues at a step of another playbook (or another step of this one).
+    case jump(StepAddress)
+}
+
+/// Where the walk goes after a step's action.
+public enum Transition: Sendable {
+    /// The step ends the walk or jumps (`done`, `jump`).
+    case end
+    /// Always continue here.
+    case next(StepAddress)
+    /// The first branch whose condition holds wins; `fallback` when none does.
+    case branch([Branch], fallback: Fallback)
+}
+
+/// One `if` arm of a branch list.
+public struct Branch: Sendable {
+    public let condition: Condition
+    public let target: StepAddress
+    public let location: SourceLocation
+
+    public init(condition: Condition, target: StepAddress, location: SourceLocation) {
+        self.condition = condition
+        self.target = target
+        self.location = location
+    }
+}
+
+/// The `else` arm of a branch list.
+public struct Fallback: Sendable {
+    public let target: StepAddress
+    public let location: SourceLocation
+
+    public init(target: StepAddress, location: SourceLocation) {
+        self.target = target
+        self.location = location
+    }
+}
+
+/// A diagnostic command to run: an argv array, never a shell string.
+public struct Probe: Sendable {
+    /// argv[0] is the program. `gotriage` as argv[0] means gotriage's own built-in probes.
+    public let argv: [Template]
+    /// Killed (with its whole process group) after this many milliseconds.
+    public let timeoutMilliseconds: Int
+    /// Extra environment variables for the command, in file order.
+    public let environment: [(name: String, value: Template)]
+    /// Named-group regexes applied to the output after the run.
+    public let captures: [Capture]
+    /// What the user is waiting for, shown while the probe runs ("the proxy at {{goproxy}}").
+    public let pending: Template?
+
+    public static let defaultTimeoutMilliseconds = 10_000
+
+    public init(argv: [Template], timeoutMilliseconds: Int, environment: [(name: String, value: Template)],
+                captures: [Capture], pending: Template?) {
+        self.argv = argv
+        self.timeoutMilliseconds = timeoutMilliseconds
+        self.environment = environment
+        self.captures = captures
+        self.pending = pending
+    }
+}
+
+/// Which output of a probe a condition or capture looks at.
+public enum OutputStream: String, Sendable, Codable {
+    case stdout
+    case stderr
+    /// stdout and stderr, each searched in turn.
+    case output
+}
+
+/// A regex with named groups; each group that matches sets the variable of the same name.
+public struct Capture: Sendable {
+    public let stream: OutputStream
+    public let pattern: Pattern
+    public let location: SourceLocation
+
+    public init(stream: OutputStream, pattern: Pattern, location: SourceLocation) {
+        self.stream = stream
+        self.pattern = pattern
+        self.location = location
+    }
+}
+
+/// A question for the user. Script mode answers it from `--answer NAME=VALUE`.
+public struct Question: Sendable {
+    public let prompt: Template
+    /// The variable that receives the answer.
+    public let variable: String
+    /// Allowed answers; empty means free text.
+    public let choices: [String]
+    /// Free text must match this (the whole answer).
+    public let pattern: Pattern?
+    /// Used when the answer is empty.
+    public let defaultValue: Template?
+
+    public init(prompt: Template, variable: String, choices: [String], pattern: Pattern?,
+                defaultValue: Template?) {
+        self.prompt = prompt
+        self.variable = variable
+        self.choices = choices
+        self.pattern = pattern
+        self.defaultValue = defaultValue
+    }
+}
+
+/// A proposed change to the Go environment file (`go env -w` / `go env -u`).
+public struct Fix: Sendable {
+    /// Why, in plain words.
+    public let reason: Template
+    public let changes: [GoEnvChange]
+
+    public init(reason: Template, changes: [GoEnvChange]) {
+        self.reason = reason
+        self.changes = changes
+    }
+}
+
+/// One `go env` change.
+public enum GoEnvChange: Sendable {
+    /// `go env -w KEY=VALUE`
+    case set(key: String, value: Template)
+    /// `go env -u KEY`
+    case unset(key: String)
+
+    public var key: String {
+        switch self {
+        case .set(let key, _), .unset(let key): key
+        }
+    }
+}
+
+/// How a walk ends, as a playbook declares it.
+public struct Conclusion: Sendable {
+    public let outcome: Outcome
+    /// A stable cause id from `CauseCatalog`, or nil when nothing was wrong.
+    public let cause: String?
+    public let text: Template
+
+    public init(outcome: Outcome, cause: String?, text: Template) {
+        self.outcome = outcome
+        self.cause = cause
+        self.text = text
+    }
+}
+
+/// The declared outcome of a `done` step.
+public enum Outcome: String, Sendable, Codable, CaseIterable {
+    case resolved
+    case notResolved = "not-resolved"
+    case escalate
+}
