@@ -51,6 +51,12 @@ public struct Pattern: Hashable, Sendable, CustomStringConvertible {
         return Match(text: String(text[whole]), groups: groups)
     }
 
+    /// Whether the whole of `text` matches (as if the pattern were written `^(?:…)$`).
+    public func matchesWhole(_ text: String) -> Bool {
+        guard let anchored = try? NSRegularExpression(pattern: "^(?:\(source))$", options: []) else { return false }
+        return anchored.firstMatch(in: text, options: [], range: NSRange(text.startIndex..<text.endIndex, in: text)) != nil
+    }
+
     /// Group names written as `(?<name>` (or Python's `(?P<name>`), skipping lookbehinds `(?<=`, `(?<!`.
     static func namedGroups(in source: String) -> [String] {
         var names: [String] = []

@@ -1,0 +1,32 @@
+import PlaybookSpec
+
+/// The verdict on a reply to a question.
+public enum AnswerCheck: Sendable, Equatable {
+    /// The value stored in the question's variable (a choice in its canonical spelling).
+    case accepted(String)
+    /// Why the reply cannot be used, in plain words; the question stays pending.
+    case rejected(String)
+}
+
+/// Checks replies against a question's choices, pattern and default.
+enum AnswerChecker {
+    static func check(_ reply: String, for question: Question, defaultValue: String?) -> AnswerCheck {
+        var value = String(reply.trimmingWhitespace())
+        if value.isEmpty, let defaultValue { value = defaultValue }
+        if !question.choices.isEmpty {
+            if let choice = question.choices.first(where: { $0.lowercased() == value.lowercased() }) {
+                return .accepted(choice)
+            }
+            if let number = Int(value), question.choices.indices.contains(number - 1) {
+                return .accepted(question.choices[number - 1])
+            }
+            return .rejected("Please answer with one of: \(question.choices.joined(separator: ", ")).")
+        }
+        if let pattern = question.pattern {
+            return pattern.matchesWhole(value)
+                ? .accepted(value)
+                : .rejected("\"\(value)\" does not look right here (it must match \(pattern.source)).")
+        }
+        return value.isEmpty ? .rejected("Please type an answer.") : .accepted(value)
+    }
+}

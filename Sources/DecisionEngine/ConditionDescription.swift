@@ -1,0 +1,44 @@
+import PlaybookSpec
+
+/// Conditions in plain words, for `why` and reports.
+enum ConditionDescription {
+    static func describe(_ condition: Condition) -> String {
+        switch condition.kind {
+        case .exitCode(let codes):
+            codes.count == 1 ? "the exit code is \(codes[0])" : "the exit code is one of \(codes.map(String.init).joined(separator: ", "))"
+        case .timedOut(let wanted):
+            wanted ? "the command timed out" : "the command finished in time"
+        case .output(let stream, let test):
+            "\(streamName(stream)) \(describe(test))"
+        case .variable(let name, let test):
+            "\(name) \(describe(test))"
+        case .goEnv(let key, let test):
+            "go env \(key) \(describe(test))"
+        case .fix(let result):
+            "the fix was \(result.rawValue)"
+        case .all(let conditions):
+            conditions.map(describe).joined(separator: " and ")
+        case .any(let conditions):
+            conditions.map(describe).joined(separator: " or ")
+        case .not(let inner):
+            "not (\(describe(inner)))"
+        }
+    }
+
+    private static func describe(_ test: TextTest) -> String {
+        switch test {
+        case .equals(let template): "is \"\(template)\""
+        case .contains(let template): "contains \"\(template)\""
+        case .matches(let pattern): "matches /\(pattern.source)/"
+        case .isEmpty(let wanted): wanted ? "is empty" : "is not empty"
+        }
+    }
+
+    private static func streamName(_ stream: OutputStream) -> String {
+        switch stream {
+        case .stdout: "the output"
+        case .stderr: "the error output"
+        case .output: "the output or error output"
+        }
+    }
+}

@@ -1,0 +1,147 @@
+import PlaybookSpec
+
+/// The facts a condition is tested against at one step.
+struct Facts {
+    var probe: ProbeObservation?
+    var fix: FixResult?
+    var variables: [String: String]
+    var goEnv: [String: String]
+
+    /// Fills a template: `goenv.KEY` from the Go environment, anything else from the variables.
+    func render(_ template: Template) -> String {
+        template.render { name in
+            if name.hasPrefix(GoEnvKeys.templatePrefix) {
+                return goEnv[String(name.dropFirst(GoEnvKeys.templatePrefix.count))]
+            }
+            return variables[name]
+        }
+    }
+}
+
+/// The result of testing a condition: whether it holds, and what showed it.
+struct Evaluation {
+    var holds: Bool
+    /// Output lines or values, quoted, that the condition looked at.
+    var evidence: [String]
+}
+
+/// Tests conditions against facts and collects evidence for `why`.
+enum ConditionEvaluator {
+    static func evaluate(_ condition: Condition, _ facts: Facts) -> Evaluation {
+        switch condition.kind {
+        case .exitCode(let codes):
+            guard let probe = facts.probe else { return Evaluation(holds: false, evidence: []) }
+            return Evaluation(holds: codes.contains(probe.exitCode), evidence: ["exit code \(probe.exitCode)"])
+        case .timedOut(let wanted):
+            let timedOut = facts.probe?.timedOut ?? false
+            return Evaluation(holds: timedOut == wanted, evidence: [timedOut ? "the command timed out" : "the command finished in time"])
+        case .output(let stream, let test):
+            return evaluateOutput(stream, test, facts)
+        case .variable(let name, let test):
+            return evaluateValue(facts.variables[name] ?? "", label: name, test, facts)
+        case .goEnv(let key, let test):
+            return evaluateValue(facts.goEnv[key] ?? "", label: "go env \(key)", test, facts)
+        case .fix(let wanted):
+            let actual = facts.fix
+            return Evaluation(holds: actual == wanted, evidence: ["fix \(actual?.rawValue ?? "not proposed")"])
+        case .all(let conditions):
+            var evidence: [String] = []
+            for condition in conditions {
+                let result = evaluate(condition, facts)
+                evidence += result.evidence
+                if !result.holds { return Evaluation(holds: false, evidence: result.evidence) }
+            }
+            return Evaluation(holds: true, evidence: evidence)
+        case .any(let conditions):
+            var evidence: [String] = []
+            for condition in conditions {
+                let result = evaluate(condition, facts)
+                if result.holds { return result }
+                evidence += result.evidence
+            }
+            return Evaluation(holds: false, evidence: evidence)
+        case .not(let inner):
+            let result = evaluate(inner, facts)
+            return Evaluation(holds: !result.holds, evidence: result.evidence)
+        }
+    }
+
+    private static func evaluateOutput(_ stream: OutputStream, _ test: TextTest, _ facts: Facts) -> Evaluation {
+        guard let probe = facts.probe else { return Evaluation(holds: false, evidence: []) }
+        let sources: [(String, String)] = switch stream {
+        case .stdout: [("stdout", probe.stdout)]
+        case .stderr: [("stderr", probe.stderr)]
+        case .output: [("stdout", probe.stdout), ("stderr", probe.stderr)]
+        }
+        switch test {
+        case .isEmpty(let wanted):
+            let empty = sources.allSatisfy { $0.1.trimmingWhitespace().isEmpty }
+            let label = sources.map(\.0).joined(separator: " and ")
+            return Evaluation(holds: empty == wanted, evidence: ["\(label) \(empty ? "empty" : "not empty")"])
+        case .equals(let template):
+            let wanted = facts.render(template)
+            for (name, text) in sources where text.trimmingWhitespace() == wanted {
+                return Evaluation(holds: true, evidence: ["\(name): \(quoted(String(text.trimmingWhitespace())))"])
+            }
+            return Evaluation(holds: false, evidence: [])
+        case .contains, .matches:
+            for (name, text) in sources {
+                if let hit = firstLine(in: text, where: { textMatches($0, test, facts) }) {
+                    return Evaluation(holds: true, evidence: ["\(name) line \(hit.number): \(quoted(hit.text))"])
+                }
+            }
+            // A text or pattern that spans lines can only match the output as a whole.
+            for (name, text) in sources where textMatches(Substring(text), test, facts) {
+                return Evaluation(holds: true, evidence: ["\(name): \(quoted(String(text.trimmingWhitespace())))"])
+            }
+            return Evaluation(holds: false, evidence: [])
+        }
+    }
+
+    private static func evaluateValue(_ value: String, label: String, _ test: TextTest, _ facts: Facts) -> Evaluation {
+        let evidence = ["\(label) = \(quoted(value))"]
+        let holds: Bool = switch test {
+        case .equals(let template): value == facts.render(template)
+        case .contains(let template): value.contains(facts.render(template))
+        case .matches(let pattern): pattern.firstMatch(in: value) != nil
+        case .isEmpty(let wanted): value.trimmingWhitespace().isEmpty == wanted
+        }
+        return Evaluation(holds: holds, evidence: evidence)
+    }
+
+    /// Whether a line (or a whole output) passes a `contains` / `matches` test.
+    private static func textMatches(_ line: Substring, _ test: TextTest, _ facts: Facts) -> Bool {
+        switch test {
+        case .contains(let template): line.contains(facts.render(template))
+        case .matches(let pattern): pattern.firstMatch(in: String(line)) != nil
+        case .equals, .isEmpty: false
+        }
+    }
+
+    /// The first line (1-based number) of `text` that satisfies `predicate`.
+    static func firstLine(in text: String, where predicate: (Substring) -> Bool) -> (number: Int, text: String)? {
+        var number = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            number += 1
+            if predicate(line) { return (number, String(line.trimmingWhitespace())) }
+        }
+        return nil
+    }
+
+    /// A value in double quotes, shortened to 200 characters.
+    static func quoted(_ value: String) -> String {
+        let short = value.count > 200 ? String(value.prefix(199)) + "…" : value
+        return "\"\(short)\""
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces, tabs and newlines.
+    func trimmingWhitespace() -> Substring {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        return Substring(self[first...last])
+    }
+}

@@ -1,0 +1,78 @@
+import PlaybookSpec
+
+/// What the front end must do next for a walk. The engine never prints or spawns; it says what
+/// should happen and waits for the result.
+public enum Directive: Sendable {
+    /// Read `go env -json` and hand the values to `Walk.record(goEnv:)`.
+    case readGoEnv
+    /// Show this text to the user.
+    case say(String, step: StepAddress)
+    /// Ask the user; hand the reply to `Walk.answer(_:)`.
+    case ask(PendingQuestion)
+    /// Run the probe; hand the result to `Walk.record(probe:)`.
+    case run(PendingProbe)
+    /// Show the fix, ask for a yes, apply it if given; hand the result to `Walk.record(fix:)`.
+    case proposeFix(PendingFix)
+    /// The last probe was interrupted; the walk waits at this step (`retry`, `back` or `restart`).
+    case interrupted(StepAddress)
+    /// The walk is over.
+    case finished(WalkEnd)
+}
+
+/// A question with its templates filled in.
+public struct PendingQuestion: Sendable, Equatable {
+    public let step: StepAddress
+    public let prompt: String
+    public let variable: String
+    public let choices: [String]
+    /// The answer used when the reply is empty.
+    public let defaultValue: String?
+    /// The regex a free-text answer must match, as written (for help texts).
+    public let pattern: String?
+}
+
+/// A probe with its argv and environment filled in.
+public struct PendingProbe: Sendable, Equatable {
+    public let step: StepAddress
+    /// The command; every element came from exactly one template, so values never split or merge.
+    public let argv: [String]
+    public let environment: [String: String]
+    public let timeoutMilliseconds: Int
+    /// What the user is waiting for, for a spinner or a log line.
+    public let pending: String?
+}
+
+/// A fix with its values filled in.
+public struct PendingFix: Sendable, Equatable {
+    public let step: StepAddress
+    public let reason: String
+    public let changes: [Change]
+
+    /// One `go env` change: a nil value means `go env -u KEY`.
+    public struct Change: Sendable, Equatable {
+        public let key: String
+        public let value: String?
+    }
+}
+
+/// How a walk ended.
+public struct WalkEnd: Sendable, Equatable {
+    public let outcome: Outcome
+    /// The cause id, when the walk named one.
+    public let cause: String?
+    public let conclusion: String
+    /// The step where it ended.
+    public let step: StepAddress
+    public let reason: Reason
+
+    public enum Reason: String, Sendable, Equatable {
+        /// A `done` step was reached.
+        case done
+        /// The user declined a fix and the playbook had no branch for that.
+        case fixDeclined = "fix-declined"
+        /// A fix did not take effect and the playbook had no branch for that.
+        case fixFailed = "fix-failed"
+        /// The walk went on too long; the playbook loops.
+        case stepLimit = "step-limit"
+    }
+}

@@ -1,0 +1,316 @@
+import PlaybookSpec
+
+/// One walk through a decision tree: it says what must happen next and takes the results.
+///
+/// Call `next()` for a `Directive`, do what it says, hand back the result (`record(goEnv:)`,
+/// `answer(_:)`, `record(probe:)`, `record(fix:)`), and call `next()` again. Calling `next()`
+/// before handing back a result returns the same directive. The walk keeps the evidence for every
+/// decision (`decisions`, for `why`) and a checkpoint at every question and fix (for `back`).
+public struct Walk: Sendable {
+    public let tree: DecisionTree
+    public let start: StepAddress
+    /// Answers, captures and inputs, by name.
+    public private(set) var variables: [String: String]
+    /// `go env` values as last read.
+    public private(set) var goEnv: [String: String] = [:]
+    /// Why the walk went where it went, one entry per step left.
+    public private(set) var decisions: [Decision] = []
+    /// Steps entered, in order.
+    public private(set) var visited: [StepAddress] = []
+
+    /// A walk that enters more steps than this ends with `.stepLimit`; playbooks that loop only
+    /// through questions are legal, so this is the last guard against a script answering forever.
+    public static let stepLimit = 1_000
+
+    private let initialVariables: [String: String]
+    private var state: State
+    private var goEnvIsCurrent = false
+    private var checkpoints: [Checkpoint] = []
+    private var stepsEntered = 0
+
+    enum State: Sendable {
+        case entering(StepAddress)
+        case acting(StepAddress)
+        case awaitingAnswer(StepAddress)
+        case awaitingProbe(StepAddress)
+        case awaitingFix(StepAddress)
+        case interrupted(StepAddress)
+        case finished(WalkEnd)
+    }
+
+    private struct Checkpoint: Sendable {
+        let step: StepAddress
+        let variables: [String: String]
+        let decisions: [Decision]
+        let visited: [StepAddress]
+        let stepsEntered: Int
+    }
+
+    /// Starts a walk at `start` (usually a playbook's start step) with some variables already known.
+    public init(tree: DecisionTree, start: StepAddress, variables: [String: String] = [:]) {
+        self.tree = tree
+        self.start = start
+        self.initialVariables = variables
+        self.variables = variables
+        self.state = .entering(start)
+        seedInputs(of: start.playbook)
+    }
+
+    /// Starts a walk at a playbook's start step; nil when there is no such playbook.
+    public init?(tree: DecisionTree, playbook: String, variables: [String: String] = [:]) {
+        guard let book = tree.playbooks[playbook] else { return nil }
+        self.init(tree: tree, start: book.start, variables: variables)
+    }
+
+    /// The step the walk is at, or nil once it has finished.
+    public var currentStep: StepAddress? {
+        switch state {
+        case .entering(let a), .acting(let a), .awaitingAnswer(let a), .awaitingProbe(let a),
+            .awaitingFix(let a), .interrupted(let a):
+            a
+        case .finished: nil
+        }
+    }
+
+    /// How the walk ended, once it has.
+    public var end: WalkEnd? {
+        if case .finished(let end) = state { end } else { nil }
+    }
+
+    /// What must happen next.
+    public mutating func next() -> Directive {
+        while true {
+            if case .finished(let end) = state { return .finished(end) }
+            if !goEnvIsCurrent { return .readGoEnv }
+            switch state {
+            case .entering(let address):
+                stepsEntered += 1
+                guard stepsEntered <= Walk.stepLimit else {
+                    return finish(at: address, outcome: .escalate, cause: nil, reason: .stepLimit,
+                                  conclusion: "The walk entered \(Walk.stepLimit) steps without ending; the playbook seems to loop.")
+                }
+                visited.append(address)
+                state = .acting(address)
+                if let say = tree[address].say { return .say(facts().render(say), step: address) }
+            case .acting(let address):
+                if let directive = act(at: address) { return directive }
+            case .awaitingAnswer(let address):
+                return .ask(pendingQuestion(at: address))
+            case .awaitingProbe(let address):
+                return .run(pendingProbe(at: address))
+            case .awaitingFix(let address):
+                return .proposeFix(pendingFix(at: address))
+            case .interrupted(let address):
+                return .interrupted(address)
+            case .finished(let end):
+                return .finished(end)
+            }
+        }
+    }
+
+    // MARK: Results from the front end
+
+    /// Takes the values of `go env -json` (empty when go could not be run).
+    public mutating func record(goEnv values: [String: String]) {
+        goEnv = values
+        goEnvIsCurrent = true
+    }
+
+    /// Takes the user's reply to the pending question. A rejected reply leaves the question pending.
+    public mutating func answer(_ reply: String) throws(WalkError) -> AnswerCheck {
+        guard case .awaitingAnswer(let address) = state, case .ask(let question) = tree[address].action else {
+            throw .notWaitingFor("an answer")
+        }
+        let check = AnswerChecker.check(reply, for: question, defaultValue: question.defaultValue.map { facts().render($0) })
+        if case .accepted(let value) = check {
+            variables[question.variable] = value
+            take(transitionOf: tree[address], facts())
+        }
+        return check
+    }
+
+    /// Takes the result of the pending probe: applies its captures, then branches on it.
+    public mutating func record(probe observation: ProbeObservation) throws(WalkError) {
+        guard case .awaitingProbe(let address) = state, case .run(let probe) = tree[address].action else {
+            throw .notWaitingFor("a probe result")
+        }
+        if observation.interrupted {
+            state = .interrupted(address)
+            return
+        }
+        for capture in probe.captures {
+            let texts: [String] = switch capture.stream {
+            case .stdout: [observation.stdout]
+            case .stderr: [observation.stderr]
+            case .output: [observation.stdout, observation.stderr]
+            }
+            if let match = texts.lazy.compactMap({ capture.pattern.firstMatch(in: $0) }).first {
+                variables.merge(match.groups) { _, new in new }
+            }
+        }
+        var facts = facts()
+        facts.probe = observation
+        take(transitionOf: tree[address], facts)
+    }
+
+    /// Takes what became of the pending fix. Unless it was declined, `go env` is read again.
+    public mutating func record(fix result: FixResult) throws(WalkError) {
+        guard case .awaitingFix(let address) = state else { throw .notWaitingFor("a fix result") }
+        if result != .declined { goEnvIsCurrent = false }
+        let step = tree[address]
+        if case .next = step.transition, result != .applied {
+            let declined = result == .declined
+            _ = finish(at: address, outcome: .notResolved, cause: nil, reason: declined ? .fixDeclined : .fixFailed,
+                       conclusion: declined
+                           ? "You chose not to apply the fix, so nothing was changed. The problem is still there."
+                           : "The fix did not take effect, so the problem is still there.")
+            return
+        }
+        var facts = facts()
+        facts.fix = result
+        take(transitionOf: step, facts)
+    }
+
+    // MARK: Moving around
+
+    /// Runs the interrupted step's probe again. Returns false when no step is interrupted.
+    public mutating func retry() -> Bool {
+        guard case .interrupted(let address) = state else { return false }
+        state = .acting(address)
+        return true
+    }
+
+    /// Goes back to the previous question or fix, forgetting what was learned since.
+    /// Returns false when there is nothing to go back to. Changes already applied stay applied.
+    public mutating func back() -> Bool {
+        let waiting: Bool = switch state {
+        case .awaitingAnswer, .awaitingFix: true
+        default: false
+        }
+        if waiting { guard checkpoints.count >= 2 else { return false }; checkpoints.removeLast() }
+        guard let checkpoint = checkpoints.popLast() else { return false }
+        variables = checkpoint.variables
+        decisions = checkpoint.decisions
+        visited = checkpoint.visited
+        stepsEntered = checkpoint.stepsEntered
+        state = .acting(checkpoint.step)
+        goEnvIsCurrent = false
+        return true
+    }
+
+    /// Starts over from the first step with only the variables the walk began with.
+    public mutating func restart() {
+        self = Walk(tree: tree, start: start, variables: initialVariables)
+    }
+
+    // MARK: Internals
+
+    /// Does the action of the step at `address`; nil means keep going.
+    private mutating func act(at address: StepAddress) -> Directive? {
+        let step = tree[address]
+        switch step.action {
+        case .message:
+            take(transitionOf: step, facts())
+            return nil
+        case .run:
+            state = .awaitingProbe(address)
+            return .run(pendingProbe(at: address))
+        case .ask:
+            saveCheckpoint(at: address)
+            state = .awaitingAnswer(address)
+            return .ask(pendingQuestion(at: address))
+        case .fix:
+            saveCheckpoint(at: address)
+            state = .awaitingFix(address)
+            return .proposeFix(pendingFix(at: address))
+        case .done(let conclusion):
+            return finish(at: address, outcome: conclusion.outcome, cause: conclusion.cause, reason: .done,
+                          conclusion: facts().render(conclusion.text))
+        case .jump(let target):
+            decisions.append(Decision(step: address, target: target, kind: .next, condition: nil, evidence: [],
+                                      location: step.location))
+            if target.playbook != address.playbook { seedInputs(of: target.playbook) }
+            state = .entering(target)
+            return nil
+        }
+    }
+
+    private mutating func take(transitionOf step: Step, _ facts: Facts) {
+        switch step.transition {
+        case .end:
+            // Validation guarantees only done/jump steps end; stay put rather than guess.
+            state = .acting(step.address)
+        case .next(let target):
+            decisions.append(Decision(step: step.address, target: target, kind: .next, condition: nil,
+                                      evidence: [], location: step.location))
+            state = .entering(target)
+        case .branch(let branches, let fallback):
+            var looked: [String] = []
+            for (index, branch) in branches.enumerated() {
+                let result = ConditionEvaluator.evaluate(branch.condition, facts)
+                if result.holds {
+                    decisions.append(Decision(step: step.address, target: branch.target,
+                                              kind: .branch(index: index + 1, count: branches.count),
+                                              condition: ConditionDescription.describe(branch.condition),
+                                              evidence: result.evidence, location: branch.location))
+                    state = .entering(branch.target)
+                    return
+                }
+                for line in result.evidence where !looked.contains(line) { looked.append(line) }
+            }
+            decisions.append(Decision(step: step.address, target: fallback.target, kind: .fallback(count: branches.count),
+                                      condition: nil, evidence: looked, location: fallback.location))
+            state = .entering(fallback.target)
+        }
+    }
+
+    private mutating func finish(at address: StepAddress, outcome: Outcome, cause: String?,
+                                 reason: WalkEnd.Reason, conclusion: String) -> Directive {
+        let end = WalkEnd(outcome: outcome, cause: cause, conclusion: conclusion, step: address, reason: reason)
+        state = .finished(end)
+        return .finished(end)
+    }
+
+    private mutating func saveCheckpoint(at address: StepAddress) {
+        checkpoints.append(Checkpoint(step: address, variables: variables, decisions: decisions, visited: visited,
+                                      stepsEntered: stepsEntered))
+    }
+
+    /// Sets the defaults of a playbook's inputs that are not known yet.
+    private mutating func seedInputs(of playbook: String) {
+        for input in tree.playbooks[playbook]?.inputs ?? [] where variables[input.name] == nil {
+            if let value = input.defaultValue { variables[input.name] = facts().render(value) }
+        }
+    }
+
+    private func facts() -> Facts { Facts(probe: nil, fix: nil, variables: variables, goEnv: goEnv) }
+
+    private func pendingQuestion(at address: StepAddress) -> PendingQuestion {
+        guard case .ask(let question) = tree[address].action else { preconditionFailure("not an ask step") }
+        let facts = facts()
+        return PendingQuestion(step: address, prompt: facts.render(question.prompt), variable: question.variable,
+                               choices: question.choices, defaultValue: question.defaultValue.map(facts.render),
+                               pattern: question.pattern?.source)
+    }
+
+    private func pendingProbe(at address: StepAddress) -> PendingProbe {
+        guard case .run(let probe) = tree[address].action else { preconditionFailure("not a run step") }
+        let facts = facts()
+        var environment: [String: String] = [:]
+        for (name, value) in probe.environment { environment[name] = facts.render(value) }
+        return PendingProbe(step: address, argv: probe.argv.map(facts.render), environment: environment,
+                            timeoutMilliseconds: probe.timeoutMilliseconds, pending: probe.pending.map(facts.render))
+    }
+
+    private func pendingFix(at address: StepAddress) -> PendingFix {
+        guard case .fix(let fix) = tree[address].action else { preconditionFailure("not a fix step") }
+        let facts = facts()
+        let changes = fix.changes.map { change -> PendingFix.Change in
+            switch change {
+            case .set(let key, let value): PendingFix.Change(key: key, value: facts.render(value))
+            case .unset(let key): PendingFix.Change(key: key, value: nil)
+            }
+        }
+        return PendingFix(step: address, reason: facts.render(fix.reason), changes: changes)
+    }
+}
