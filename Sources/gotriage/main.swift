@@ -1,1 +1,3 @@
-print("gotriage")
+import TriageCLI
+
+await Gotriage.runAndExit()

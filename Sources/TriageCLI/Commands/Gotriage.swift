@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+
+/// The `gotriage` command: the shell by default, plus `run`, `list` and the built-in probes.
+public struct Gotriage: AsyncParsableCommand {
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "gotriage",
+        abstract: "A guided troubleshooter for failing Go module downloads.",
+        discussion: """
+            Started without a subcommand, gotriage opens its interactive shell. `gotriage run` walks \
+            the same playbooks non-interactively for scripts and CI.
+            """,
+        version: version,
+        subcommands: [ShellSubcommand.self, RunSubcommand.self, ListSubcommand.self, ProbeSubcommand.self],
+        defaultSubcommand: ShellSubcommand.self)
+
+    public init() {}
+
+    /// Parses the command line, runs the command, and exits with gotriage's documented status.
+    public static func runAndExit() async -> Never {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            exit(ExitStatus.resolved.rawValue)
+        } catch {
+            exit(ErrorReport.report(error, for: self))
+        }
+    }
+}

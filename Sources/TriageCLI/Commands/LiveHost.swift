@@ -1,0 +1,23 @@
+import Foundation
+import HostEffects
+
+/// The real machine: real processes, the real `go`, the process environment.
+enum LiveHost {
+    static func make() -> Host {
+        let environment = ProcessEnvironment.current()
+        let runner = SubprocessRunner()
+        let directory = FileManager.default.currentDirectoryPath
+        return Host(
+            runner: runner,
+            goEnvironment: GoToolEnvironment(runner: runner, environment: environment, workingDirectory: directory),
+            environment: environment,
+            workingDirectory: directory,
+            selfExecutable: executablePath)
+    }
+
+    /// This executable's path (from /proc/self/exe on Linux), for built-in probes and shipped playbooks.
+    static let executablePath: String = {
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
+        return URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+    }()
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+import Foundation
+import PlaybookSpec
+
+/// `--playbooks DIR`: folders of playbooks loaded beside the shipped ones.
+struct PlaybookOptions: ParsableArguments {
+    @Option(name: .customLong("playbooks"),
+            help: ArgumentHelp("Also load the playbooks in this folder (repeatable).", valueName: "dir"))
+    var directories: [String] = []
+
+    /// The shipped playbooks plus the extra folders, validated together.
+    func loadTree() throws(PlaybookCatalogError) -> DecisionTree {
+        let environment = ProcessInfo.processInfo.environment
+        let shipped = PlaybookCatalog.shippedDirectory(environment: environment, executable: LiveHost.executablePath)
+        return try PlaybookCatalog.load(directories: [shipped] + directories)
+    }
+}

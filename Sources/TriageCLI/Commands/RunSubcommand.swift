@@ -1,0 +1,65 @@
+import ArgumentParser
+import DecisionEngine
+import Foundation
+import LineEditing
+import PlaybookSpec
+
+/// `gotriage run <playbook>`: the same walk as the shell, for scripts and CI.
+struct RunSubcommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Walk a playbook without the shell.",
+        discussion: """
+            Questions are answered from --answer. Without a terminal, a question with no answer and no \
+            default stops the run (exit 2), and fixes are applied only with --yes. Exit status: 0 resolved, \
+            1 not resolved, 2 usage, 3 invalid playbook, 4 fix declined, 5 escalate, 6 interrupted.
+            """)
+
+    @Argument(help: "The playbook to walk, e.g. exit-status-128.")
+    var playbook: String
+
+    @Option(name: .customLong("answer"), help: ArgumentHelp("Answer a question in advance (repeatable).", valueName: "name=value"))
+    var answers: [String] = []
+
+    @Flag(name: .customLong("yes"), help: "Apply proposed fixes without asking.")
+    var yes = false
+
+    @OptionGroup var playbooks: PlaybookOptions
+
+    func validate() throws {
+        _ = try presetAnswers()
+    }
+
+    func run() async throws {
+        let tree = try playbooks.loadTree()
+        guard let walk = Walk(tree: tree, playbook: playbook) else {
+            let hint = Suggestions.closest(to: playbook, in: tree.order).map { " Did you mean '\($0)'?" } ?? ""
+            throw ValidationError("There is no playbook '\(playbook)'.\(hint) Playbooks: \(tree.order.joined(separator: ", ")).")
+        }
+        let host = LiveHost.make()
+        let console = Console.standard(environment: host.environment)
+        let interactive = isatty(STDIN_FILENO) == 1
+        let driver = WalkDriver(walk: walk, host: host, observer: HumanRenderer(console: console),
+                                presetAnswers: try presetAnswers(),
+                                fixPolicy: yes ? .applyAll : interactive ? .confirm : .declineAll)
+        let reader: (any LineReader)? = interactive ? LineReaders.standard(historyFile: nil) : nil
+        let status = await ScriptWalk(driver: driver, reader: reader, console: console).run()
+        throw ExitCode(status.rawValue)
+    }
+
+    /// `--answer NAME=VALUE` pairs by name; a malformed one is a usage error.
+    func presetAnswers() throws -> [String: String] {
+        var result: [String: String] = [:]
+        for answer in answers {
+            guard let equals = answer.firstIndex(of: "="), equals != answer.startIndex else {
+                throw ValidationError("--answer takes NAME=VALUE, as in --answer module=example.com/lib (got '\(answer)').")
+            }
+            let name = String(answer[..<equals])
+            guard Template.isValidName(name) else {
+                throw ValidationError("'\(name)' in --answer is not a variable name (letters, digits, _, - and .).")
+            }
+            result[name] = String(answer[answer.index(after: equals)...])
+        }
+        return result
+    }
+}

@@ -1,0 +1,57 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The one place gotriage writes text for people: standard output, standard error, and colour.
+///
+/// Colour is used only when the output is a terminal and `NO_COLOR` is not set. Tests give it
+/// closures that collect the text instead.
+public final class Console: @unchecked Sendable {
+    public enum Style: String, Sendable {
+        case bold = "1"
+        case dim = "2"
+        case red = "31"
+        case green = "32"
+        case yellow = "33"
+        case cyan = "36"
+    }
+
+    private let writeOut: (String) -> Void
+    private let writeErr: (String) -> Void
+    /// Whether escape codes for colour are written.
+    public let usesColour: Bool
+
+    public init(usesColour: Bool, out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
+        self.usesColour = usesColour
+        self.writeOut = out
+        self.writeErr = err
+    }
+
+    /// A console on the process's standard output and error.
+    public static func standard(environment: [String: String]) -> Console {
+        let colour = isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+        return Console(usesColour: colour, out: { Console.write($0, to: stdout) }, err: { Console.write($0, to: stderr) })
+    }
+
+    /// Writes one line (a newline is added) to standard output.
+    public func line(_ text: String = "") { writeOut(text + "\n") }
+
+    /// Writes text without a newline (for prompts written by hand).
+    public func write(_ text: String) { writeOut(text) }
+
+    /// Writes one line to standard error.
+    public func errorLine(_ text: String) { writeErr(text + "\n") }
+
+    /// `text` wrapped in the escape codes for `styles`, or plain when colour is off.
+    public func styled(_ text: String, _ styles: Style...) -> String {
+        guard usesColour, !styles.isEmpty, !text.isEmpty else { return text }
+        return "\u{1B}[\(styles.map(\.rawValue).joined(separator: ";"))m\(text)\u{1B}[0m"
+    }
+
+    private static func write(_ text: String, to stream: UnsafeMutablePointer<FILE>?) {
+        fputs(text, stream)
+        fflush(stream)
+    }
+}

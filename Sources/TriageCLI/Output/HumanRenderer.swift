@@ -1,0 +1,127 @@
+import Foundation
+import DecisionEngine
+import HostEffects
+import PlaybookSpec
+
+/// Writes a walk's events as plain words for a person at a terminal.
+public final class HumanRenderer: WalkObserver {
+    private let console: Console
+    /// At most this many lines of a failing command's error output are shown inline.
+    static let excerptLines = 4
+
+    public init(console: Console) { self.console = console }
+
+    public func handle(_ event: WalkEvent) {
+        switch event {
+        case .started(let playbook, let title):
+            console.line(console.styled("▶ \(title) (\(playbook))", .bold))
+        case .said(let text, _):
+            console.line()
+            console.line(text)
+        case .probeStarted(let probe):
+            console.line(console.styled("  $ \(ShellQuote.display(probe.argv))", .dim))
+        case .probeFinished(_, let result):
+            showResult(result)
+        case .asked(let question):
+            showQuestion(question)
+        case .answered(let question, let value, let origin):
+            if origin == .preset { console.line("  \(question.variable) = \(value)  (from --answer)") }
+        case .answerRejected(_, _, let reason):
+            console.line(console.styled("  \(reason)", .yellow))
+        case .fixProposed(let fix, let commands, let current):
+            showFix(fix, commands: commands, current: current)
+        case .fixApplied(_, let results):
+            results.forEach(showApplyResult)
+        case .fixDeclined(_, let why):
+            switch why {
+            case .userSaidNo: console.line("  Not applied. Nothing was changed.")
+            case .noConsent: console.line("  Not applied: without --yes, gotriage changes nothing.")
+            }
+        case .goEnvUnreadable(let message):
+            console.line(console.styled("  (could not read go env: \(message))", .dim))
+        case .interrupted:
+            console.line(console.styled("  Interrupted: the command was stopped.", .yellow)
+                + " Type retry to run it again, back to return to the last question, or restart.")
+        case .finished(let end):
+            showEnd(end)
+        }
+    }
+
+    private func showResult(_ result: CommandResult) {
+        let time = Self.duration(result.durationMilliseconds)
+        if result.interrupted { return }
+        if result.timedOut {
+            console.line(console.styled("    stopped after \(time): it took longer than allowed", .yellow))
+        } else if result.exitCode == 0 {
+            console.line(console.styled("    ok (exit 0, \(time))", .green))
+        } else {
+            console.line(console.styled("    failed (exit \(result.exitCode), \(time))", .yellow))
+        }
+        guard result.exitCode != 0 || result.timedOut else { return }
+        let lines = result.stderr.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }
+        for line in lines.suffix(Self.excerptLines) { console.line(console.styled("    │ \(line)", .dim)) }
+    }
+
+    private func showQuestion(_ question: PendingQuestion) {
+        console.line()
+        console.line(console.styled(question.prompt, .bold))
+        if !question.choices.isEmpty {
+            let numbered = question.choices.enumerated().map { "\($0.offset + 1)) \($0.element)" }
+            console.line("  " + numbered.joined(separator: "   "))
+        }
+        if let value = question.defaultValue, !value.isEmpty {
+            console.line(console.styled("  (press Enter for: \(value))", .dim))
+        }
+    }
+
+    private func showFix(_ fix: PendingFix, commands: [[String]], current: GoEnvSnapshot?) {
+        console.line()
+        console.line(console.styled("Proposed fix: ", .bold) + fix.reason)
+        for (change, command) in zip(fix.changes, commands) {
+            console.line("  " + console.styled(ShellQuote.display(command), .cyan))
+            let old = current?.values[change.key] ?? ""
+            let source = current.map { Self.describe($0.source(of: change.key)) } ?? "unknown source"
+            console.line("      \(change.key) now: \(Self.show(old))  (\(source))")
+            console.line("      \(change.key) new: \(change.value.map(Self.show) ?? "(Go's default)")")
+        }
+    }
+
+    private func showApplyResult(_ result: GoEnvApplyResult) {
+        switch result {
+        case .applied(let key, _, let new):
+            console.line(console.styled("  ✓ \(key) is now \(Self.show(new)) (go env confirms it)", .green))
+        case .overridden(let key, let variable, let osValue, _):
+            console.line(console.styled("  ✗ Not done: \(key) was written to the GOENV file, but your shell's environment "
+                + "variable \(variable)=\(osValue) overrides that file, so Go still uses \(Self.show(osValue)).", .red))
+            console.line("    Remove it from your environment (run: unset \(variable), and delete the line that sets it in "
+                + "~/.bashrc, ~/.profile or similar), then run gotriage again.")
+        case .failed(let key, let message):
+            console.line(console.styled("  ✗ \(key) was not changed: \(message)", .red))
+        }
+    }
+
+    private func showEnd(_ end: WalkEnd) {
+        console.line()
+        let cause = end.cause.map { " — cause: \($0)" } ?? ""
+        switch end.outcome {
+        case .resolved: console.line(console.styled("✔ Resolved\(cause)", .bold, .green))
+        case .notResolved: console.line(console.styled("✘ Not resolved\(cause)", .bold, .yellow))
+        case .escalate: console.line(console.styled("⚑ Escalate\(cause)", .bold, .red))
+        }
+        console.line(end.conclusion)
+    }
+
+    static func show(_ value: String) -> String { value.isEmpty ? "(empty)" : "\"\(value)\"" }
+
+    static func describe(_ source: GoEnvSource) -> String {
+        switch source {
+        case .osEnvironment: "set in your shell's environment"
+        case .goenvFile(let path): "set in the GOENV file \(path)"
+        case .defaultValue: "Go's default"
+        }
+    }
+
+    static func duration(_ milliseconds: Double) -> String {
+        milliseconds < 1_000 ? "\(Int(milliseconds.rounded())) ms" : String(format: "%.1f s", milliseconds / 1_000)
+    }
+}

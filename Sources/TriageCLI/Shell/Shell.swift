@@ -1,0 +1,174 @@
+import Foundation
+import DecisionEngine
+import HostEffects
+import LineEditing
+import PlaybookSpec
+
+/// The interactive shell: a loop that reads a line, runs a command or answers the walk's
+/// question, and prompts again. Commands and answers share one prompt.
+public final class Shell {
+    let tree: DecisionTree
+    let host: Host
+    let reader: any LineReader
+    let console: Console
+    private let renderer: HumanRenderer
+    private(set) var driver: WalkDriver?
+    /// Where the current walk waits; nil before the first `start`.
+    private var stop: WalkDriver.Stop?
+
+    enum Flow { case keepGoing, quit }
+
+    public init(tree: DecisionTree, host: Host, reader: any LineReader, console: Console) {
+        self.tree = tree
+        self.host = host
+        self.reader = reader
+        self.console = console
+        self.renderer = HumanRenderer(console: console)
+    }
+
+    /// Runs until `quit` or end of input; returns the exit status (always 0: the shell itself succeeded).
+    public func run() async -> Int32 {
+        console.line(console.styled("gotriage", .bold) + " — find out why a Go module will not download, and fix it.")
+        console.line("Type " + console.styled("start exit-status-128", .cyan) + " to begin, "
+            + console.styled("list", .cyan) + " for all playbooks, " + console.styled("help", .cyan) + " for commands.")
+        while true {
+            reader.completer = { [tree, stop] line in
+                ShellCompleter(playbookIDs: tree.order, answers: Self.answerWords(for: stop)).complete(line)
+            }
+            switch reader.readLine(prompt: prompt) {
+            case .endOfFile:
+                console.line()
+                return 0
+            case .interrupted:
+                console.line("(Ctrl-C stops a running command. To leave gotriage, type quit or press Ctrl-D.)")
+            case .line(let text):
+                let line = text.trimmingCharacters(in: .whitespaces)
+                if !line.isEmpty { reader.addHistory(line) }
+                if await handle(line) == .quit { return 0 }
+            }
+        }
+    }
+
+    /// The prompt shows where the walk is: playbook and step.
+    var prompt: String {
+        switch stop {
+        case .question(let question)?: "[\(question.step.playbook) › \(question.step.step)] \(question.variable)> "
+        case .fixConfirmation(let fix)?: "[\(fix.step.playbook) › \(fix.step.step)] Apply? [y/N] "
+        case .interrupted(let step)?: "[\(step.playbook) › \(step.step) (interrupted)]> "
+        case .finished?, nil: "gotriage> "
+        }
+    }
+
+    func handle(_ line: String) async -> Flow {
+        let words = line.split(separator: " ").map(String.init)
+        guard let first = words.first else {
+            await handleEmptyLine()
+            return .keepGoing
+        }
+        if let command = ShellCommand(word: first) {
+            return await execute(command, Array(words.dropFirst()))
+        }
+        switch stop {
+        case .question?:
+            driver?.answer(line)
+            await walkOn()
+        case .fixConfirmation?:
+            await confirm(line)
+        default:
+            let suggestion = Suggestions.closest(to: first, in: ShellCommand.allCases.map(\.rawValue))
+                .map { " Did you mean '\($0)'?" } ?? ""
+            console.line("Unknown command '\(first)'.\(suggestion) Type help to see the commands.")
+        }
+        return .keepGoing
+    }
+
+    private func handleEmptyLine() async {
+        switch stop {
+        case .fixConfirmation?:
+            driver?.declineFix()  // Enter means the default, and the default is No.
+            await walkOn()
+        case .question(let question)? where question.defaultValue != nil:
+            driver?.answer("")
+            await walkOn()
+        default:
+            break
+        }
+    }
+
+    private func confirm(_ reply: String) async {
+        switch reply.lowercased() {
+        case "y", "yes":
+            await driver?.applyFix()
+            await walkOn()
+        case "n", "no":
+            driver?.declineFix()
+            await walkOn()
+        default:
+            console.line("Please answer y (apply the fix) or n (leave everything as it is).")
+        }
+    }
+
+    private func execute(_ command: ShellCommand, _ arguments: [String]) async -> Flow {
+        switch command {
+        case .help: showHelp(arguments.first)
+        case .list: showPlaybooks()
+        case .start: await start(arguments)
+        case .back:
+            guard let driver, driver.back() else {
+                console.line("There is no earlier question to go back to.")
+                break
+            }
+            await walkOn()
+        case .why: showWhy()
+        case .retry:
+            guard let driver, driver.retry() else {
+                console.line("Nothing to retry: no command was interrupted.")
+                break
+            }
+            await walkOn()
+        case .restart:
+            guard let driver else {
+                console.line("No playbook is running. Start one with: start <playbook>")
+                break
+            }
+            driver.restart()
+            await walkOn()
+        case .env: await showEnv()
+        case .history:
+            for (index, line) in reader.history.enumerated() { console.line(String(format: "%5d  ", index + 1) + line) }
+        case .quit: return .quit
+        }
+        return .keepGoing
+    }
+
+    private func start(_ arguments: [String]) async {
+        guard let id = arguments.first else {
+            console.line("Usage: start <playbook>. The playbooks are: \(tree.order.joined(separator: ", ")).")
+            return
+        }
+        guard let walk = Walk(tree: tree, playbook: id) else {
+            let suggestion = Suggestions.closest(to: id, in: tree.order).map { " Did you mean '\($0)'?" } ?? ""
+            console.line("There is no playbook '\(id)'.\(suggestion) Type list to see them all.")
+            return
+        }
+        driver = WalkDriver(walk: walk, host: host, observer: renderer, fixPolicy: .confirm)
+        await walkOn()
+    }
+
+    /// Lets the walk run until it needs the user again. Ctrl-C meanwhile stops the running probe.
+    private func walkOn() async {
+        guard let driver else { return }
+        stop = await driver.advanceStoppableByCtrlC()
+        if case .finished? = stop {
+            console.line(console.styled("(why shows the evidence for each step; back returns to the last question.)", .dim))
+        }
+    }
+
+    private static func answerWords(for stop: WalkDriver.Stop?) -> [String] {
+        switch stop {
+        case .question(let question)?: question.choices
+        case .fixConfirmation?: ["yes", "no"]
+        default: []
+        }
+    }
+}

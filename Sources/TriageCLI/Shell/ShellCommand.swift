@@ -1,0 +1,52 @@
+/// The commands the interactive shell understands.
+enum ShellCommand: String, CaseIterable, Sendable {
+    case help
+    case list
+    case start
+    case back
+    case why
+    case retry
+    case restart
+    case env
+    case history
+    case quit
+
+    /// Other spellings that mean the same command.
+    static let aliases: [String: ShellCommand] = ["exit": .quit, "?": .help, "ls": .list]
+
+    /// The command for a typed word, or nil.
+    init?(word: String) {
+        if let command = ShellCommand(rawValue: word.lowercased()) { self = command; return }
+        guard let alias = ShellCommand.aliases[word.lowercased()] else { return nil }
+        self = alias
+    }
+
+    /// How to type it.
+    var usage: String {
+        switch self {
+        case .start: "start <playbook>"
+        case .help: "help [command]"
+        default: rawValue
+        }
+    }
+
+    /// One line on what it does, in plain words.
+    var summary: String {
+        switch self {
+        case .help: "show the commands, or more about one"
+        case .list: "list the playbooks you can start"
+        case .start: "start walking a playbook, e.g. start exit-status-128"
+        case .back: "go back to the previous question (changes already applied stay)"
+        case .why: "show each decision so far and the evidence behind it"
+        case .retry: "run an interrupted command again"
+        case .restart: "start the current playbook over"
+        case .env: "show the Go settings that matter and where each comes from"
+        case .history: "show the lines you typed"
+        case .quit: "leave gotriage (Ctrl-D does the same)"
+        }
+    }
+
+    /// What the argument completes to.
+    var completesPlaybooks: Bool { self == .start }
+    var completesCommands: Bool { self == .help }
+}

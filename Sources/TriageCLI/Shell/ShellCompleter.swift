@@ -1,0 +1,26 @@
+/// Tab completion for the shell: commands, playbook ids after `start`, and the choices of the
+/// question being asked.
+struct ShellCompleter {
+    var playbookIDs: [String]
+    /// The choices of the pending question (or `yes`/`no` for a pending fix).
+    var answers: [String]
+
+    /// Candidate words for the word being typed at the end of `lineBeforeCursor`.
+    func complete(_ lineBeforeCursor: String) -> [String] {
+        let words = lineBeforeCursor.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        let typingNewWord = lineBeforeCursor.isEmpty || lineBeforeCursor.hasSuffix(" ")
+        let partial = typingNewWord ? "" : (words.last ?? "")
+        let position = typingNewWord ? words.count : words.count - 1
+        let candidates: [String]
+        if position == 0 {
+            candidates = answers + ShellCommand.allCases.map(\.rawValue)
+        } else if position == 1, let command = ShellCommand(word: words[0]) {
+            candidates = command.completesPlaybooks ? playbookIDs
+                : command.completesCommands ? ShellCommand.allCases.map(\.rawValue) : []
+        } else {
+            candidates = []
+        }
+        var seen = Set<String>()
+        return candidates.filter { $0.hasPrefix(partial) && seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import DecisionEngine
+import HostEffects
+import PlaybookSpec
+
+/// The shell's informational commands: help, list, why, env.
+extension Shell {
+    func showHelp(_ topic: String?) {
+        if let topic {
+            guard let command = ShellCommand(word: topic) else {
+                console.line("There is no command '\(topic)'. Type help to see them all.")
+                return
+            }
+            console.line("\(command.usage) — \(command.summary)")
+            return
+        }
+        console.line("Commands:")
+        let width = ShellCommand.allCases.map(\.usage.count).max() ?? 0
+        for command in ShellCommand.allCases {
+            console.line("  " + console.styled(command.usage.padding(toLength: width, withPad: " ", startingAt: 0), .cyan)
+                + "  " + command.summary)
+        }
+        console.line("When gotriage asks a question, type the answer at the prompt (Tab completes the choices).")
+        console.line("A fix is only applied when you answer y; Enter alone means no.")
+    }
+
+    func showPlaybooks() {
+        let width = tree.order.map(\.count).max() ?? 0
+        for playbook in tree.all {
+            console.line("  " + console.styled(playbook.id.padding(toLength: width, withPad: " ", startingAt: 0), .cyan)
+                + "  " + playbook.title)
+            console.line("  " + String(repeating: " ", count: width) + "  " + console.styled(playbook.summary, .dim))
+        }
+    }
+
+    func showWhy() {
+        guard let walk = driver?.walk, !walk.decisions.isEmpty else {
+            console.line("No decisions yet. Start a playbook first: start <playbook>")
+            return
+        }
+        console.line("How the walk got here:")
+        for (index, decision) in walk.decisions.enumerated() {
+            console.line("  \(index + 1). \(decision.step.step) → \(decision.target.step)"
+                + (decision.target.playbook != decision.step.playbook ? " (in \(decision.target.playbook))" : ""))
+            let place = console.styled("\(decision.location)", .dim)
+            switch decision.kind {
+            case .next:
+                console.line("     always goes on here  \(place)")
+            case .branch(let index, let count):
+                console.line("     because \(decision.condition ?? "its condition held")  (branch \(index) of \(count), \(place))")
+            case .fallback(let count):
+                console.line("     none of the \(count) branch\(count == 1 ? "" : "es") matched, so the else arm was taken  \(place)")
+            }
+            for line in decision.evidence { console.line("     evidence: \(line)") }
+        }
+    }
+
+    func showEnv() async {
+        let snapshot: GoEnvSnapshot
+        do {
+            snapshot = try await host.goEnvironment.read()
+        } catch {
+            console.line("Could not read the Go environment: \(error)")
+            return
+        }
+        console.line("The Go settings that matter for downloads (from go env):")
+        let width = GoEnvKeys.relevant.map(\.count).max() ?? 0
+        for key in GoEnvKeys.relevant {
+            let value = snapshot.values[key] ?? ""
+            console.line("  " + key.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                + HumanRenderer.show(value) + "  " + console.styled(HumanRenderer.describe(snapshot.source(of: key)), .dim))
+        }
+    }
+}

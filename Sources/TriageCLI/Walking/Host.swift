@@ -1,0 +1,22 @@
+import HostEffects
+
+/// What a walk may touch on this machine: commands, the Go environment, and where it runs.
+public struct Host: Sendable {
+    public var runner: any CommandRunning
+    public var goEnvironment: any GoEnvironment
+    /// The environment probes start from; a probe's own `env` entries are added on top.
+    public var environment: [String: String]
+    /// Where probes run (the directory gotriage was started in).
+    public var workingDirectory: String
+    /// gotriage's own executable, used when a probe's argv[0] is `gotriage` (the built-in probes).
+    public var selfExecutable: String
+
+    public init(runner: any CommandRunning, goEnvironment: any GoEnvironment, environment: [String: String],
+                workingDirectory: String, selfExecutable: String) {
+        self.runner = runner
+        self.goEnvironment = goEnvironment
+        self.environment = environment
+        self.workingDirectory = workingDirectory
+        self.selfExecutable = selfExecutable
+    }
+}
