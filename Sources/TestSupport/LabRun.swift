@@ -14,8 +14,8 @@ extension Lab {
         let outputs = try freshDirectory("run")
         let outURL = outputs.appendingPathComponent("stdout")
         let errURL = outputs.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: outputs) }
 
         let process = Process()

@@ -10,6 +10,7 @@ public final class LabServer: @unchecked Sendable {
     /// Where the server's request log (its stderr) goes.
     public let logURL: URL
 
+    private let ownsLog: Bool
     private let process: Process
     private let stdin: Pipe
     private let lock = NSLock()
@@ -38,15 +39,16 @@ public final class LabServer: @unchecked Sendable {
     /// - Parameters:
     ///   - arguments: the subcommand and its options, e.g. `["proxy", "--root", dir]`.
     ///   - environment: the server's environment; by default PATH, LANG=C and GIT_CONFIG_NOSYSTEM=1.
-    ///   - log: the file that receives the server's stderr; by default a new temporary file.
+    ///   - log: the file that receives the server's stderr; by default a temporary file that
+    ///     `stop()` deletes.
     public static func start(
         _ arguments: [String], environment: [String: String]? = nil, log: URL? = nil
     ) throws -> LabServer {
         let logURL = log ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("labserver-\(UUID().uuidString).log")
         let announceURL = logURL.appendingPathExtension("stdout")
-        FileManager.default.createFile(atPath: logURL.path, contents: nil)
-        FileManager.default.createFile(atPath: announceURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: announceURL.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: announceURL) }
 
         let process = Process()
@@ -69,20 +71,23 @@ public final class LabServer: @unchecked Sendable {
             if let line = text.split(separator: "\n").first, text.contains("\n"),
                line.hasPrefix("listening 127.0.0.1:"),
                let port = Int(line.dropFirst("listening 127.0.0.1:".count)) {
-                return LabServer(port: port, logURL: logURL, process: process, stdin: stdin)
+                return LabServer(
+                    port: port, logURL: logURL, ownsLog: log == nil, process: process, stdin: stdin)
             }
             if !process.isRunning { break }
             Thread.sleep(forTimeInterval: 0.02)
         }
         if process.isRunning { process.terminate() }
         process.waitUntilExit()
-        let log = (try? String(contentsOf: logURL, encoding: .utf8)) ?? ""
-        throw LabError.serverDidNotStart(arguments: arguments, log: log)
+        let output = (try? String(contentsOf: logURL, encoding: .utf8)) ?? ""
+        if log == nil { try? FileManager.default.removeItem(at: logURL) }
+        throw LabError.serverDidNotStart(arguments: arguments, log: output)
     }
 
-    private init(port: Int, logURL: URL, process: Process, stdin: Pipe) {
+    private init(port: Int, logURL: URL, ownsLog: Bool, process: Process, stdin: Pipe) {
         self.port = port
         self.logURL = logURL
+        self.ownsLog = ownsLog
         self.process = process
         self.stdin = stdin
     }
@@ -97,6 +102,7 @@ public final class LabServer: @unchecked Sendable {
         if process.isRunning { process.terminate() }
         try? stdin.fileHandleForWriting.close()
         process.waitUntilExit()
+        if ownsLog { try? FileManager.default.removeItem(at: logURL) }
     }
 
     deinit { stop() }

@@ -25,6 +25,7 @@ import socket
 import subprocess
 import sys
 import threading
+import urllib.parse
 import zipfile
 
 
@@ -47,10 +48,10 @@ def serve(handler_class):
     signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler_class)
     server.daemon_threads = True
-    exit_when_stdin_closes()
     host, port = server.server_address[:2]
     sys.stdout.write(f"listening {host}:{port}\n")
     sys.stdout.flush()
+    exit_when_stdin_closes()
     server.serve_forever()
 
 
@@ -107,7 +108,7 @@ def proxy_handler(root, gone):
             self.answer(with_body=False)
 
         def answer(self, with_body):
-            path = self.path.split("?", 1)[0]
+            path = urllib.parse.unquote(self.path.split("?", 1)[0])  # go sends '!' as %21
             parts = [p for p in path.split("/") if p]
             full = os.path.realpath(os.path.join(root, *parts)) if parts else root
             inside = full.startswith(os.path.realpath(root) + os.sep)
