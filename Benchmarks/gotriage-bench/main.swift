@@ -1,1 +1,32 @@
-print("bench")
+// gotriage-bench: the numbers `make bench` reports (release build, medians over repeated runs).
+//
+//   time to first prompt                     target ≤ 25 ms
+//   load + validate the shipped playbooks    target ≤ 5 ms
+//   load + validate a 10 000-step playbook   target ≤ 100 ms
+import Foundation
+import PlaybookSpec
+
+let arguments = BenchArguments(CommandLine.arguments)
+var rows: [BenchRow] = []
+
+rows.append(BenchRow(name: "time to first prompt", targetMilliseconds: 25, samples: (0..<arguments.promptRuns).map { _ in
+    PromptTimer.millisecondsToFirstPrompt(binary: arguments.binary, playbooks: arguments.playbooks)
+}))
+
+let shipped = try FileManager.default.contentsOfDirectory(atPath: arguments.playbooks)
+    .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+    .map { arguments.playbooks + "/" + $0 }
+rows.append(BenchRow(name: "load + validate shipped playbooks (\(shipped.count) files)", targetMilliseconds: 5,
+                     samples: (0..<200).map { _ in Stopwatch.milliseconds { _ = try? PlaybookLibrary.load(files: shipped).get() } }))
+
+let large = FileManager.default.temporaryDirectory.appendingPathComponent("gotriage-bench-10000.yaml").path
+try GeneratedPlaybook.yaml(steps: 10_000).write(toFile: large, atomically: true, encoding: .utf8)
+defer { try? FileManager.default.removeItem(atPath: large) }
+guard case .success(let tree) = PlaybookLibrary.load(files: [large]), tree.playbooks["generated"]?.steps.count == 10_000 else {
+    fatalError("the generated playbook did not validate; the benchmark would measure an error path")
+}
+rows.append(BenchRow(name: "load + validate a 10 000-step playbook", targetMilliseconds: 100,
+                     samples: (0..<20).map { _ in Stopwatch.milliseconds { _ = try? PlaybookLibrary.load(files: [large]).get() } }))
+
+print(BenchRow.table(rows))
+exit(rows.allSatisfy(\.meetsTarget) ? 0 : 1)

@@ -1,0 +1,28 @@
+# gotriage — run `make run` to open the shell, `make test` to run every test.
+SWIFT ?= swift
+# The directory make was started from, so `make -C path/to/gotriage run` diagnoses *your* folder.
+RUN_DIR ?= $(PWD)
+
+.PHONY: run test bench build deps clean
+
+deps:
+	@scripts/ensure-deps.sh
+
+build: deps
+	@$(SWIFT) build --product gotriage
+
+run: build
+	@cd "$(RUN_DIR)" && "$$($(SWIFT) build --show-bin-path)/gotriage" $(ARGS)
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: deps
+	$(SWIFT) build -c release --product gotriage
+	$(SWIFT) build -c release --product gotriage-bench
+	"$$($(SWIFT) build -c release --show-bin-path)/gotriage-bench" \
+	  --binary "$$($(SWIFT) build -c release --show-bin-path)/gotriage" --playbooks Playbooks
+
+clean:
+	$(SWIFT) package clean

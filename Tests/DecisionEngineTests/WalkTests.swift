@@ -1,0 +1,110 @@
+import DecisionEngine
+import PlaybookSpec
+import Testing
+import TestSupport
+
+@Suite("Walk")
+struct WalkTests {
+    static let probeBook = """
+        gotriage: 1
+        id: probe
+        title: Probe
+        summary: Runs one command and branches on it.
+        start: check
+        inputs:
+          host: example.com
+        steps:
+          check:
+            say: Checking {{host}} (proxy {{goenv.GOPROXY}}).
+            run:
+              argv: [git, ls-remote, "https://{{host}}/x y"]
+              timeout: 3s
+              env: {GIT_TERMINAL_PROMPT: "0"}
+              capture:
+                - stderr: 'for (?<url>\\S+)'
+            branch:
+              - if: {exit: 0}
+                goto: fine
+              - if: {in: stderr, contains: terminal prompts disabled}
+                goto: creds
+              - else: other
+          fine:
+            done: {outcome: resolved, conclusion: "All good."}
+          creds:
+            done: {outcome: not-resolved, cause: https-credentials, conclusion: "Needs credentials for {{url}}."}
+          other:
+            done: {outcome: escalate, cause: unknown, conclusion: "Something else."}
+        """
+
+    @Test func readsGoEnvFirstThenSaysThenRuns() throws {
+        var walk = try #require(Walk(tree: FixtureTrees.tree(Self.probeBook), playbook: "probe"))
+        guard case .readGoEnv = walk.next() else { Issue.record("expected readGoEnv first"); return }
+        walk.record(goEnv: ["GOPROXY": "off"])
+        guard case .say(let text, _) = walk.next() else { Issue.record("expected say"); return }
+        #expect(text == "Checking example.com (proxy off).")
+        guard case .run(let probe) = walk.next() else { Issue.record("expected run"); return }
+        #expect(probe.argv == ["git", "ls-remote", "https://example.com/x y"])
+        #expect(probe.environment == ["GIT_TERMINAL_PROMPT": "0"])
+        #expect(probe.timeoutMilliseconds == 3_000)
+    }
+
+    @Test func branchesOnOutputWithTheEvidenceLine() throws {
+        var walk = try started(Self.probeBook, "probe")
+        try walk.record(probe: ProbeObservation(
+            exitCode: 128, stderr: "Cloning...\nfatal: could not read Username for https://example.com: terminal prompts disabled\n"))
+        guard case .finished(let end) = walk.next() else { Issue.record("expected the walk to finish"); return }
+        #expect(end.cause == "https-credentials")
+        #expect(end.conclusion == "Needs credentials for https://example.com:.")
+        let decision = try #require(walk.decisions.last)
+        #expect(decision.kind == .branch(index: 2, count: 2))
+        #expect(decision.condition == "the error output contains \"terminal prompts disabled\"")
+        #expect(decision.evidence == ["stderr line 2: \"fatal: could not read Username for https://example.com: terminal prompts disabled\""])
+        #expect(decision.location.line == 20)
+    }
+
+    @Test func fallbackKeepsWhatEachBranchLookedAt() throws {
+        var walk = try started(Self.probeBook, "probe")
+        try walk.record(probe: ProbeObservation(exitCode: 2, stderr: "boom"))
+        #expect(walk.end?.outcome == .escalate)
+        let decision = try #require(walk.decisions.last)
+        #expect(decision.kind == .fallback(count: 2))
+        #expect(decision.evidence == ["exit code 2"])
+    }
+
+    @Test func templatedArgvElementStaysOneElement() throws {
+        let hostile = "x; rm -rf ~ --upload-pack=touch /tmp/x"
+        var walk = try #require(Walk(tree: FixtureTrees.tree(Self.probeBook), playbook: "probe", variables: ["host": hostile]))
+        walk.record(goEnv: [:])
+        _ = walk.next()
+        guard case .run(let probe) = walk.next() else { Issue.record("expected run"); return }
+        #expect(probe.argv.count == 3)
+        #expect(probe.argv[2] == "https://\(hostile)/x y")
+    }
+
+    @Test func interruptedProbeWaitsForRetry() throws {
+        var walk = try started(Self.probeBook, "probe")
+        try walk.record(probe: ProbeObservation(exitCode: 137, interrupted: true))
+        guard case .interrupted(let step) = walk.next() else { Issue.record("expected interrupted"); return }
+        #expect(step.step == "check")
+        #expect(walk.retry())
+        guard case .run = walk.next() else { Issue.record("retry should run the probe again"); return }
+        #expect(!walk.retry())
+    }
+
+    @Test func resultsNotAskedForAreRefused() throws {
+        var walk = try started(Self.probeBook, "probe")
+        #expect(throws: WalkError.notWaitingFor("an answer")) { try walk.answer("x") }
+        #expect(throws: WalkError.notWaitingFor("a fix result")) { try walk.record(fix: .applied) }
+    }
+
+    /// A walk on `playbook`, past go env and the first step's `say`, waiting for its probe.
+    private func started(_ yaml: String, _ playbook: String) throws -> Walk {
+        var walk = try #require(Walk(tree: FixtureTrees.tree(yaml), playbook: playbook))
+        walk.record(goEnv: [:])
+        _ = walk.next()
+        guard case .run = walk.next() else { throw WalkTestError.unexpected("expected a run directive") }
+        return walk
+    }
+}
+
+enum WalkTestError: Error { case unexpected(String) }
