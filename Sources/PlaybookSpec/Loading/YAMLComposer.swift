@@ -68,7 +68,7 @@ struct YAMLComposer {
         case .scanner(let context, let problem, let mark, _),
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
-            let while_ = context.map { " (\($0.text) at line \($0.mark.line))" } ?? ""
+            let while_ = context.map { " (\($0.text) that started at line \($0.mark.line))" } ?? ""
             return Diagnostic(at: location(mark.line, mark.column), "YAML syntax error: \(problem)\(while_)")
         case .reader(let problem, _, _, _):
             return Diagnostic(at: location(1, 1), "the file is not readable text: \(problem)")
