@@ -41,8 +41,9 @@ enum FixtureFiles {
     }
 
     /// Loads and validates the files together; the diagnostics as `line:col: severity: message`,
-    /// prefixed with the file name when `named`.
+    /// prefixed with the file name when `named`. Paths in messages are cut down to file names.
     static func diagnostics(files: [String], named: Bool) -> [String] {
+        let folders = Set(files.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path + "/" })
         switch PlaybookLibrary.load(files: files) {
         case .success:
             return []
@@ -50,7 +51,8 @@ enum FixtureFiles {
             return failure.diagnostics.map { diagnostic in
                 let location = diagnostic.location
                 let prefix = named ? URL(fileURLWithPath: location.file).lastPathComponent + ":" : ""
-                return "\(prefix)\(location.line):\(location.column): \(diagnostic.severity.rawValue): \(diagnostic.message)"
+                let message = folders.reduce(diagnostic.message) { $0.replacingOccurrences(of: $1, with: "") }
+                return "\(prefix)\(location.line):\(location.column): \(diagnostic.severity.rawValue): \(message)"
             }
         }
     }
