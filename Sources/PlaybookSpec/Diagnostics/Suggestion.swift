@@ -3,10 +3,12 @@ enum Suggestion {
     /// The largest edit distance still offered as a suggestion.
     static let maximumDistance = 2
 
-    /// The candidate closest to `word` within `maximumDistance` edits, or nil. Ties go to the
-    /// candidate listed first.
+    /// The candidate closest to `word` within `maximumDistance` edits (fewer for very short
+    /// words, so `b` does not suggest `a`), or nil. Ties go to the candidate listed first.
     static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
         let target = Array(word.unicodeScalars)
+        let maximumDistance = min(Self.maximumDistance, target.count - 1)
+        guard maximumDistance > 0 else { return nil }
         var best: (word: String, distance: Int)?
         for candidate in candidates where candidate != word {
             let scalars = Array(candidate.unicodeScalars)
