@@ -43,8 +43,29 @@ import Testing
         #expect(document.steps.map { $0.say?.value.description } == ["one", "two", "three", "four"])
     }
 
-    @Test func repeatedStepIDsInAFlowMappingAreALoaderError() {
-        #expect(throws: Diagnostic.self) { try load(" {a: {say: x, next: a}, a: {say: y, next: a}}\n") }
+    @Test func repeatedStepIDsInAFlowMappingAreKeptToo() throws {
+        let document = try load(" {a: {say: x, next: a}, a: {say: y, next: a}}\n")
+        #expect(document.steps.map(\.id.value) == ["a", "a"])
+        #expect(document.steps.map(\.id.location.column) == [3, 25])
+    }
+
+    @Test func repeatedNamesInSetAreALoaderError() {
+        let error = #expect(throws: Diagnostic.self) {
+            try load("  a:\n    fix: {reason: r, set: {GOPROXY: a, GOPROXY: b}}\n    next: a\n")
+        }
+        #expect(error?.description == "t.yaml:8:40: error: 'GOPROXY' is written twice; first written at line 8")
+    }
+
+    @Test func anchorsAndAliasesAreFollowed() throws {
+        let document = try load("  a:\n    run: {argv: &cmd [go, version]}\n    next: b\n  b:\n    run: {argv: *cmd}\n    next: a\n")
+        guard case .run(let run) = document.steps[1].action else { Issue.record("not a run"); return }
+        #expect(run.argv.map(\.value.description) == ["go", "version"])
+    }
+
+    @Test func aSecondDocumentIsRefused() {
+        #expect(throws: Diagnostic.self) {
+            try PlaybookLoader().load(text: header + "steps:\n  a:\n    done: {outcome: resolved, conclusion: ok}\n---\nid: x\n", file: "t.yaml")
+        }
     }
 
     @Test func everyPieceKeepsItsLocation() throws {

@@ -1,10 +1,9 @@
-import Yams
 
 /// Reads the action of a step: `run`, `ask`, `fix`, `done` or `jump`.
 struct ActionReader {
     let reading: NodeReading
 
-    func run(_ node: Node, at: SourceLocation) throws(Diagnostic) -> RunSyntax {
+    func run(_ node: YAMLNode, at: SourceLocation) throws(Diagnostic) -> RunSyntax {
         let run = try MappingReader(node, key: "run", name: "run",
                                     known: ["argv", "timeout", "env", "capture", "pending"], anchor: at, reading: reading)
         let argvNode = try run.required("argv", hint: " (the command and its arguments, as in [go, version])")
@@ -22,9 +21,10 @@ struct ActionReader {
         }
         var environment: [(name: Located<String>, value: Located<Template>)] = []
         if let env = run.entry("env")?.value {
-            guard case .mapping(let mapping) = env else {
+            guard case .mapping(let mapping, _) = env else {
                 throw reading.typeError("env", env, expected: "a mapping of variable names to values")
             }
+            try reading.checkUnique(mapping)
             for (key, value) in mapping {
                 let name = try reading.text(key, key: "env")
                 guard Self.isEnvironmentName(name.value) else {
@@ -45,7 +45,7 @@ struct ActionReader {
                          location: at)
     }
 
-    private func timeout(_ node: Node?) throws(Diagnostic) -> Int? {
+    private func timeout(_ node: YAMLNode?) throws(Diagnostic) -> Int? {
         guard let node else { return nil }
         let text = try reading.text(node, key: "timeout")
         switch Duration.milliseconds(text.value) {
@@ -61,7 +61,7 @@ struct ActionReader {
         }
     }
 
-    private func capture(_ node: Node) throws(Diagnostic) -> CaptureSyntax {
+    private func capture(_ node: YAMLNode) throws(Diagnostic) -> CaptureSyntax {
         let at = reading.location(of: node)
         let capture = try MappingReader(node, key: "capture", name: "capture", known: ["stdout", "stderr", "output"],
                                         anchor: at, reading: reading)
@@ -76,7 +76,7 @@ struct ActionReader {
         return CaptureSyntax(stream: stream, pattern: try reading.text(first.value, key: first.keyText))
     }
 
-    func ask(_ node: Node, at: SourceLocation) throws(Diagnostic) -> AskSyntax {
+    func ask(_ node: YAMLNode, at: SourceLocation) throws(Diagnostic) -> AskSyntax {
         let ask = try MappingReader(node, key: "ask", name: "ask",
                                     known: ["question", "into", "choices", "pattern", "default"], anchor: at, reading: reading)
         let prompt = try ask.requiredTemplate("question")
@@ -93,15 +93,16 @@ struct ActionReader {
                          defaultValue: try ask.template("default"), location: at)
     }
 
-    func fix(_ node: Node, at: SourceLocation) throws(Diagnostic) -> FixSyntax {
+    func fix(_ node: YAMLNode, at: SourceLocation) throws(Diagnostic) -> FixSyntax {
         let fix = try MappingReader(node, key: "fix", name: "fix", known: ["reason", "set", "unset"], anchor: at,
                                     reading: reading)
         let reason = try fix.requiredTemplate("reason", hint: " (why, in plain words)")
         var changes: [GoEnvChangeSyntax] = []
         if let set = fix.entry("set")?.value {
-            guard case .mapping(let mapping) = set else {
+            guard case .mapping(let mapping, _) = set else {
                 throw reading.typeError("set", set, expected: "a mapping of Go settings to values, as in {GOPROXY: direct}")
             }
+            try reading.checkUnique(mapping)
             for (key, value) in mapping {
                 let name = try reading.text(key, key: "set")
                 changes.append(GoEnvChangeSyntax(key: name, value: try reading.template(value, key: name.value)))
@@ -118,7 +119,7 @@ struct ActionReader {
         return FixSyntax(reason: reason, changes: changes, location: at)
     }
 
-    func done(_ node: Node, at: SourceLocation) throws(Diagnostic) -> DoneSyntax {
+    func done(_ node: YAMLNode, at: SourceLocation) throws(Diagnostic) -> DoneSyntax {
         let done = try MappingReader(node, key: "done", name: "done", known: ["outcome", "cause", "conclusion"],
                                      anchor: at, reading: reading)
         let outcomeText = try done.requiredText("outcome", hint: " (resolved, not-resolved or escalate)")
@@ -134,7 +135,7 @@ struct ActionReader {
     }
 
     /// `playbook` or `playbook:step`, split on the first `:`.
-    func jump(_ node: Node, at: SourceLocation) throws(Diagnostic) -> JumpSyntax {
+    func jump(_ node: YAMLNode, at: SourceLocation) throws(Diagnostic) -> JumpSyntax {
         let target = try reading.text(node, key: "jump")
         let parts = target.value.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
         let playbook = String(parts[0])

@@ -1,4 +1,3 @@
-import Yams
 
 /// Reads the value of `if:` (and of `all`, `any`, `not` inside it) into a `ConditionSyntax`.
 struct ConditionReader {
@@ -8,7 +7,7 @@ struct ConditionReader {
     static let tests = ["equals", "contains", "matches", "empty"]
     private static let textSubjects: Set<String> = ["in", "var", "goenv"]
 
-    func read(_ node: Node, key: String) throws(Diagnostic) -> ConditionSyntax {
+    func read(_ node: YAMLNode, key: String) throws(Diagnostic) -> ConditionSyntax {
         let at = reading.location(of: node)
         guard case .mapping = node else {
             throw reading.typeError(key, node, expected: "a condition, as in {exit: 0}")
@@ -55,7 +54,7 @@ struct ConditionReader {
         }
     }
 
-    private func plainKind(_ subject: String, _ value: Node) throws(Diagnostic) -> ConditionSyntax.Kind {
+    private func plainKind(_ subject: String, _ value: YAMLNode) throws(Diagnostic) -> ConditionSyntax.Kind {
         switch subject {
         case "exit":
             return .exitCode(try exitCodes(value))
@@ -80,9 +79,9 @@ struct ConditionReader {
         }
     }
 
-    private func exitCodes(_ node: Node) throws(Diagnostic) -> [Int32] {
-        let elements: [Node]
-        if case .sequence(let sequence) = node { elements = Array(sequence) } else { elements = [node] }
+    private func exitCodes(_ node: YAMLNode) throws(Diagnostic) -> [Int32] {
+        let elements: [YAMLNode]
+        if case .sequence(let list, _) = node { elements = list } else { elements = [node] }
         var codes: [Int32] = []
         for element in elements {
             guard case .scalar(let scalar) = element, let code = Int32(scalar.string) else {
@@ -97,7 +96,7 @@ struct ConditionReader {
         return codes
     }
 
-    private func textTest(_ key: String, _ value: Node) throws(Diagnostic) -> TextTestSyntax {
+    private func textTest(_ key: String, _ value: YAMLNode) throws(Diagnostic) -> TextTestSyntax {
         switch key {
         case "equals": .equals(try reading.template(value, key: key))
         case "contains": .contains(try reading.template(value, key: key))

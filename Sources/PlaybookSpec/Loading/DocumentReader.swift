@@ -1,14 +1,11 @@
-import Yams
 
 /// Reads the top level of a playbook: version, id, texts, inputs and the steps mapping.
 struct DocumentReader {
     let reading: NodeReading
-    /// Private key names the composer gave repeated step ids → the ids as written.
-    let renamed: [String: String]
 
     static let topKeys = ["gotriage", "id", "title", "summary", "start", "inputs", "steps"]
 
-    func read(_ root: Node) throws(Diagnostic) -> PlaybookDocument {
+    func read(_ root: YAMLNode) throws(Diagnostic) -> PlaybookDocument {
         let rootLocation = reading.location(of: root)
         guard case .mapping = root else {
             throw Diagnostic(at: rootLocation,
@@ -40,10 +37,11 @@ struct DocumentReader {
         return 1
     }
 
-    private func readInputs(_ node: Node) throws(Diagnostic) -> [InputSyntax] {
-        guard case .mapping(let mapping) = node else {
+    private func readInputs(_ node: YAMLNode) throws(Diagnostic) -> [InputSyntax] {
+        guard case .mapping(let mapping, _) = node else {
             throw reading.typeError("inputs", node, expected: "a mapping of variable names to default values")
         }
+        try reading.checkUnique(mapping)
         var inputs: [InputSyntax] = []
         for (key, value) in mapping {
             let name = try reading.variableName(key, key: "inputs")
@@ -53,8 +51,8 @@ struct DocumentReader {
         return inputs
     }
 
-    private func readSteps(_ node: Node, anchor: SourceLocation) throws(Diagnostic) -> [StepSyntax] {
-        guard case .mapping(let mapping) = node else {
+    private func readSteps(_ node: YAMLNode, anchor: SourceLocation) throws(Diagnostic) -> [StepSyntax] {
+        guard case .mapping(let mapping, _) = node else {
             throw reading.typeError("steps", node, expected: "a mapping of step ids to steps")
         }
         guard !mapping.isEmpty else {
@@ -64,8 +62,7 @@ struct DocumentReader {
         var steps: [StepSyntax] = []
         steps.reserveCapacity(mapping.count)
         for (key, value) in mapping {
-            var id = try reading.text(key, key: "steps")
-            id.value = renamed[id.value] ?? id.value
+            let id = try reading.text(key, key: "steps")
             guard Self.isStepID(id.value) else {
                 throw Diagnostic(at: id.location,
                                  "step id '\(id.value)' may use only lower-case letters, digits, '-' and '_', starting with a letter or digit")

@@ -1,4 +1,3 @@
-import Yams
 
 /// One YAML mapping being read: known keys only, each looked up by name.
 ///
@@ -7,7 +6,7 @@ import Yams
 struct MappingReader {
     /// How messages name the mapping: `run`, `step 'check-go'`, `the playbook`.
     let name: String
-    let pairs: [(key: Node, keyText: String, value: Node)]
+    let pairs: [(key: YAMLNode, keyText: String, value: YAMLNode)]
     /// Where "missing key" errors point: the key that introduced the mapping.
     let anchor: SourceLocation
     let reading: NodeReading
@@ -16,12 +15,12 @@ struct MappingReader {
     ///   - key: the key whose value `node` is, for type errors.
     ///   - known: the keys this mapping accepts, in the order the reference lists them.
     ///   - ignoresExtensions: accept (and skip) keys starting with `x-`.
-    init(_ node: Node, key: String, name: String, known: [String], anchor: SourceLocation,
+    init(_ node: YAMLNode, key: String, name: String, known: [String], anchor: SourceLocation,
          reading: NodeReading, ignoresExtensions: Bool = false) throws(Diagnostic) {
-        guard case .mapping(let mapping) = node else {
+        guard case .mapping(let mapping, _) = node else {
             throw reading.typeError(key, node, expected: "a mapping of keys (\(known.prefix(3).joined(separator: ", ")), …)")
         }
-        var pairs: [(key: Node, keyText: String, value: Node)] = []
+        var pairs: [(key: YAMLNode, keyText: String, value: YAMLNode)] = []
         pairs.reserveCapacity(mapping.count)
         for (keyNode, value) in mapping {
             guard case .scalar(let scalar) = keyNode else {
@@ -34,6 +33,10 @@ struct MappingReader {
                     ?? "known keys are \(known.joined(separator: ", "))"
                 throw Diagnostic(at: reading.location(of: keyNode), "unknown key '\(text)' in \(name); \(hint)")
             }
+            if let earlier = pairs.first(where: { $0.keyText == text }) {
+                throw Diagnostic(at: reading.location(of: keyNode),
+                                 "'\(text)' is written twice; first written at line \(reading.location(of: earlier.key).line)")
+            }
             pairs.append((keyNode, text, value))
         }
         self.name = name
@@ -43,7 +46,7 @@ struct MappingReader {
     }
 
     /// The key and value for `key`, or nil.
-    func entry(_ key: String) -> (key: Node, value: Node)? {
+    func entry(_ key: String) -> (key: YAMLNode, value: YAMLNode)? {
         for pair in pairs where pair.keyText == key { return (pair.key, pair.value) }
         return nil
     }
@@ -58,7 +61,7 @@ struct MappingReader {
         Diagnostic(at: anchor, "missing key '\(key)' in \(name)\(hint)")
     }
 
-    func required(_ key: String, hint: String = "") throws(Diagnostic) -> Node {
+    func required(_ key: String, hint: String = "") throws(Diagnostic) -> YAMLNode {
         guard let value = entry(key)?.value else { throw missing(key, hint: hint) }
         return value
     }

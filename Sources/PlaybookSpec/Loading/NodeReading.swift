@@ -1,21 +1,20 @@
-import Yams
 
 /// Shared helpers for reading Yams nodes: locations, types and plain-words type errors.
 struct NodeReading {
     let file: String
 
-    func location(of node: Node) -> SourceLocation {
-        let mark = node.mark
-        return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    func location(of node: YAMLNode) -> SourceLocation {
+        let position = node.position
+        return SourceLocation(file: file, line: position.line, column: position.column)
     }
 
     /// The location `offset` characters into a one-line scalar, when its text is written
     /// verbatim; otherwise the scalar's own location.
-    func location(of node: Node, offset: Int) -> SourceLocation {
+    func location(of node: YAMLNode, offset: Int) -> SourceLocation {
         var place = location(of: node)
         guard case .scalar(let scalar) = node, !scalar.string.contains("\n") else { return place }
         switch scalar.style {
-        case .plain, .any:
+        case .plain:
             place.column += offset
         case .singleQuoted where !scalar.string.contains("'"):
             place.column += offset + 1
@@ -28,25 +27,24 @@ struct NodeReading {
     }
 
     /// Whether the node is YAML's "nothing": an empty plain scalar, `~` or `null`.
-    static func isNull(_ node: Node) -> Bool {
-        guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any else {
+    static func isNull(_ node: YAMLNode) -> Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else {
             return false
         }
         return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
     /// How a node looks to the person who wrote it: `text 'go version'`, `a list`, `a mapping`.
-    static func describe(_ node: Node) -> String {
+    static func describe(_ node: YAMLNode) -> String {
         if isNull(node) { return "empty" }
         switch node {
         case .scalar(let scalar): return "text '\(scalar.string)'"
         case .sequence: return "a list"
         case .mapping: return "a mapping"
-        case .alias: return "an alias"
         }
     }
 
-    func typeError(_ key: String, _ node: Node, expected: String) -> Diagnostic {
+    func typeError(_ key: String, _ node: YAMLNode, expected: String) -> Diagnostic {
         let actual = Self.describe(node)
         let text = actual == "empty" ? "'\(key)' is empty; it should be \(expected)"
             : "'\(key)' should be \(expected), not \(actual)"
@@ -54,20 +52,20 @@ struct NodeReading {
     }
 
     /// The text of a scalar node (never of YAML's "nothing").
-    func text(_ node: Node, key: String) throws(Diagnostic) -> Located<String> {
+    func text(_ node: YAMLNode, key: String) throws(Diagnostic) -> Located<String> {
         guard case .scalar(let scalar) = node, !Self.isNull(node) else {
             throw typeError(key, node, expected: "text")
         }
         return Located(scalar.string, at: location(of: node))
     }
 
-    func template(_ node: Node, key: String) throws(Diagnostic) -> Located<Template> {
+    func template(_ node: YAMLNode, key: String) throws(Diagnostic) -> Located<Template> {
         let source = try text(node, key: key)
         return Located(try template(source.value, key: key, node: node), at: source.location)
     }
 
     /// Parses `{{name}}` placeholders, pointing at the faulty `{{` when it can.
-    func template(_ text: String, key: String, node: Node) throws(Diagnostic) -> Template {
+    func template(_ text: String, key: String, node: YAMLNode) throws(Diagnostic) -> Template {
         do {
             return try Template.parse(text)
         } catch {
@@ -82,13 +80,13 @@ struct NodeReading {
         }
     }
 
-    func sequence(_ node: Node, key: String, expected: String = "a list") throws(Diagnostic) -> [Node] {
-        guard case .sequence(let sequence) = node else { throw typeError(key, node, expected: expected) }
-        return Array(sequence)
+    func sequence(_ node: YAMLNode, key: String, expected: String = "a list") throws(Diagnostic) -> [YAMLNode] {
+        guard case .sequence(let elements, _) = node else { throw typeError(key, node, expected: expected) }
+        return elements
     }
 
     /// A list of texts; a single text is not accepted.
-    func texts(_ node: Node, key: String) throws(Diagnostic) -> [Located<String>] {
+    func texts(_ node: YAMLNode, key: String) throws(Diagnostic) -> [Located<String>] {
         var result: [Located<String>] = []
         for element in try sequence(node, key: key, expected: "a list of texts") {
             guard case .scalar = element, !Self.isNull(element) else {
@@ -101,7 +99,7 @@ struct NodeReading {
     }
 
     /// `true` or `false` (YAML 1.1's yes/no/on/off too, since people write them).
-    func bool(_ node: Node, key: String) throws(Diagnostic) -> Bool {
+    func bool(_ node: YAMLNode, key: String) throws(Diagnostic) -> Bool {
         let value = try text(node, key: key)
         switch value.value.lowercased() {
         case "true", "yes", "on": return true
@@ -111,8 +109,21 @@ struct NodeReading {
         }
     }
 
+    /// Reports a name written twice in a name → value mapping (`inputs`, `env`, `set`).
+    func checkUnique(_ pairs: [(key: YAMLNode, value: YAMLNode)]) throws(Diagnostic) {
+        var lines: [String: Int] = [:]
+        for pair in pairs {
+            guard case .scalar(let scalar) = pair.key else { continue }
+            if let line = lines[scalar.string] {
+                throw Diagnostic(at: location(of: pair.key),
+                                 "'\(scalar.string)' is written twice; first written at line \(line)")
+            }
+            lines[scalar.string] = scalar.position.line
+        }
+    }
+
     /// A variable name as used in `{{name}}`.
-    func variableName(_ node: Node, key: String) throws(Diagnostic) -> Located<String> {
+    func variableName(_ node: YAMLNode, key: String) throws(Diagnostic) -> Located<String> {
         let name = try text(node, key: key)
         guard Template.isValidName(name.value) else {
             throw Diagnostic(at: name.location,

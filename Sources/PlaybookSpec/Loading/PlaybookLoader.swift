@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads one playbook file into a `PlaybookDocument`, stopping at the first structural error.
 ///
@@ -16,8 +15,8 @@ public struct PlaybookLoader: Sendable {
 
     /// Parses `text` as the playbook file `file`.
     public func load(text: String, file: String) throws(Diagnostic) -> PlaybookDocument {
-        let composed = try YAMLComposer(file: file).compose(text)
-        return try DocumentReader(reading: NodeReading(file: file), renamed: composed.renamed).read(composed.root)
+        let root = try YAMLComposer(file: file).compose(text)
+        return try DocumentReader(reading: NodeReading(file: file)).read(root)
     }
 
     /// The text of the file at `path`, or a diagnostic saying why it cannot be read.
