@@ -66,6 +66,7 @@ struct NodeReading {
 
     /// Parses `{{name}}` placeholders, pointing at the faulty `{{` when it can.
     func template(_ text: String, key: String, node: YAMLNode) throws(Diagnostic) -> Template {
+        if !text.utf8.contains(UInt8(ascii: "{")) { return Template(literal: text) }
         do {
             return try Template.parse(text)
         } catch {

@@ -3,6 +3,8 @@
 struct TermChecker {
     /// The variables the playbook may use (see `VariableScopes`).
     let variables: Set<String>
+    /// Patterns compiled so far in this validation, shared by identical sources.
+    let compiled: PatternCache
 
     /// Reports each undefined `{{name}}` of `template` once; `what` names the key it was written in.
     func check(_ template: Located<Template>, in what: String, problems: inout Problems) {
@@ -52,8 +54,12 @@ struct TermChecker {
             problems.error(source.location, message)
             return nil
         }
+        let key = wholeAnswer ? "whole:" + source.value : "search:" + source.value
+        if let pattern = compiled.patterns[key] { return pattern }
         do {
-            return wholeAnswer ? try Pattern(matchingWhole: source.value) : try Pattern(source.value)
+            let pattern = wholeAnswer ? try Pattern(matchingWhole: source.value) : try Pattern(source.value)
+            compiled.patterns[key] = pattern
+            return pattern
         } catch {
             problems.error(source.location,
                            "invalid regular expression '\(source.value)' in \(what): \(Self.reason(source.value, error))")

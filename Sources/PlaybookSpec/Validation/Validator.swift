@@ -12,8 +12,9 @@ public enum Validator {
         var asks = [Bool](repeating: false, count: index.nodeCount)
         var starts = [Int?](repeating: nil, count: documents.count)
         var playbooks: [Playbook] = []
+        let patterns = PatternCache()
         for (position, document) in documents.enumerated() {
-            let terms = TermChecker(variables: scopes.defined[position])
+            let terms = TermChecker(variables: scopes.defined[position], compiled: patterns)
             for input in document.inputs {
                 if let value = input.defaultValue { terms.check(value, in: "inputs", problems: &problems) }
             }
