@@ -12,8 +12,19 @@ public struct Pattern: Hashable, Sendable, CustomStringConvertible {
 
     /// Compiles `source`; throws the engine's own message when the pattern is invalid.
     public init(_ source: String) throws(PatternError) {
+        try self.init(source: source, compiling: source)
+    }
+
+    /// Compiles `source` so that it only matches a whole text (as `ask` patterns do): `firstMatch`
+    /// finds a match only when the entire text matches. `source` stays as written.
+    public init(matchingWhole source: String) throws(PatternError) {
+        _ = try Pattern(source)  // the pattern alone must compile: `a)|(b` would slip through the wrapper
+        try self.init(source: source, compiling: "\\A(?:" + source + ")\\z")
+    }
+
+    private init(source: String, compiling expression: String) throws(PatternError) {
         do {
-            let regex = try NSRegularExpression(pattern: source, options: [])
+            let regex = try NSRegularExpression(pattern: expression, options: [])
             self.source = source
             self.groupNames = Pattern.namedGroups(in: source)
             self.box = Box(regex)

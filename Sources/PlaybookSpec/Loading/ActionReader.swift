@@ -1,0 +1,158 @@
+
+/// Reads the action of a step: `run`, `ask`, `fix`, `done` or `jump`.
+struct ActionReader {
+    let reading: NodeReading
+
+    func run(_ node: YAMLNode, at: SourceLocation) throws(Diagnostic) -> RunSyntax {
+        let run = try MappingReader(node, key: "run", name: "run",
+                                    known: ["argv", "timeout", "env", "capture", "pending"], anchor: at, reading: reading)
+        let argvNode = try run.required("argv", hint: " (the command and its arguments, as in [go, version])")
+        var argv: [Located<Template>] = []
+        for element in try reading.sequence(argvNode, key: "argv", expected: "a list, as in [go, version]") {
+            guard case .scalar = element else {
+                throw Diagnostic(at: reading.location(of: element),
+                                 "each entry of 'argv' should be text, not \(NodeReading.describe(element))")
+            }
+            argv.append(try reading.template(element, key: "argv"))
+        }
+        guard !argv.isEmpty else {
+            throw Diagnostic(at: reading.location(of: argvNode),
+                             "'argv' is an empty list; write the command and its arguments, as in [go, version]")
+        }
+        var environment: [(name: Located<String>, value: Located<Template>)] = []
+        if let env = run.entry("env")?.value {
+            guard case .mapping(let mapping, _) = env else {
+                throw reading.typeError("env", env, expected: "a mapping of variable names to values")
+            }
+            try reading.checkUnique(mapping)
+            for (key, value) in mapping {
+                let name = try reading.text(key, key: "env")
+                guard Self.isEnvironmentName(name.value) else {
+                    throw Diagnostic(at: name.location,
+                                     "'\(name.value)' in env is not an environment variable name; use letters, digits and '_'")
+                }
+                environment.append((name, try reading.template(value, key: name.value)))
+            }
+        }
+        var captures: [CaptureSyntax] = []
+        if let capture = run.entry("capture")?.value {
+            for entry in try reading.sequence(capture, key: "capture", expected: "a list of '- stdout: regex' entries") {
+                captures.append(try self.capture(entry))
+            }
+        }
+        return RunSyntax(argv: argv, timeoutMilliseconds: try timeout(run.entry("timeout")?.value),
+                         environment: environment, captures: captures, pending: try run.template("pending"),
+                         location: at)
+    }
+
+    private func timeout(_ node: YAMLNode?) throws(Diagnostic) -> Int? {
+        guard let node else { return nil }
+        let text = try reading.text(node, key: "timeout")
+        switch Duration.milliseconds(text.value) {
+        case .success(let milliseconds):
+            return milliseconds
+        case .failure(.noUnit):
+            throw Diagnostic(at: text.location, "'timeout' needs a unit, as in 5s or 500ms (got '\(text.value)')")
+        case .failure(.zero):
+            throw Diagnostic(at: text.location, "'timeout' must be longer than 0 (got '\(text.value)')")
+        case .failure(.malformed):
+            throw Diagnostic(at: text.location,
+                             "'timeout' should be a duration such as 500ms, 5s, 1.5s or 1m (got '\(text.value)')")
+        }
+    }
+
+    private func capture(_ node: YAMLNode) throws(Diagnostic) -> CaptureSyntax {
+        let at = reading.location(of: node)
+        let capture = try MappingReader(node, key: "capture", name: "capture", known: ["stdout", "stderr", "output"],
+                                        anchor: at, reading: reading)
+        guard let first = capture.pairs.first else {
+            throw Diagnostic(at: at, "a capture needs one of 'stdout', 'stderr' or 'output' with a regex")
+        }
+        if capture.pairs.count > 1 {
+            throw Diagnostic(at: reading.location(of: capture.pairs[1].key),
+                             "a capture has both '\(first.keyText)' and '\(capture.pairs[1].keyText)'; write one per entry")
+        }
+        let stream = OutputStream(rawValue: first.keyText) ?? .output
+        return CaptureSyntax(stream: stream, pattern: try reading.text(first.value, key: first.keyText))
+    }
+
+    func ask(_ node: YAMLNode, at: SourceLocation) throws(Diagnostic) -> AskSyntax {
+        let ask = try MappingReader(node, key: "ask", name: "ask",
+                                    known: ["question", "into", "choices", "pattern", "default"], anchor: at, reading: reading)
+        let prompt = try ask.requiredTemplate("question")
+        let variable = try reading.variableName(try ask.required("into", hint: " (the variable that gets the answer)"),
+                                                key: "into")
+        var choices: [Located<String>] = []
+        if let node = ask.entry("choices")?.value {
+            choices = try reading.texts(node, key: "choices")
+            guard !choices.isEmpty else {
+                throw Diagnostic(at: reading.location(of: node), "'choices' is an empty list; leave it out for a free answer")
+            }
+        }
+        return AskSyntax(prompt: prompt, variable: variable, choices: choices, pattern: try ask.text("pattern"),
+                         defaultValue: try ask.template("default"), location: at)
+    }
+
+    func fix(_ node: YAMLNode, at: SourceLocation) throws(Diagnostic) -> FixSyntax {
+        let fix = try MappingReader(node, key: "fix", name: "fix", known: ["reason", "set", "unset"], anchor: at,
+                                    reading: reading)
+        let reason = try fix.requiredTemplate("reason", hint: " (why, in plain words)")
+        var changes: [GoEnvChangeSyntax] = []
+        if let set = fix.entry("set")?.value {
+            guard case .mapping(let mapping, _) = set else {
+                throw reading.typeError("set", set, expected: "a mapping of Go settings to values, as in {GOPROXY: direct}")
+            }
+            try reading.checkUnique(mapping)
+            for (key, value) in mapping {
+                let name = try reading.text(key, key: "set")
+                changes.append(GoEnvChangeSyntax(key: name, value: try reading.template(value, key: name.value)))
+            }
+        }
+        if let unset = fix.entry("unset")?.value {
+            for key in try reading.texts(unset, key: "unset") {
+                changes.append(GoEnvChangeSyntax(key: key, value: nil))
+            }
+        }
+        guard !changes.isEmpty else {
+            throw Diagnostic(at: at, "fix changes nothing; give 'set' and/or 'unset'")
+        }
+        return FixSyntax(reason: reason, changes: changes, location: at)
+    }
+
+    func done(_ node: YAMLNode, at: SourceLocation) throws(Diagnostic) -> DoneSyntax {
+        let done = try MappingReader(node, key: "done", name: "done", known: ["outcome", "cause", "conclusion"],
+                                     anchor: at, reading: reading)
+        let outcomeText = try done.requiredText("outcome", hint: " (resolved, not-resolved or escalate)")
+        guard let outcome = Outcome(rawValue: outcomeText.value) else {
+            let names = Outcome.allCases.map(\.rawValue)
+            let hint = Suggestion.closest(to: outcomeText.value, among: names).map { "; did you mean '\($0)'?" } ?? ""
+            throw Diagnostic(at: outcomeText.location,
+                             "'outcome' must be resolved, not-resolved or escalate (got '\(outcomeText.value)')\(hint)")
+        }
+        return DoneSyntax(outcome: Located(outcome, at: outcomeText.location), cause: try done.text("cause"),
+                          text: try done.requiredTemplate("conclusion", hint: " (the last words of the walk)"),
+                          location: at)
+    }
+
+    /// `playbook` or `playbook:step`, split on the first `:`.
+    func jump(_ node: YAMLNode, at: SourceLocation) throws(Diagnostic) -> JumpSyntax {
+        let target = try reading.text(node, key: "jump")
+        let parts = target.value.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        let playbook = String(parts[0])
+        let step = parts.count > 1 ? String(parts[1]) : nil
+        guard !playbook.isEmpty, step.map({ !$0.isEmpty }) ?? true else {
+            throw Diagnostic(at: target.location,
+                             "'jump' needs a playbook id, as in git-auth, or a playbook and a step, as in git-auth:check-ssh (got '\(target.value)')")
+        }
+        let stepLocation = reading.location(of: node, offset: playbook.count + 1)
+        return JumpSyntax(playbook: Located(playbook, at: target.location),
+                          step: step.map { Located($0, at: stepLocation) }, location: at)
+    }
+
+    /// `[A-Za-z_][A-Za-z0-9_]*`
+    static func isEnvironmentName(_ name: String) -> Bool {
+        func isLetter(_ s: Unicode.Scalar) -> Bool { s == "_" || ("A"..."Z").contains(s) || ("a"..."z").contains(s) }
+        guard let first = name.unicodeScalars.first, isLetter(first) else { return false }
+        return name.unicodeScalars.allSatisfy { isLetter($0) || ("0"..."9").contains($0) }
+    }
+}

@@ -1,0 +1,108 @@
+
+/// Reads the value of `if:` (and of `all`, `any`, `not` inside it) into a `ConditionSyntax`.
+struct ConditionReader {
+    let reading: NodeReading
+
+    static let subjects = ["exit", "timed-out", "in", "var", "goenv", "fix", "all", "any", "not"]
+    static let tests = ["equals", "contains", "matches", "empty"]
+    private static let textSubjects: Set<String> = ["in", "var", "goenv"]
+
+    func read(_ node: YAMLNode, key: String) throws(Diagnostic) -> ConditionSyntax {
+        let at = reading.location(of: node)
+        guard case .mapping = node else {
+            throw reading.typeError(key, node, expected: "a condition, as in {exit: 0}")
+        }
+        let condition = try MappingReader(node, key: key, name: "condition", known: Self.subjects + Self.tests,
+                                          anchor: at, reading: reading)
+        let subjects = condition.pairs.filter { Self.subjects.contains($0.keyText) }
+        let tests = condition.pairs.filter { Self.tests.contains($0.keyText) }
+        guard let subject = subjects.first else {
+            throw Diagnostic(at: at, "a condition needs one of \(Self.subjects.joined(separator: ", "))")
+        }
+        if subjects.count > 1 {
+            throw Diagnostic(at: reading.location(of: subjects[1].key),
+                             "a condition tests one thing; found both '\(subject.keyText)' and '\(subjects[1].keyText)' (combine conditions with 'all')")
+        }
+        let location = reading.location(of: subject.key)
+        guard Self.textSubjects.contains(subject.keyText) else {
+            if let test = tests.first {
+                throw Diagnostic(at: reading.location(of: test.key),
+                                 "'\(test.keyText)' does not go with '\(subject.keyText)'")
+            }
+            return ConditionSyntax(try plainKind(subject.keyText, subject.value), at: location)
+        }
+        guard let test = tests.first else {
+            throw Diagnostic(at: location,
+                             "'\(subject.keyText)' needs a test: one of \(Self.tests.joined(separator: ", "))")
+        }
+        if tests.count > 1 {
+            throw Diagnostic(at: reading.location(of: tests[1].key),
+                             "a condition takes one test; found both '\(test.keyText)' and '\(tests[1].keyText)' (combine conditions with 'all')")
+        }
+        let textTest = try self.textTest(test.keyText, test.value)
+        switch subject.keyText {
+        case "in":
+            let stream = try reading.text(subject.value, key: "in")
+            guard let value = OutputStream(rawValue: stream.value) else {
+                throw Diagnostic(at: stream.location, "'in' must be stdout, stderr or output (got '\(stream.value)')")
+            }
+            return ConditionSyntax(.output(value, textTest), at: location)
+        case "var":
+            return ConditionSyntax(.variable(try reading.variableName(subject.value, key: "var"), textTest), at: location)
+        default:
+            return ConditionSyntax(.goEnv(try reading.text(subject.value, key: "goenv"), textTest), at: location)
+        }
+    }
+
+    private func plainKind(_ subject: String, _ value: YAMLNode) throws(Diagnostic) -> ConditionSyntax.Kind {
+        switch subject {
+        case "exit":
+            return .exitCode(try exitCodes(value))
+        case "timed-out":
+            return .timedOut(try reading.bool(value, key: "timed-out"))
+        case "fix":
+            let text = try reading.text(value, key: "fix")
+            guard let result = FixResult(rawValue: text.value) else {
+                throw Diagnostic(at: text.location, "'fix' must be applied, declined or failed (got '\(text.value)')")
+            }
+            return .fix(result)
+        case "not":
+            return .not(try read(value, key: "not"))
+        default:
+            let list = try reading.sequence(value, key: subject, expected: "a list of conditions")
+            guard !list.isEmpty else {
+                throw Diagnostic(at: reading.location(of: value), "'\(subject)' needs at least one condition")
+            }
+            var conditions: [ConditionSyntax] = []
+            for element in list { conditions.append(try read(element, key: subject)) }
+            return subject == "all" ? .all(conditions) : .any(conditions)
+        }
+    }
+
+    private func exitCodes(_ node: YAMLNode) throws(Diagnostic) -> [Int32] {
+        let elements: [YAMLNode]
+        if case .sequence(let list, _) = node { elements = list } else { elements = [node] }
+        var codes: [Int32] = []
+        for element in elements {
+            guard case .scalar(let scalar) = element, let code = Int32(scalar.string) else {
+                throw Diagnostic(at: reading.location(of: element),
+                                 "'exit' should be an exit code such as 0, or a list such as [1, 128] (got \(NodeReading.describe(element)))")
+            }
+            codes.append(code)
+        }
+        guard !codes.isEmpty else {
+            throw Diagnostic(at: reading.location(of: node), "'exit' is an empty list; give at least one exit code")
+        }
+        return codes
+    }
+
+    private func textTest(_ key: String, _ value: YAMLNode) throws(Diagnostic) -> TextTestSyntax {
+        switch key {
+        case "equals": .equals(try reading.template(value, key: key))
+        case "contains": .contains(try reading.template(value, key: key))
+        case "matches": .matches(try reading.text(value, key: key))
+        default: .isEmpty(try reading.bool(value, key: key))
+        }
+    }
+
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// Loads a set of playbook files and validates them together into one `DecisionTree`.
+public enum PlaybookLibrary {
+    /// Loads every file (reporting the first structural error of each file that fails) and, when
+    /// all loaded, validates them together.
+    public static func load(files: [String]) -> Result<DecisionTree, PlaybookLoadFailure> {
+        let loader = PlaybookLoader()
+        var documents: [PlaybookDocument] = []
+        var diagnostics: [Diagnostic] = []
+        var sources: [String: String] = [:]
+        for file in files {
+            do {
+                let text = try PlaybookLoader.read(file)
+                sources[file] = text
+                documents.append(try loader.load(text: text, file: file))
+            } catch {
+                diagnostics.append(error)
+            }
+        }
+        guard diagnostics.isEmpty else {
+            return .failure(PlaybookLoadFailure(diagnostics: diagnostics, sources: sources))
+        }
+        do {
+            return .success(try Validator.validate(documents))
+        } catch {
+            return .failure(PlaybookLoadFailure(diagnostics: error.diagnostics, sources: sources))
+        }
+    }
+
+    /// Loads every `*.yaml` and `*.yml` file directly inside the directories (each directory's
+    /// files sorted by name, directories in the order given).
+    public static func load(directories: [String]) -> Result<DecisionTree, PlaybookLoadFailure> {
+        var files: [String] = []
+        var problems: [Diagnostic] = []
+        for directory in directories {
+            switch playbookFiles(in: directory) {
+            case .success(let found): files += found
+            case .failure(let problem): problems.append(problem)
+            }
+        }
+        guard problems.isEmpty else { return .failure(PlaybookLoadFailure(diagnostics: problems, sources: [:])) }
+        return load(files: files)
+    }
+
+    /// The playbook files directly inside `directory`, sorted by name, as `directory/name`.
+    public static func playbookFiles(in directory: String) -> Result<[String], Diagnostic> {
+        let at = SourceLocation(file: directory, line: 1, column: 1)
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory)
+        } catch {
+            return .failure(Diagnostic(at: at, "cannot list the playbook directory '\(directory)'"))
+        }
+        let playbooks = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+        guard !playbooks.isEmpty else {
+            return .failure(Diagnostic(at: at, "no playbooks (*.yaml or *.yml files) in '\(directory)'"))
+        }
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        return .success(playbooks.map { prefix + $0 })
+    }
+}

@@ -1,0 +1,168 @@
+/// Checks one step of one playbook and turns it into a `Step` of the tree.
+///
+/// Everything a single step can get wrong is reported here: references, branch shape, regexes,
+/// variables, Go env keys, causes, conditions that do not fit the action. The step's successors
+/// (global nodes) come back too, for the graph checks.
+struct StepCompiler {
+    let index: PlaybookIndex
+    let document: Int
+    let terms: TermChecker
+
+    struct Output {
+        /// nil when the step had a problem.
+        var step: Step?
+        var successors: [Int]
+    }
+
+    func compile(_ syntax: StepSyntax, problems: inout Problems) -> Output {
+        let before = problems.diagnostics.count
+        var successors: [Int] = []
+        let playbook = index.documents[document].id.value
+        if let say = syntax.say { terms.check(say, in: "say", problems: &problems) }
+        let action = compile(syntax.action, successors: &successors, problems: &problems)
+        let transition = compile(syntax, successors: &successors, problems: &problems)
+        guard problems.diagnostics.count == before, let action, let transition else {
+            return Output(step: nil, successors: successors)
+        }
+        let step = Step(address: StepAddress(playbook: playbook, step: syntax.id.value), location: syntax.id.location,
+                        say: syntax.say?.value, action: action, transition: transition)
+        return Output(step: step, successors: successors)
+    }
+
+    // MARK: Actions
+
+    private func compile(_ action: ActionSyntax, successors: inout [Int], problems: inout Problems) -> Action? {
+        switch action {
+        case .message:
+            return .message
+        case .run(let run):
+            for argument in run.argv { terms.check(argument, in: "argv", problems: &problems) }
+            for variable in run.environment { terms.check(variable.value, in: "env", problems: &problems) }
+            if let pending = run.pending { terms.check(pending, in: "pending", problems: &problems) }
+            var captures: [Capture] = []
+            for capture in run.captures {
+                if let pattern = terms.pattern(capture.pattern, in: "capture", capture: true, problems: &problems) {
+                    captures.append(Capture(stream: capture.stream, pattern: pattern, location: capture.pattern.location))
+                }
+            }
+            return .run(Probe(argv: run.argv.map(\.value),
+                              timeoutMilliseconds: run.timeoutMilliseconds ?? Probe.defaultTimeoutMilliseconds,
+                              environment: run.environment.map { ($0.name.value, $0.value.value) },
+                              captures: captures, pending: run.pending?.value))
+        case .ask(let ask):
+            return .ask(compile(ask, problems: &problems))
+        case .fix(let fix):
+            terms.check(fix.reason, in: "reason", problems: &problems)
+            var changes: [GoEnvChange] = []
+            for change in fix.changes {
+                if !GoEnvKeys.writable.contains(change.key.value) {
+                    let verb = change.value == nil ? "unset" : "set"
+                    problems.error(change.key.location,
+                                   "'\(change.key.value)' is not a Go setting a fix can \(verb)\(Suggestion.didYouMean(change.key.value, among: GoEnvKeys.writable.sorted()))")
+                }
+                if let value = change.value {
+                    terms.check(value, in: "set", problems: &problems)
+                    changes.append(.set(key: change.key.value, value: value.value))
+                } else {
+                    changes.append(.unset(key: change.key.value))
+                }
+            }
+            return .fix(Fix(reason: fix.reason.value, changes: changes))
+        case .done(let done):
+            terms.check(done.text, in: "conclusion", problems: &problems)
+            if let cause = done.cause, !CauseCatalog.ids.contains(cause.value) {
+                let hint = Suggestion.closest(to: cause.value, among: CauseCatalog.causes.map(\.id))
+                    .map { "; did you mean '\($0)'?" } ?? "; the known causes are listed in Playbooks/README.md"
+                problems.error(cause.location, "unknown cause '\(cause.value)'\(hint)")
+            }
+            return .done(Conclusion(outcome: done.outcome.value, cause: done.cause?.value, text: done.text.value))
+        case .jump(let jump):
+            guard let target = index.resolve(jump, problems: &problems) else { return nil }
+            successors.append(target)
+            return .jump(index.address(target))
+        }
+    }
+
+    private func compile(_ ask: AskSyntax, problems: inout Problems) -> Question {
+        terms.check(ask.prompt, in: "question", problems: &problems)
+        var pattern: Pattern?
+        if let source = ask.pattern {
+            pattern = terms.pattern(source, in: "pattern", wholeAnswer: true, problems: &problems)
+        }
+        if let defaultValue = ask.defaultValue {
+            terms.check(defaultValue, in: "default", problems: &problems)
+            let choices = ask.choices.map(\.value)
+            if !choices.isEmpty, defaultValue.value.variables.isEmpty,
+                !choices.contains(defaultValue.value.description)
+            {
+                problems.error(defaultValue.location,
+                               "default '\(defaultValue.value)' is not one of the choices (\(choices.joined(separator: ", ")))")
+            }
+        }
+        return Question(prompt: ask.prompt.value, variable: ask.variable.value, choices: ask.choices.map(\.value),
+                        pattern: pattern, defaultValue: ask.defaultValue?.value)
+    }
+
+    // MARK: Transitions
+
+    private func compile(_ step: StepSyntax, successors: inout [Int],
+                         problems: inout Problems) -> Transition? {
+        let ends: String? = switch step.action {
+        case .done: "ends the walk with 'done'"
+        case .jump: "goes on in the playbook it jumps to"
+        default: nil
+        }
+        switch step.transition {
+        case nil:
+            guard ends == nil else { return .end }
+            problems.error(step.id.location,
+                           "step '\(step.id.value)' has no 'next' or 'branch'; say where the walk goes after it")
+            return nil
+        case .next(let target)?:
+            if let ends {
+                problems.error(target.location, "step '\(step.id.value)' \(ends); remove its 'next'")
+                return nil
+            }
+            guard let node = index.resolve(target, in: document, what: "next", problems: &problems) else { return nil }
+            successors.append(node)
+            return .next(index.address(node))
+        case .branch(let arms, let location)?:
+            if let ends {
+                problems.error(location, "step '\(step.id.value)' \(ends); remove its 'branch'")
+                return nil
+            }
+            return branch(arms, at: location, action: step.action, successors: &successors, problems: &problems)
+        }
+    }
+
+    private func branch(_ arms: [BranchSyntax], at location: SourceLocation, action: ActionSyntax,
+                        successors: inout [Int], problems: inout Problems) -> Transition? {
+        var branches: [Branch] = []
+        var fallback: Fallback?
+        var elseCount = 0
+        let conditions = ConditionCompiler(terms: terms, action: action)
+        for (position, arm) in arms.enumerated() {
+            let what = arm.condition == nil ? "else" : "goto"
+            let target = index.resolve(arm.target, in: document, what: what, problems: &problems)
+            if let target { successors.append(target) }
+            guard let condition = arm.condition else {
+                elseCount += 1
+                if elseCount > 1 {
+                    problems.error(arm.location, "the branch has more than one 'else'; keep one, as the last arm")
+                } else if position != arms.count - 1 {
+                    problems.error(arm.location, "'else' must be the last arm of the branch; arms after it are never tried")
+                }
+                if let target { fallback = Fallback(target: index.address(target), location: arm.location) }
+                continue
+            }
+            if let compiled = conditions.compile(condition, problems: &problems), let target {
+                branches.append(Branch(condition: compiled, target: index.address(target), location: arm.location))
+            }
+        }
+        if elseCount == 0 {
+            problems.error(location, "the branch has no 'else' arm (missing fallback); end it with '- else: <step>'")
+        }
+        guard let fallback else { return nil }
+        return .branch(branches, fallback: fallback)
+    }
+}
