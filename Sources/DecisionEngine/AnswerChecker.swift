@@ -23,7 +23,7 @@ enum AnswerChecker {
             return .rejected("Please answer with one of: \(question.choices.joined(separator: ", ")).")
         }
         if let pattern = question.pattern {
-            return pattern.matchesWhole(value)
+            return pattern.firstMatch(in: value) != nil
                 ? .accepted(value)
                 : .rejected("\"\(value)\" does not look right here (it must match \(pattern.source)).")
         }

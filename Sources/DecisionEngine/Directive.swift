@@ -52,6 +52,11 @@ public struct PendingFix: Sendable, Equatable {
     public struct Change: Sendable, Equatable {
         public let key: String
         public let value: String?
+
+        public init(key: String, value: String?) {
+            self.key = key
+            self.value = value
+        }
     }
 }
 

@@ -49,8 +49,8 @@ struct TermChecker {
                  problems: inout Problems) -> Pattern? {
         if let bad = Pattern.namedGroups(in: source.value).first(where: { !Self.isGroupName($0) }) {
             let message = capture
-                ? "capture group name '\(bad)' is not a valid variable name; use letters and digits, starting with a letter"
-                : "group name '\(bad)' in regular expression '\(source.value)' is not allowed; use letters and digits, starting with a letter"
+                ? "capture group name '\(bad)' is not a valid variable name; use letters, digits, _, - and ., starting with a letter or _"
+                : "group name '\(bad)' in regular expression '\(source.value)' is not allowed; use letters, digits, _, - and ., starting with a letter or _"
             problems.error(source.location, message)
             return nil
         }
@@ -78,10 +78,9 @@ struct TermChecker {
         return error.reason == "The value is invalid." ? "the regex engine does not accept it" : error.reason
     }
 
-    /// ICU group names: `[A-Za-z][A-Za-z0-9]*`, which are always valid variable names too.
+    /// Group names become variables, so they follow the variable-name rule (`Pattern` renames
+    /// them for ICU); `goenv.` is reserved for the Go environment.
     static func isGroupName(_ name: String) -> Bool {
-        func isLetter(_ s: Unicode.Scalar) -> Bool { ("A"..."Z").contains(s) || ("a"..."z").contains(s) }
-        guard let first = name.unicodeScalars.first, isLetter(first) else { return false }
-        return name.unicodeScalars.allSatisfy { isLetter($0) || ("0"..."9").contains($0) }
+        Template.isValidName(name) && !name.hasPrefix(GoEnvKeys.templatePrefix)
     }
 }
