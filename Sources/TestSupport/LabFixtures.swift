@@ -37,7 +37,7 @@ extension Lab {
     /// http-backend also answers `/a/b`. With `user` and `password`, every request needs HTTP
     /// basic auth and anything else gets 401 with `WWW-Authenticate: Basic realm="lab"`.
     public func startGitServer(
-        repos: [(modulePath: String, version: String)], user: String?, password: String?
+        repos: [(path: String, version: String)], user: String?, password: String?
     ) throws -> LabServer {
         let gitRoot = try makeGitRepositories(repos)
         var arguments = ["git", "--root", gitRoot.path]
@@ -49,11 +49,11 @@ extension Lab {
 
     /// Creates a bare repository per module below a new directory, which it returns; a version is
     /// a commit of a `ModuleSource` tagged with the version (see `startGitServer`).
-    public func makeGitRepositories(_ repos: [(modulePath: String, version: String)]) throws -> URL {
+    public func makeGitRepositories(_ repos: [(path: String, version: String)]) throws -> URL {
         let gitRoot = try freshDirectory("git")
         var workTrees: [String: URL] = [:]
         for repo in repos {
-            let relative = try Lab.repositoryPath(for: repo.modulePath)
+            let relative = try Lab.repositoryPath(for: repo.path)
             let work: URL
             if let existing = workTrees[relative] {
                 work = existing
@@ -62,11 +62,11 @@ extension Lab {
                 try runChecked(["git", "-c", "init.defaultBranch=main", "init", "-q"], in: work)
                 workTrees[relative] = work
             }
-            try ModuleSource.write(path: repo.modulePath, to: work)
+            try ModuleSource.write(path: repo.path, to: work)
             try runChecked(["git", "add", "-A"], in: work)
             try runChecked([
                 "git", "-c", "user.name=Lab", "-c", "user.email=lab@example.com",
-                "commit", "-q", "--allow-empty", "-m", "\(repo.modulePath) \(repo.version)",
+                "commit", "-q", "--allow-empty", "-m", "\(repo.path) \(repo.version)",
             ], in: work)
             try runChecked(["git", "tag", repo.version], in: work)
         }

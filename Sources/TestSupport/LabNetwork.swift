@@ -42,6 +42,12 @@ extension Lab {
         "<!DOCTYPE html>\n<html><head><meta name=\"go-import\" content=\"\(content)\"></head><body></body></html>\n"
     }
 
+    /// A GOENV line sending sumdb lookups to a dead 127.0.0.1 port: the download fails loudly
+    /// (connection refused) if go consults the sumdb at all.
+    public static func deadSumDB() throws -> String {
+        "GOSUMDB=sum.golang.org http://127.0.0.1:\(try DeadPort.make())"
+    }
+
     /// A directory holding only a `go` symlink to the `go` on PATH: a PATH for go without git.
     public func goOnlyPath() throws -> String {
         let dir = try freshDirectory("go-only-bin")
