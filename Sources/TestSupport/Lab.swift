@@ -94,11 +94,21 @@ public final class Lab: @unchecked Sendable {
 
     /// Rewrites the lab ssh config; with `identity`, ssh may dial 127.0.0.1 and offers that key.
     ///
+    /// Each of `aliases` (e.g. `private.example.com`) becomes a host that ssh sends to
+    /// 127.0.0.1:`sshdPort` with the same key and the known_hosts entry of `[127.0.0.1]:sshdPort`,
+    /// so a probe like `ssh -T git@private.example.com` reaches the lab sshd without DNS.
     /// The config is strict and batch-only; every other host gets a `ProxyCommand` that fails at
     /// once, so ssh never resolves or dials a real host.
-    public func useSshIdentity(_ identity: LabSshKey?) throws {
+    public func useSshIdentity(_ identity: LabSshKey?, aliases: [String] = [], sshdPort: Int? = nil) throws {
         var text = ""
         if let identity {
+            if let sshdPort {
+                for alias in aliases {
+                    text += "Host \(alias)\n  HostName 127.0.0.1\n  Port \(sshdPort)\n"
+                        + "  HostKeyAlias [127.0.0.1]:\(sshdPort)\n  ProxyCommand none\n"
+                        + "  IdentityFile \(identity.privateKeyURL.path)\n\n"
+                }
+            }
             text += "Host 127.0.0.1\n  ProxyCommand none\n  IdentityFile \(identity.privateKeyURL.path)\n\n"
         }
         try Data((text + sshConfigDefaults).utf8).write(to: sshConfigURL)

@@ -113,6 +113,28 @@ import TestSupport
         #expect(accepted.exitCode == 0, "\(accepted.stderr)")
     }
 
+    // What a playbook probe sees: `ssh -T -o BatchMode=yes git@private.example.com`, with
+    // private.example.com aliased to the lab sshd. sshd has no user `git` (it logs "Invalid user
+    // git"), so that probe always prints `git@127.0.0.1: Permission denied (publickey).` (ssh names
+    // the HostName, not the alias)
+    // (exit 255); as the current user with an authorized key the same probe exits 0.
+    @Test func probeThroughHostAlias() throws {
+        let setup = try Setup()
+        defer { setup.remove() }
+        try setup.lab.useSshIdentity(setup.key, aliases: ["private.example.com"], sshdPort: setup.sshd.port)
+        try setup.lab.trustHostKey(setup.sshd.hostKey, port: setup.sshd.port)
+        try setup.sshd.authorize(setup.key)
+
+        let asGit = try setup.lab.run(["ssh", "-T", "-o", "BatchMode=yes", "git@private.example.com"], timeout: 20)
+        #expect(asGit.exitCode == 255)
+        #expect(asGit.stderr.contains("git@127.0.0.1: Permission denied (publickey)."), "\(asGit.stderr)")
+        #expect(setup.sshd.server.log.contains("Invalid user git"))
+
+        let asUser = try setup.lab.run(
+            ["ssh", "-T", "-o", "BatchMode=yes", "\(setup.sshd.user)@private.example.com", "true"], timeout: 20)
+        #expect(asUser.exitCode == 0, "\(asUser.stderr)")
+    }
+
     // git-url-rewrite, global: `url.ssh://git@127.0.0.1:D/team/.insteadOf https://private.example.com/team/`
     // (longer than the working https rewrite, so it wins). ssh prints:
     //   ssh: connect to host 127.0.0.1 port D: Connection refused
