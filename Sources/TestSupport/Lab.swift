@@ -7,6 +7,13 @@ import Foundation
 /// live in the lab's GOENV *file*, never in the environment, because that file is what
 /// `go env -w` — and later gotriage — changes, and an environment variable would override it.
 ///
+/// GOFLAGS is not in `environment` either (it would override the GOENV file's GOFLAGS, which
+/// scenarios break on purpose); `remove()` makes the read-only module cache writable instead.
+///
+/// `<root>/bin`, first on PATH, holds an `ssh` wrapper that adds `-F <lab ssh config>`, so a plain
+/// `ssh -T git@host` probe run with `environment` uses the lab's keys and known_hosts (ssh reads
+/// `~/.ssh` from the passwd home directory, never from HOME).
+///
 /// There is no sum.golang.org here: a scenario that fetches a module the sumdb would check must
 /// write `GOSUMDB=off`, a GOPRIVATE/GONOSUMDB pattern, or a GOSUMDB pointing at a loopback URL
 /// into the GOENV file (with the default GOSUMDB, go 1.19 would try to resolve sum.golang.org).
@@ -26,12 +33,15 @@ public final class Lab: @unchecked Sendable {
         let root = FileManager.default.temporaryDirectory
             .appendingPathComponent("gotriage-lab-\(UUID().uuidString)")
         let lab = Lab(root: root)
-        for dir in [lab.home, lab.gopath, lab.gocache, lab.sshDirectory, lab.logsDirectory] {
+        for dir in [lab.home, lab.gopath, lab.gocache, lab.sshDirectory, lab.logsDirectory, lab.binDirectory] {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         }
         try Data().write(to: lab.gitConfigURL)
         try Data().write(to: lab.knownHostsURL)
-        try Data(lab.sshConfigText.utf8).write(to: lab.sshConfigURL)
+        try lab.useSshIdentity(nil)
+        let wrapper = lab.binDirectory.appendingPathComponent("ssh")
+        try Data("#!/bin/sh\nexec \(Lab.realSsh) -F '\(lab.sshConfigURL.path)' \"$@\"\n".utf8).write(to: wrapper)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: wrapper.path)
         return lab
     }
 
@@ -49,19 +59,32 @@ public final class Lab: @unchecked Sendable {
     var gocache: URL { root.appendingPathComponent("gocache") }
     var sshDirectory: URL { root.appendingPathComponent("ssh") }
     var logsDirectory: URL { root.appendingPathComponent("logs") }
+    /// Holds the `ssh` wrapper; first on the lab's PATH.
+    public var binDirectory: URL { root.appendingPathComponent("bin") }
+    /// The lab's module cache (GOMODCACHE).
+    public var modCache: URL { gopath.appendingPathComponent("pkg/mod") }
+
+    /// The ssh client the wrapper runs: the first `ssh` on this process's PATH, else /usr/bin/ssh.
+    static var realSsh: String {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for dir in path.split(separator: ":") where !dir.isEmpty {
+            let candidate = "\(dir)/ssh"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return "/usr/bin/ssh"
+    }
 
     /// The isolated environment for every go and git command of the lab.
     public var environment: [String: String] {
         [
-            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+            "PATH": binDirectory.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"),
             "LANG": "C",
             "HOME": home.path,
             "GOENV": goEnvURL.path,
             "GOPATH": gopath.path,
-            "GOMODCACHE": gopath.appendingPathComponent("pkg/mod").path,
+            "GOMODCACHE": modCache.path,
             "GOCACHE": gocache.path,
             "GOTOOLCHAIN": "local",
-            "GOFLAGS": "-modcacherw",
             "GIT_CONFIG_GLOBAL": gitConfigURL.path,
             "GIT_CONFIG_NOSYSTEM": "1",
             "GIT_SSH_COMMAND": "ssh -F \(sshConfigURL.path) -o BatchMode=yes"
@@ -69,10 +92,30 @@ public final class Lab: @unchecked Sendable {
         ]
     }
 
-    /// The lab ssh config: strict, batch-only, and — for hosts no scenario configured — a
-    /// `ProxyCommand` that fails at once, so ssh never resolves or dials a real host.
-    /// Scenarios that add a real sshd must put their `Host` block first with `ProxyCommand none`.
-    var sshConfigText: String {
+    /// Rewrites the lab ssh config; with `identity`, ssh may dial 127.0.0.1 and offers that key.
+    ///
+    /// Each of `aliases` (e.g. `private.example.com`) becomes a host that ssh sends to
+    /// 127.0.0.1:`sshdPort` with the same key and the known_hosts entry of `[127.0.0.1]:sshdPort`,
+    /// so a probe like `ssh -T git@private.example.com` reaches the lab sshd without DNS.
+    /// The config is strict and batch-only; every other host gets a `ProxyCommand` that fails at
+    /// once, so ssh never resolves or dials a real host.
+    public func useSshIdentity(_ identity: LabSshKey?, aliases: [String] = [], sshdPort: Int? = nil) throws {
+        var text = ""
+        if let identity {
+            if let sshdPort {
+                for alias in aliases {
+                    text += "Host \(alias)\n  HostName 127.0.0.1\n  Port \(sshdPort)\n"
+                        + "  HostKeyAlias [127.0.0.1]:\(sshdPort)\n  ProxyCommand none\n"
+                        + "  IdentityFile \(identity.privateKeyURL.path)\n\n"
+                }
+            }
+            text += "Host 127.0.0.1\n  ProxyCommand none\n  IdentityFile \(identity.privateKeyURL.path)\n\n"
+        }
+        try Data((text + sshConfigDefaults).utf8).write(to: sshConfigURL)
+    }
+
+    /// The `Host *` block of the lab ssh config.
+    var sshConfigDefaults: String {
         """
         Host *
           BatchMode yes
@@ -100,8 +143,16 @@ public final class Lab: @unchecked Sendable {
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
     }
 
-    /// Deletes the lab directory. Servers are not stopped here; stop them first.
+    /// Deletes the lab directory, first making the read-only module cache writable.
+    /// Servers are not stopped here; stop them first.
     public func remove() {
+        let keys: [URLResourceKey] = [.isDirectoryKey]
+        if let walker = FileManager.default.enumerator(at: gopath, includingPropertiesForKeys: keys) {
+            for case let url as URL in walker
+            where (try? url.resourceValues(forKeys: Set(keys)))?.isDirectory == true {
+                try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
+            }
+        }
         try? FileManager.default.removeItem(at: root)
     }
 

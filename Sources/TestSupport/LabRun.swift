@@ -45,6 +45,18 @@ extension Lab {
         return (process.terminationStatus, stdout, stderr)
     }
 
+    /// Runs `go mod download paths…` in `consumer` (no paths: the whole build list of its go.mod).
+    public func goModDownload(
+        _ paths: [String], in consumer: URL, extraEnvironment: [String: String] = [:]
+    ) throws -> (exitCode: Int32, stdout: String, stderr: String) {
+        try run(["go", "mod", "download"] + paths, in: consumer, extraEnvironment: extraEnvironment)
+    }
+
+    /// Runs `go env arguments…` (e.g. `["-w", "GOPRIVATE=x"]`, `["-u", "GOFLAGS"]`) in the lab root.
+    public func goEnv(_ arguments: [String]) throws -> (exitCode: Int32, stdout: String, stderr: String) {
+        try run(["go", "env"] + arguments)
+    }
+
     /// Runs `argv` like `run` and throws `LabError.commandFailed` unless it exits 0.
     @discardableResult
     func runChecked(_ argv: [String], in dir: URL? = nil) throws -> String {

@@ -59,6 +59,33 @@ import TestSupport
         #expect(result.stdout.hasPrefix("listening 127.0.0.1:"))
     }
 
+    @Test func forwardProxyReachesOnlyItsRoutes() throws {
+        let lab = try Lab.make()
+        defer { lab.remove() }
+        let pages = try lab.startPageServer(pages: ["/team/lib": "hello\n"])
+        defer { pages.stop() }
+        let forward = try lab.startForwardProxy(routes: ["vanity.example.com:80": pages.port])
+        defer { forward.stop() }
+        let curl = ["curl", "-sS", "-o", "/dev/null", "-w", "%{http_code}", "--proxy", forward.url]
+
+        #expect(try lab.run(curl + ["http://vanity.example.com/team/lib?go-get=1"]).stdout == "200")
+        #expect(try lab.run(curl + ["http://vanity.example.com/other"]).stdout == "404")
+        #expect(try lab.run(curl + ["http://elsewhere.example.com/team/lib"]).stdout == "502")
+        #expect(pages.log.contains("GET /team/lib?go-get=1"))
+    }
+
+    @Test func statusServerAnswersEveryMethodIncludingConnect() throws {
+        let lab = try Lab.make()
+        defer { lab.remove() }
+        let status = try lab.startStatusServer(code: 410, body: "gone for good")
+        defer { status.stop() }
+        let get = try lab.run(["curl", "-sS", "-w", " %{http_code}", "\(status.url)/lookup/x@v1.0.0"])
+        #expect(get.stdout == "gone for good\n 410")
+        let connect = try lab.run(["curl", "-sS", "-o", "/dev/null", "-w", "%{http_connect}",
+                                   "--proxy", status.url, "https://vanity.example.com/"])
+        #expect(connect.stdout == "410")
+    }
+
     @Test func startReportsAServerThatDoesNotStart() {
         #expect(throws: LabError.self) { try LabServer.start(["proxy"]) }
     }
