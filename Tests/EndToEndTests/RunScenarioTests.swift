@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `gotriage run exit-status-128` against real broken Go environments: go mod download fails
+/// before, the walk reaches the fix, and the download succeeds after — and without `--yes`,
+/// nothing changes.
+@Suite struct RunScenarioTests {
+    static let hello = (path: "example.com/hello", version: "v1.0.0")
+    static let privateLib = (path: "private.example.com/team/lib.git", version: "v1.0.0")
+
+    /// The shared shape of every scenario: prove the failure, prove `run` without `--yes` changes
+    /// nothing, run with `--yes`, prove the download works.
+    func provesFix(lab: Lab, consumer: URL, module: String, answers: [String], cause: String) throws {
+        let before = try lab.goModDownload([module], in: consumer)
+        #expect(before.exitCode != 0, "the lab should be broken before gotriage runs")
+
+        let goenvBefore = lab.goEnvFileBytes
+        let arguments = ["run", "exit-status-128", "--answer", "module=\(module)"] + answers.flatMap { ["--answer", $0] }
+        let dry = try lab.gotriage(arguments, in: consumer)
+        #expect(dry.exitCode == 4, "without --yes the fix is declined: \(dry.stdout)\(dry.stderr)")
+        #expect(dry.stdout.contains("Not applied: without --yes, gotriage changes nothing."))
+        #expect(lab.goEnvFileBytes == goenvBefore, "without --yes the GOENV file must be byte-identical")
+
+        let fixed = try lab.gotriage(arguments + ["--yes"], in: consumer)
+        #expect(fixed.exitCode == 0, "\(fixed.stdout)\(fixed.stderr)")
+        #expect(fixed.stdout.contains("✔ Resolved — cause: \(cause)"), "\(fixed.stdout)")
+        #expect(fixed.stdout.contains("go env confirms it"))
+
+        let after = try lab.goModDownload([module], in: consumer)
+        #expect(after.exitCode == 0, "after the fix: \(after.stderr)")
+    }
+
+    @Test func goproxyOff() throws {
+        let lab = try Lab.make()
+        defer { lab.remove() }
+        let proxy = try lab.startProxy(modules: [Self.hello])
+        defer { proxy.stop() }
+        try lab.writeGoEnvFile(["GOPROXY=off", "GOSUMDB=off"])
+        let consumer = try lab.makeConsumer(requiring: [Self.hello])
+        try provesFix(lab: lab, consumer: consumer, module: Self.hello.path, answers: ["goproxy=\(proxy.url)"], cause: "goproxy-off")
+        #expect(try lab.goEnv(["GOPROXY"]).stdout == proxy.url + "\n")
+    }
+
+    @Test func proxyOnADeadPort() throws {
+        let lab = try Lab.make()
+        defer { lab.remove() }
+        let proxy = try lab.startProxy(modules: [Self.hello])
+        defer { proxy.stop() }
+        let dead = try DeadPort.make()
+        try lab.writeGoEnvFile(["GOPROXY=http://127.0.0.1:\(dead)", "GOSUMDB=off"])
+        let consumer = try lab.makeConsumer(requiring: [Self.hello])
+        try provesFix(lab: lab, consumer: consumer, module: Self.hello.path, answers: ["goproxy=\(proxy.url)"],
+                      cause: "network-unreachable")
+    }
+
+    @Test func privateModuleNeedsGoprivate() throws {
+        let lab = try Lab.make()
+        defer { lab.remove() }
+        let proxy = try lab.startProxy(modules: [Self.hello])
+        defer { proxy.stop() }
+        let git = try lab.startGitServer(repos: [Self.privateLib], user: nil, password: nil)
+        defer { git.stop() }
+        try lab.routeGitHost("private.example.com", to: git.url)
+        try lab.writeGoEnvFile(["GOPROXY=\(proxy.url)", try Lab.deadSumDB()])
+        let consumer = try lab.makeConsumer(requiring: [Self.privateLib])
+        try provesFix(lab: lab, consumer: consumer, module: Self.privateLib.path, answers: [], cause: "private-module-proxy")
+        #expect(try lab.goEnv(["GOPRIVATE"]).stdout == "private.example.com\n")
+    }
+
+    @Test func healthyEnvironmentEndsResolvedAndChangesNothing() throws {
+        let lab = try Lab.make()
+        defer { lab.remove() }
+        let proxy = try lab.startProxy(modules: [Self.hello])
+        defer { proxy.stop() }
+        try lab.writeGoEnvFile(["GOPROXY=\(proxy.url)", "GOSUMDB=off"])
+        let consumer = try lab.makeConsumer(requiring: [Self.hello])
+        let goenvBefore = lab.goEnvFileBytes
+        let result = try lab.gotriage(["run", "exit-status-128", "--yes"], in: consumer)
+        #expect(result.exitCode == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("✔ Resolved\n"), "no cause in a healthy environment: \(result.stdout)")
+        #expect(!result.stdout.contains("Proposed fix"))
+        #expect(lab.goEnvFileBytes == goenvBefore)
+    }
+
+    @Test func aMissingAnswerFailsAtOnceNamingTheVariable() throws {
+        let lab = try Lab.make()
+        defer { lab.remove() }
+        let result = try lab.gotriage(["run", "exit-status-128"], in: lab.root)
+        #expect(result.exitCode == 2)
+        #expect(result.stderr.contains("Pass --answer module=VALUE."), "\(result.stderr)")
+    }
+}
