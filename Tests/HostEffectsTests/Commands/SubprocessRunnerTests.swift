@@ -101,6 +101,11 @@ struct SubprocessRunnerTests {
         #expect(lines.last != String(getpgrp()))
     }
 
+    @Test func theChildStartsWithNoBlockedSignals() async {
+        let result = await runner.run(request(["grep", "SigBlk", "/proc/self/status"]))
+        #expect(result.stdout == "SigBlk:\t0000000000000000\n")
+    }
+
     @Test func runsInTheWorkingDirectory() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
