@@ -1,0 +1,83 @@
+import Foundation
+import Glibc
+
+/// gotriage's built-in network probe: DNS, TCP, and for URLs TLS and one HTTP `GET`.
+///
+/// Each phase is timed and the whole probe shares one timeout. HTTP/1.1 is spoken
+/// directly over the socket and TLS through a lazily loaded libssl, so gotriage does
+/// not link FoundationNetworking (which costs ~6 ms at every start).
+public struct NetworkProbe: Sendable {
+    /// The budget for all phases together, in milliseconds.
+    public let timeoutMilliseconds: Int
+    /// A PEM file of certificates trusted for https besides the system store.
+    public let trustedCertificatesFile: String?
+
+    /// Creates a probe with a total timeout in milliseconds.
+    public init(timeoutMilliseconds: Int, trustedCertificatesFile: String? = nil) {
+        self.timeoutMilliseconds = timeoutMilliseconds
+        self.trustedCertificatesFile = trustedCertificatesFile
+    }
+
+    /// Probes a TCP port: resolve `host`, then connect to `port`.
+    public func tcp(host: String, port: Int) async -> NetworkProbeReport {
+        let shown = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+        return await probe(shown, ProbeTarget.tcp(host: host, port: port, shown: shown)) { $0.tcp($1) }
+    }
+
+    /// Probes a TCP target written `HOST:PORT` (`[::1]:443` for IPv6), as `gotriage probe tcp` takes it.
+    public func tcp(_ hostPort: String) async -> NetworkProbeReport {
+        await probe(hostPort, ProbeTarget.hostPort(hostPort)) { $0.tcp($1) }
+    }
+
+    /// Probes an `http://` or `https://` URL: DNS, TCP, TLS (https), then `GET`; any status is reachable.
+    public func http(url: String) async -> NetworkProbeReport {
+        await probe(url, ProbeTarget.url(url)) { $0.http($1) }
+    }
+
+    private func probe(
+        _ shown: String,
+        _ parsed: Result<ProbeTarget, ProbeTargetError>,
+        _ body: @escaping @Sendable (inout ProbeSession, ProbeTarget) -> Verdict
+    ) async -> NetworkProbeReport {
+        let target: ProbeTarget
+        switch parsed {
+        case .success(let valid): target = valid
+        case .failure(let error):
+            let phase = NetworkProbeReport.Phase(
+                name: "target", ok: false, detail: "bad-target: \(error.message)", durationMilliseconds: 0)
+            return NetworkProbeReport(target: shown, phases: [phase], verdict: .badTarget)
+        }
+        let timeout = timeoutMilliseconds
+        let trusted = trustedCertificatesFile
+        // A thread of its own: the probe blocks in poll(2), which must not starve the
+        // (few) threads Swift concurrency and Dispatch share.
+        return await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                let report = Self.withSIGPIPEBlocked {
+                    var session = ProbeSession(timeoutMilliseconds: timeout, trustedCertificatesFile: trusted)
+                    let verdict = body(&session, target)
+                    return NetworkProbeReport(target: shown, phases: session.phases, verdict: verdict)
+                }
+                continuation.resume(returning: report)
+            }
+        }
+    }
+
+    /// Runs `body` with SIGPIPE blocked on this thread (OpenSSL writes with write(2)), then drops any pending SIGPIPE.
+    private static func withSIGPIPEBlocked<T>(_ body: () -> T) -> T {
+        var pipe = sigset_t()
+        var previous = sigset_t()
+        sigemptyset(&pipe)
+        sigaddset(&pipe, SIGPIPE)
+        pthread_sigmask(SIG_BLOCK, &pipe, &previous)
+        let result = body()
+        var pending = sigset_t()
+        sigpending(&pending)
+        if sigismember(&pending, SIGPIPE) == 1 {
+            var zero = timespec(tv_sec: 0, tv_nsec: 0)
+            _ = sigtimedwait(&pipe, nil, &zero)
+        }
+        pthread_sigmask(SIG_SETMASK, &previous, nil)
+        return result
+    }
+}

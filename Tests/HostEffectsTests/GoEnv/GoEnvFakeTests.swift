@@ -1,0 +1,60 @@
+import HostEffects
+import TestSupport
+import Testing
+
+/// GoToolEnvironment against scripted `go` output (cases real go cannot easily produce).
+@Suite("GoToolEnvironment with a fake runner")
+struct GoEnvFakeTests {
+    @Test func commandLineIsTheExactArgv() {
+        let go = GoToolEnvironment(runner: FakeCommandRunner(), environment: [:], go: "/usr/lib/go-1.19/bin/go")
+        #expect(go.commandLine(for: .set(key: "GOPROXY", value: "https://p.example,direct"))
+            == ["/usr/lib/go-1.19/bin/go", "env", "-w", "GOPROXY=https://p.example,direct"])
+        #expect(go.commandLine(for: .unset(key: "GOSUMDB")) == ["/usr/lib/go-1.19/bin/go", "env", "-u", "GOSUMDB"])
+    }
+
+    @Test func badJSONAndFailuresAreTypedErrors() async {
+        let garbage = GoToolEnvironment(runner: FakeCommandRunner { CommandResult(argv: $0.argv, stdout: "not json") },
+                                        environment: [:])
+        await #expect { try await garbage.read() } throws: { error in
+            if case GoEnvError.badJSON = error { true } else { false }
+        }
+        let failing = GoToolEnvironment(
+            runner: FakeCommandRunner { CommandResult(argv: $0.argv, exitCode: 1, stderr: "go: boom\n") },
+            environment: [:])
+        await #expect(throws: GoEnvError.commandFailed(argv: ["go", "env", "-json"], exitCode: 1, stderr: "go: boom")) {
+            try await failing.read()
+        }
+    }
+
+    @Test func goWarningAboutAnOSOverrideIsOverridden() async {
+        let runner = FakeCommandRunner { request in
+            if request.argv.contains("-w") {
+                return CommandResult(argv: request.argv,
+                                     stderr: "warning: go env -w GOPROXY=... does not override conflicting OS environment variable\n")
+            }
+            return CommandResult(argv: request.argv, stdout: #"{"GOPROXY": "direct", "GOENV": ""}"#)
+        }
+        let result = await GoToolEnvironment(runner: runner, environment: [:]).apply(.set(key: "GOPROXY", value: "off"))
+        #expect(result == .overridden(key: "GOPROXY", variable: "GOPROXY", osValue: "direct", wanted: "off"))
+    }
+
+    @Test func aValueThatDidNotTakeEffectIsAFailure() async {
+        let runner = FakeCommandRunner { CommandResult(argv: $0.argv, stdout: #"{"GOPROXY": "direct", "GOENV": "off"}"#) }
+        let result = await GoToolEnvironment(runner: runner, environment: [:]).apply(.set(key: "GOPROXY", value: "off"))
+        #expect(result == .failed(key: "GOPROXY", message: "go env reports 'direct' after writing 'off'"))
+        #expect(runner.argvs == [["go", "env", "-json"], ["go", "env", "-w", "GOPROXY=off"], ["go", "env", "-json"]])
+    }
+
+    @Test func sourcesFollowGosRule() {
+        let snapshot = GoEnvSnapshot(
+            values: ["GOPROXY": "a", "GOSUMDB": "b", "GOFLAGS": "", "GONOSUMDB": "c"],
+            goenvFile: "/tmp/goenv",
+            fileValues: ["GOSUMDB": "b", "GOFLAGS": "", "GONOSUMDB": "x"],
+            osEnvironment: ["GOPROXY": "a", "GONOSUMDB": "", "GOFLAGS": ""])
+        #expect(snapshot.source(of: "GOPROXY") == .osEnvironment)
+        #expect(snapshot.source(of: "GOSUMDB") == .goenvFile(path: "/tmp/goenv"))
+        #expect(snapshot.source(of: "GOFLAGS") == .goenvFile(path: "/tmp/goenv"))
+        #expect(snapshot.source(of: "GONOSUMDB") == .goenvFile(path: "/tmp/goenv"))
+        #expect(snapshot.source(of: "GOPRIVATE") == .defaultValue)
+    }
+}
