@@ -27,9 +27,9 @@ public struct Gotriage: AsyncParsableCommand {
             } else {
                 try command.run()
             }
-            exit(ExitStatus.resolved.rawValue)
+            Foundation.exit(ExitStatus.resolved.rawValue)
         } catch {
-            exit(ErrorReport.report(error, for: self))
+            Foundation.exit(ErrorReport.report(error, for: self))
         }
     }
 }

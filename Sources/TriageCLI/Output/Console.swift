@@ -32,14 +32,12 @@ public final class Console: @unchecked Sendable {
     /// A console on the process's standard output and error.
     public static func standard(environment: [String: String]) -> Console {
         let colour = isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
-        return Console(usesColour: colour, out: { Console.write($0, to: stdout) }, err: { Console.write($0, to: stderr) })
+        return Console(usesColour: colour, out: { Console.writeAll($0, to: STDOUT_FILENO) },
+                       err: { Console.writeAll($0, to: STDERR_FILENO) })
     }
 
     /// Writes one line (a newline is added) to standard output.
     public func line(_ text: String = "") { writeOut(text + "\n") }
-
-    /// Writes text without a newline (for prompts written by hand).
-    public func write(_ text: String) { writeOut(text) }
 
     /// Writes one line to standard error.
     public func errorLine(_ text: String) { writeErr(text + "\n") }
@@ -50,8 +48,16 @@ public final class Console: @unchecked Sendable {
         return "\u{1B}[\(styles.map(\.rawValue).joined(separator: ";"))m\(text)\u{1B}[0m"
     }
 
-    private static func write(_ text: String, to stream: UnsafeMutablePointer<FILE>?) {
-        fputs(text, stream)
-        fflush(stream)
+    /// Writes all of `text` to a file descriptor, unbuffered, so prompts and output interleave in order.
+    private static func writeAll(_ text: String, to descriptor: Int32) {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                return  // the reader went away (EPIPE); nothing useful left to do
+            }
+            bytes = bytes.dropFirst(written)
+        }
     }
 }
