@@ -65,7 +65,9 @@ struct WalkTests {
     @Test func fallbackKeepsWhatEachBranchLookedAt() throws {
         var walk = try started(Self.probeBook, "probe")
         try walk.record(probe: ProbeObservation(exitCode: 2, stderr: "boom"))
-        #expect(walk.end?.outcome == .escalate)
+        guard case .finished(let end) = walk.next() else { Issue.record("expected the walk to finish"); return }
+        #expect(end.outcome == .escalate)
+        #expect(walk.end == end)
         let decision = try #require(walk.decisions.last)
         #expect(decision.kind == .fallback(count: 2))
         #expect(decision.evidence == ["exit code 2"])

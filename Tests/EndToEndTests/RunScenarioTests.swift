@@ -61,7 +61,7 @@ import TestSupport
         defer { proxy.stop() }
         let git = try lab.startGitServer(repos: [Self.privateLib], user: nil, password: nil)
         defer { git.stop() }
-        try lab.routeGitHost("private.example.com", to: git.url)
+        try lab.routeGitHost("private.example.com", to: git.url + "/")
         try lab.writeGoEnvFile(["GOPROXY=\(proxy.url)", try Lab.deadSumDB()])
         let consumer = try lab.makeConsumer(requiring: [Self.privateLib])
         try provesFix(lab: lab, consumer: consumer, module: Self.privateLib.path, answers: [], cause: "private-module-proxy")

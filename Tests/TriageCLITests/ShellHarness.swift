@@ -43,7 +43,7 @@ final class EchoingReader: LineReader {
     private let output: ShellHarness.Output
 
     init(lines: [String], output: ShellHarness.Output) {
-        self.scripted = ScriptedLineReader(lines)
+        self.scripted = ScriptedLineReader(lines: lines)
         self.output = output
     }
 
@@ -64,12 +64,12 @@ final class EchoingReader: LineReader {
     func addHistory(_ line: String) { scripted.addHistory(line) }
     var history: [String] { scripted.history }
     var isInteractive: Bool { false }
-    func complete(_ line: String) -> [String] { scripted.complete(line) }
+    func complete(_ line: String) -> [String] { scripted.complete(line) ?? [] }
 }
 
 /// Compares text with a golden file in Transcripts/, named after the test.
 /// Set GOTRIAGE_UPDATE_GOLDEN=1 to write the file instead (then review the diff).
-func expectGolden(_ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation,
+func expectGolden(_ actual: String, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation,
                   filePath: String = #filePath) throws {
     let url = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Transcripts/\(name).txt")
     if ProcessInfo.processInfo.environment["GOTRIAGE_UPDATE_GOLDEN"] == "1" {

@@ -29,7 +29,7 @@ struct ShellTests {
             ask:
               question: Which host is private?
               into: private_host
-              choices: ["{{host}}", other.example.com]
+              choices: [corp.example.com, other.example.com]
             next: fix
           fix:
             fix:
@@ -112,8 +112,9 @@ struct ShellTests {
     @Test func envShowsWhereEachValueComesFrom() async throws {
         let harness = ShellHarness(lines: ["env"], goEnv: ["GOPROXY": "off"], osEnvironment: ["GOFLAGS": "-mod=mod"])
         _ = await harness.run(try FixtureTrees.tree(Self.privateBook))
-        #expect(harness.transcript.contains("GOPROXY     \"off\"  set in the GOENV file /home/dev/.config/go/env"))
-        #expect(harness.transcript.contains("GOFLAGS     \"-mod=mod\"  set in your shell's environment"))
-        #expect(harness.transcript.contains("GOPRIVATE   (empty)  Go's default"))
+        let lines = harness.transcript.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+        #expect(lines.contains("GOPROXY \"off\" set in the GOENV file /home/dev/.config/go/env"))
+        #expect(lines.contains("GOFLAGS \"-mod=mod\" set in your shell's environment"))
+        #expect(lines.contains("GOPRIVATE (empty) Go's default"))
     }
 }

@@ -27,9 +27,10 @@ struct StepReader {
             default: action = .jump(try actions.jump(pair.value, at: at))
             }
         } else {
-            guard say != nil else {
+            // A step with only a `branch` is a decision on what is already known (variables, go env).
+            guard say != nil || step.entry("branch") != nil else {
                 throw Diagnostic(at: id.location,
-                                 "step '\(id.value)' does nothing; give it 'say' text or one of run, ask, fix, done, jump")
+                                 "step '\(id.value)' does nothing; give it 'say' text, a 'branch', or one of run, ask, fix, done, jump")
             }
             action = .message
         }

@@ -32,7 +32,8 @@ struct RunSubcommand: AsyncParsableCommand {
 
     func run() async throws {
         let tree = try playbooks.loadTree()
-        guard let walk = Walk(tree: tree, playbook: playbook) else {
+        let presets = try presetAnswers()
+        guard let walk = Walk(tree: tree, playbook: playbook, variables: presets) else {
             let hint = Suggestions.closest(to: playbook, in: tree.order).map { " Did you mean '\($0)'?" } ?? ""
             throw ValidationError("There is no playbook '\(playbook)'.\(hint) Playbooks: \(tree.order.joined(separator: ", ")).")
         }
@@ -40,7 +41,7 @@ struct RunSubcommand: AsyncParsableCommand {
         let console = Console.standard(environment: host.environment)
         let interactive = isatty(STDIN_FILENO) == 1
         let driver = WalkDriver(walk: walk, host: host, observer: HumanRenderer(console: console),
-                                presetAnswers: try presetAnswers(),
+                                presetAnswers: presets,
                                 fixPolicy: yes ? .applyAll : interactive ? .confirm : .declineAll)
         let reader: (any LineReader)? = interactive ? LineReaders.standard(historyFile: nil) : nil
         let status = await ScriptWalk(driver: driver, reader: reader, console: console).run()

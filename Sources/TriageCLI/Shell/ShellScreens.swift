@@ -64,11 +64,14 @@ extension Shell {
             return
         }
         console.line("The Go settings that matter for downloads (from go env):")
-        let width = GoEnvKeys.relevant.map(\.count).max() ?? 0
-        for key in GoEnvKeys.relevant {
-            let value = snapshot.values[key] ?? ""
-            console.line("  " + key.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
-                + HumanRenderer.show(value) + "  " + console.styled(HumanRenderer.describe(snapshot.source(of: key)), .dim))
+        let rows = GoEnvKeys.relevant.map { key in
+            (key, HumanRenderer.show(snapshot.values[key] ?? ""), HumanRenderer.describe(snapshot.source(of: key)))
+        }
+        let keyWidth = rows.map(\.0.count).max() ?? 0
+        let valueWidth = rows.map(\.1.count).max() ?? 0
+        for (key, value, source) in rows {
+            console.line("  " + key.padding(toLength: keyWidth, withPad: " ", startingAt: 0) + "  "
+                + value.padding(toLength: valueWidth, withPad: " ", startingAt: 0) + "  " + console.styled(source, .dim))
         }
     }
 }
