@@ -22,10 +22,14 @@ import TestSupport
         #expect(dry.stdout.contains("Not applied: without --yes, gotriage changes nothing."))
         #expect(lab.goEnvFileBytes == goenvBefore, "without --yes the GOENV file must be byte-identical")
 
-        let fixed = try lab.gotriage(arguments + ["--yes"], in: consumer)
+        let fixed = try lab.gotriage(arguments + ["--yes", "--json"], in: consumer)
         #expect(fixed.exitCode == 0, "\(fixed.stdout)\(fixed.stderr)")
-        #expect(fixed.stdout.contains("✔ Resolved — cause: \(cause)"), "\(fixed.stdout)")
-        #expect(fixed.stdout.contains("go env confirms it"))
+        let events = try JSONEvents(fixed.stdout)
+        #expect(events.last?["event"] as? String == "end")
+        #expect(events.last?["outcome"] as? String == "resolved")
+        #expect(events.last?["cause"] as? String == cause, "\(fixed.stdout)")
+        let applied = events.first { $0["event"] as? String == "fix-applied" }
+        #expect((applied?["results"] as? [[String: Any]])?.first?["status"] as? String == "applied")
 
         let after = try lab.goModDownload([module], in: consumer)
         #expect(after.exitCode == 0, "after the fix: \(after.stderr)")
@@ -76,10 +80,12 @@ import TestSupport
         try lab.writeGoEnvFile(["GOPROXY=\(proxy.url)", "GOSUMDB=off"])
         let consumer = try lab.makeConsumer(requiring: [Self.hello])
         let goenvBefore = lab.goEnvFileBytes
-        let result = try lab.gotriage(["run", "exit-status-128", "--yes"], in: consumer)
+        let result = try lab.gotriage(["run", "exit-status-128", "--yes", "--json"], in: consumer)
         #expect(result.exitCode == 0, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout.contains("✔ Resolved\n"), "no cause in a healthy environment: \(result.stdout)")
-        #expect(!result.stdout.contains("Proposed fix"))
+        let events = try JSONEvents(result.stdout)
+        #expect(events.last?["outcome"] as? String == "resolved")
+        #expect(events.last?["cause"] == nil, "no cause in a healthy environment: \(result.stdout)")
+        #expect(!events.contains { $0["event"] as? String == "fix-proposed" })
         #expect(lab.goEnvFileBytes == goenvBefore)
     }
 
@@ -91,3 +97,16 @@ import TestSupport
         #expect(result.stderr.contains("Pass --answer module=VALUE."), "\(result.stderr)")
     }
 }
+
+/// Parses `--json` output: every line must be one JSON object with an `event` key.
+func JSONEvents(_ output: String) throws -> [[String: Any]] {
+    try output.split(separator: "\n").map { line in
+        let object = try JSONSerialization.jsonObject(with: Data(line.utf8))
+        guard let event = object as? [String: Any], event["event"] is String else {
+            throw JSONEventError.notAnEvent(String(line))
+        }
+        return event
+    }
+}
+
+enum JSONEventError: Error { case notAnEvent(String) }

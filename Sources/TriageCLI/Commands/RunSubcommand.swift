@@ -24,6 +24,9 @@ struct RunSubcommand: AsyncParsableCommand {
     @Flag(name: .customLong("yes"), help: "Apply proposed fixes without asking.")
     var yes = false
 
+    @Flag(name: .customLong("json"), help: "Write the walk as JSON, one event per line, and nothing else on stdout.")
+    var json = false
+
     @OptionGroup var playbooks: PlaybookOptions
 
     func validate() throws {
@@ -39,8 +42,10 @@ struct RunSubcommand: AsyncParsableCommand {
         }
         let host = LiveHost.make()
         let console = Console.standard(environment: host.environment)
-        let interactive = isatty(STDIN_FILENO) == 1
-        let driver = WalkDriver(walk: walk, host: host, observer: HumanRenderer(console: console),
+        // With --json nothing but events may reach stdout, so no prompts either.
+        let interactive = isatty(STDIN_FILENO) == 1 && !json
+        let observer: any WalkObserver = json ? JSONLinesRenderer(console: console) : HumanRenderer(console: console)
+        let driver = WalkDriver(walk: walk, host: host, observer: observer,
                                 presetAnswers: presets,
                                 fixPolicy: yes ? .applyAll : interactive ? .confirm : .declineAll)
         let reader: (any LineReader)? = interactive ? LineReaders.standard(historyFile: nil) : nil

@@ -37,6 +37,8 @@ public final class HumanRenderer: WalkObserver {
             case .userSaidNo: console.line("  Not applied. Nothing was changed.")
             case .noConsent: console.line("  Not applied: without --yes, gotriage changes nothing.")
             }
+        case .decided:
+            break  // `why` shows the evidence on request; the walk's texts say what was found.
         case .goEnvUnreadable(let message):
             console.line(console.styled("  (could not read go env: \(message))", .dim))
         case .interrupted:

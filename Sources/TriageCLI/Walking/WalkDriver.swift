@@ -36,6 +36,7 @@ public final class WalkDriver {
     /// The step whose question or fix has been announced, so it is shown once.
     private var announced: StepAddress?
     private var finishedReported = false
+    private var reportedDecisions = 0
 
     public init(walk: Walk, host: Host, observer: any WalkObserver, presetAnswers: [String: String] = [:],
                 fixPolicy: FixPolicy) {
@@ -51,6 +52,7 @@ public final class WalkDriver {
     /// Runs the walk until it needs someone or ends.
     public func advance() async -> Stop {
         while true {
+            reportNewDecisions()
             switch walk.next() {
             case .readGoEnv:
                 await readGoEnv()
@@ -153,6 +155,14 @@ public final class WalkDriver {
     /// The exact commands a fix would run, as shown to the user before asking.
     public func commands(for fix: PendingFix) -> [[String]] {
         fix.changes.map { host.goEnvironment.commandLine(for: GoEnvEdit($0)) }
+    }
+
+    /// Emits the decisions the walk made since the last call (the walk only ever appends, except
+    /// on back and restart, which cut the list short).
+    private func reportNewDecisions() {
+        if walk.decisions.count < reportedDecisions { reportedDecisions = walk.decisions.count }
+        for decision in walk.decisions.dropFirst(reportedDecisions) { observer.handle(.decided(decision)) }
+        reportedDecisions = walk.decisions.count
     }
 
     private func readGoEnv() async {

@@ -16,6 +16,8 @@ public enum WalkEvent: Sendable {
     case fixProposed(PendingFix, commands: [[String]], current: GoEnvSnapshot?)
     case fixApplied(PendingFix, results: [GoEnvApplyResult])
     case fixDeclined(PendingFix, why: DeclineReason)
+    /// The walk left a step; the decision holds the evidence (for `why` and reports).
+    case decided(Decision)
     case goEnvUnreadable(String)
     case interrupted(StepAddress)
     case finished(WalkEnd)
