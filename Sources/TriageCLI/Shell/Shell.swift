@@ -49,12 +49,12 @@ public final class Shell {
         }
     }
 
-    /// The prompt shows where the walk is: playbook and step.
+    /// The prompt shows where the walk is (`playbook:step`). ASCII only, so any terminal shows it.
     var prompt: String {
         switch stop {
-        case .question(let question)?: "[\(question.step.playbook) › \(question.step.step)] \(question.variable)> "
-        case .fixConfirmation(let fix)?: "[\(fix.step.playbook) › \(fix.step.step)] Apply? [y/N] "
-        case .interrupted(let step)?: "[\(step.playbook) › \(step.step) (interrupted)]> "
+        case .question(let question)?: "[\(question.step)] \(question.variable)> "
+        case .fixConfirmation(let fix)?: "[\(fix.step)] Apply? [y/N] "
+        case .interrupted(let step)?: "[\(step) interrupted]> "
         case .finished?, nil: "gotriage> "
         }
     }
