@@ -56,42 +56,72 @@ extension Template {
 
     /// Parses `{{name}}` placeholders. Names are letters, digits, `_`, `-` and `.`, with spaces
     /// around them allowed (`{{ module }}`).
+    ///
+    /// Scans UTF-8 bytes: `{` and `}` are ASCII, so every index found is a character boundary.
+    /// (Walking `Character`s costs grapheme breaking, which dominated loading large playbooks.)
     public static func parse(_ text: String) throws(ParseError) -> Template {
+        let bytes = text.utf8
+        guard bytes.contains(UInt8(ascii: "{")) else { return Template(literal: text) }
         var segments: [Segment] = []
-        var literal = ""
-        var index = text.startIndex
-        while index < text.endIndex {
-            if text[index...].hasPrefix("{{") {
-                let offset = text.distance(from: text.startIndex, to: index)
-                let nameStart = text.index(index, offsetBy: 2)
-                guard let close = text[nameStart...].range(of: "}}") else {
-                    throw .unclosed(offset: offset)
-                }
-                let name = text[nameStart..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                guard isValidName(name) else { throw .badName(String(name), offset: offset) }
-                if !literal.isEmpty { segments.append(.literal(literal)); literal = "" }
-                segments.append(.variable(name))
-                index = close.upperBound
-            } else {
-                literal.append(text[index])
-                index = text.index(after: index)
+        var literalStart = bytes.startIndex
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let next = bytes.index(after: index)
+            guard bytes[index] == UInt8(ascii: "{"), next < bytes.endIndex, bytes[next] == UInt8(ascii: "{") else {
+                index = next
+                continue
             }
+            let nameStart = bytes.index(after: next)
+            guard let close = closingBraces(in: bytes, from: nameStart) else {
+                throw .unclosed(offset: text.distance(from: text.startIndex, to: index))
+            }
+            let name = trimmedSpaces(text[nameStart..<close])
+            guard isValidName(name) else {
+                throw .badName(name, offset: text.distance(from: text.startIndex, to: index))
+            }
+            if literalStart < index { segments.append(.literal(String(text[literalStart..<index]))) }
+            segments.append(.variable(name))
+            index = bytes.index(close, offsetBy: 2)
+            literalStart = index
         }
-        if !literal.isEmpty { segments.append(.literal(literal)) }
+        if literalStart < bytes.endIndex { segments.append(.literal(String(text[literalStart...]))) }
         return Template(segments: segments)
+    }
+
+    /// `text` without the spaces and tabs around it.
+    private static func trimmedSpaces(_ text: Substring) -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        guard let first = text.firstIndex(where: { !isSpace($0) }), let last = text.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(text[first...last])
+    }
+
+    /// The index of the first `}}` at or after `start`.
+    private static func closingBraces(in bytes: String.UTF8View, from start: String.Index) -> String.Index? {
+        var index = start
+        while index < bytes.endIndex {
+            let next = bytes.index(after: index)
+            if bytes[index] == UInt8(ascii: "}"), next < bytes.endIndex, bytes[next] == UInt8(ascii: "}") { return index }
+            index = next
+        }
+        return nil
     }
 
     /// Whether `name` may be used as a variable name: `[A-Za-z_][A-Za-z0-9_.-]*`.
     public static func isValidName(_ name: some StringProtocol) -> Bool {
-        guard let first = name.unicodeScalars.first, first.isASCIILetter || first == "_" else {
-            return false
+        var bytes = name.utf8.makeIterator()
+        guard let first = bytes.next(), first.isASCIILetter || first == UInt8(ascii: "_") else { return false }
+        while let byte = bytes.next() {
+            guard byte.isASCIILetter || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+            else { return false }
         }
-        return name.unicodeScalars.allSatisfy {
-            $0.isASCIILetter || ("0"..."9").contains($0) || "_.-".unicodeScalars.contains($0)
-        }
+        return true
     }
 }
 
-extension Unicode.Scalar {
-    fileprivate var isASCIILetter: Bool { ("a"..."z").contains(self) || ("A"..."Z").contains(self) }
+extension UInt8 {
+    fileprivate var isASCIILetter: Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(self) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(self)
+    }
 }

@@ -49,7 +49,8 @@ extension Shell {
             case .branch(let index, let count):
                 console.line("     because \(decision.condition ?? "its condition held")  (branch \(index) of \(count), \(place))")
             case .fallback(let count):
-                console.line("     none of the \(count) branch\(count == 1 ? "" : "es") matched, so the else arm was taken  \(place)")
+                let tried = count == 1 ? "its one branch did not match" : "none of its \(count) branches matched"
+                console.line("     \(tried), so the else arm was taken  \(place)")
             }
             for line in decision.evidence { console.line("     evidence: \(line)") }
         }
