@@ -5,12 +5,18 @@ import HostEffects
 /// `argv: [gotriage, probe, http, "{{proxy_url}}"]`. Each prints one line per phase
 /// (dns, tcp, tls, http) with timings and a last `verdict:` line, and exits with the verdict's
 /// status: 0 reachable, 1 dns-failed, 2 refused, 3 timed-out, 4 tls-failed, 5 http-failed, 6 bad-target.
+///
+/// `probe http` with several URLs (or `--sumdb`) probes them all at the same time: every line is
+/// prefixed with its URL, then come `dead: URL (verdict)`, `slowest: URL (N ms)` and `survey: …`
+/// lines, and the status is the first dead target's (0 when all answer). Empty URL arguments are
+/// skipped, so a playbook may pass `"{{proxy_url2}}"` whether or not it was captured.
+/// `probe proxy-env` shows the proxy environment variables, passwords masked.
 struct ProbeSubcommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "probe",
         abstract: "Built-in network probes used by playbooks.",
         shouldDisplay: false,
-        subcommands: [TCP.self, HTTP.self])
+        subcommands: [TCP.self, HTTP.self, ProxyEnv.self])
 
     struct Options: ParsableArguments {
         @Option(help: ArgumentHelp("Give up after this long (e.g. 500ms, 3s).", valueName: "duration"))
@@ -34,14 +40,47 @@ struct ProbeSubcommand: AsyncParsableCommand {
     struct HTTP: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Resolve, connect, shake hands (https) and send a GET.")
 
-        @Argument(help: ArgumentHelp("The URL to fetch.", valueName: "url"))
-        var url: String
+        @Argument(help: ArgumentHelp("The URLs to fetch; several are probed at the same time.", valueName: "url"))
+        var urls: [String] = []
+
+        @Option(help: ArgumentHelp(
+            "Also probe the checksum database of this GOSUMDB value (nothing when 'off').", valueName: "gosumdb"))
+        var sumdb: String?
 
         @OptionGroup var options: Options
 
+        func validate() throws {
+            if urls.isEmpty && sumdb == nil { throw ValidationError("Give at least one URL to probe.") }
+        }
+
         func run() async throws {
-            let report = await NetworkProbe(timeoutMilliseconds: options.timeout.milliseconds).http(url: url)
-            try ProbeSubcommand.finish(report)
+            let probe = NetworkProbe(timeoutMilliseconds: options.timeout.milliseconds)
+            guard urls.count > 1 || sumdb != nil else {
+                try ProbeSubcommand.finish(await probe.http(url: urls[0]))
+                return
+            }
+            var targets = urls.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            if let sumdb, let url = ChecksumDatabase.url(forGOSUMDB: sumdb), !targets.contains(url) {
+                targets.append(url)
+            }
+            let survey = await probe.http(urls: targets)
+            let console = Console.standard(environment: [:])
+            for line in survey.lines { console.line(line) }
+            throw ExitCode(survey.verdict.exitCode)
+        }
+    }
+
+    struct ProxyEnv: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "proxy-env",
+            abstract: "Show HTTP(S)_PROXY, ALL_PROXY and NO_PROXY as go and git see them (passwords masked).")
+
+        func run() throws {
+            let environment = ProcessEnvironment.current()
+            let console = Console.standard(environment: [:])
+            for line in ProxyVariables.lines(in: environment) { console.line(line) }
+            let anySet = ProxyVariables.names.contains { environment[$0] != nil }
+            throw ExitCode(anySet ? 0 : 1)
         }
     }
 
