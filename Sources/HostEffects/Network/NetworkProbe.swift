@@ -51,6 +51,23 @@ public struct NetworkProbe: Sendable {
         return NetworkProbeSurvey(reports: reports, totalMilliseconds: watch.elapsedMilliseconds)
     }
 
+    /// Probes every entry of `targets` at the same time; a target go reaches through an HTTP
+    /// proxy gets a `proxy` phase naming it, followed by the proxy's own phases.
+    public func survey(_ targets: SurveyTargets) async -> NetworkProbeSurvey {
+        var survey = await http(urls: targets.entries.map(\.probedURL))
+        for (index, entry) in targets.entries.enumerated() {
+            survey.reports[index].target = entry.target
+            if let via = entry.via {
+                let phase = NetworkProbeReport.Phase(
+                    name: "proxy", ok: true, detail: "go goes through \(via.proxy) (from \(via.variable)); probing that proxy",
+                    durationMilliseconds: 0)
+                survey.reports[index].phases.insert(phase, at: 0)
+            }
+        }
+        survey.notes = targets.fromError.map { "from-error: \($0)" }
+        return survey
+    }
+
     private func probe(
         _ shown: String,
         _ parsed: Result<ProbeTarget, ProbeTargetError>,

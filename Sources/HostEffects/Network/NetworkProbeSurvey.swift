@@ -8,6 +8,8 @@ public struct NetworkProbeSurvey: Sendable, Codable, Equatable {
     public var reports: [NetworkProbeReport]
     /// Wall-clock time for the whole survey, in milliseconds, measured inside the probe.
     public var totalMilliseconds: Double
+    /// Lines shown before the reports, e.g. `from-error: URL` for each URL the error names.
+    public var notes: [String] = []
 
     /// Creates a survey.
     public init(reports: [NetworkProbeReport], totalMilliseconds: Double) {
@@ -32,7 +34,7 @@ public struct NetworkProbeSurvey: Sendable, Codable, Equatable {
 
     /// The text form: every report's lines prefixed with its target, then the summary lines.
     public var lines: [String] {
-        var lines = reports.flatMap { report in report.lines.map { "\(report.target) \($0)" } }
+        var lines = notes + reports.flatMap { report in report.lines.map { "\(report.target) \($0)" } }
         lines += dead.map { "dead: \($0.target) (\($0.verdict.rawValue))" }
         if let slowest, reports.count > 1 {
             lines.append("slowest: \(slowest.target) (\(Self.tenths(slowest.totalMilliseconds)) ms)")

@@ -9,7 +9,9 @@ import HostEffects
 /// `probe http` with several URLs (or `--sumdb`) probes them all at the same time: every line is
 /// prefixed with its URL, then come `dead: URL (verdict)`, `slowest: URL (N ms)` and `survey: …`
 /// lines, and the status is the first dead target's (0 when all answer). Empty URL arguments are
-/// skipped, so a playbook may pass `"{{proxy_url2}}"` whether or not it was captured.
+/// skipped, so a playbook may pass `"{{proxy_url2}}"` whether or not it was captured. With
+/// `--from-error TEXT` the URLs in go's error are added (`from-error: URL` lines name them), and any
+/// target go would reach through HTTP(S)_PROXY is probed at that proxy (a `proxy:` line says so).
 /// `probe proxy-env` shows the proxy environment variables, passwords masked.
 struct ProbeSubcommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -47,23 +49,25 @@ struct ProbeSubcommand: AsyncParsableCommand {
             "Also probe the checksum database of this GOSUMDB value (nothing when 'off').", valueName: "gosumdb"))
         var sumdb: String?
 
+        @Option(name: .customLong("from-error"), help: ArgumentHelp(
+            "Also probe the http(s) URLs this error message names (at most five).", valueName: "text"))
+        var fromError: String?
+
         @OptionGroup var options: Options
 
         func validate() throws {
-            if urls.isEmpty && sumdb == nil { throw ValidationError("Give at least one URL to probe.") }
+            if urls.isEmpty && sumdb == nil && fromError == nil { throw ValidationError("Give at least one URL to probe.") }
         }
 
         func run() async throws {
             let probe = NetworkProbe(timeoutMilliseconds: options.timeout.milliseconds)
-            guard urls.count > 1 || sumdb != nil else {
+            guard urls.count > 1 || sumdb != nil || fromError != nil else {
                 try ProbeSubcommand.finish(await probe.http(url: urls[0]))
                 return
             }
-            var targets = urls.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-            if let sumdb, let url = ChecksumDatabase.url(forGOSUMDB: sumdb), !targets.contains(url) {
-                targets.append(url)
-            }
-            let survey = await probe.http(urls: targets)
+            let targets = SurveyTargets(
+                urls: urls, gosumdb: sumdb, errorText: fromError, environment: ProcessEnvironment.current())
+            let survey = await probe.survey(targets)
             let console = Console.standard(environment: [:])
             for line in survey.lines { console.line(line) }
             throw ExitCode(survey.verdict.exitCode)
