@@ -74,16 +74,20 @@ struct ProbeSubcommand: AsyncParsableCommand {
         }
     }
 
-    struct ProxyEnv: ParsableCommand {
+    struct ProxyEnv: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "proxy-env",
-            abstract: "Show HTTP(S)_PROXY, ALL_PROXY and NO_PROXY as go and git see them (passwords masked).")
+            abstract: "Show HTTP(S)_PROXY, ALL_PROXY, NO_PROXY and git's http.proxy (passwords masked).")
 
-        func run() throws {
+        func run() async throws {
             let environment = ProcessEnvironment.current()
             let console = Console.standard(environment: [:])
             for line in ProxyVariables.lines(in: environment) { console.line(line) }
-            let anySet = ProxyVariables.names.contains { environment[$0] != nil }
+            let git = await SubprocessRunner().run(CommandRequest(argv: ["git", "config", "--get", "http.proxy"],
+                                                                  environment: environment))
+            let gitProxy = git.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            console.line(gitProxy.isEmpty ? "git http.proxy: not set" : "git http.proxy=\(ProxyVariables.masked(gitProxy))")
+            let anySet = ProxyVariables.names.contains { environment[$0] != nil } || !gitProxy.isEmpty
             throw ExitCode(anySet ? 0 : 1)
         }
     }
