@@ -34,6 +34,40 @@ public struct NetworkProbe: Sendable {
         await probe(url, ProbeTarget.url(url)) { $0.http($1) }
     }
 
+    /// Probes several `http://` or `https://` URLs at the same time, each on a thread of its own.
+    ///
+    /// Every target gets the full timeout, so the survey takes about as long as its slowest
+    /// target, not the sum of all of them. Reports come back in the order of `urls`.
+    public func http(urls: [String]) async -> NetworkProbeSurvey {
+        let watch = Stopwatch()
+        let reports = await withTaskGroup(of: (Int, NetworkProbeReport).self) { group in
+            for (index, url) in urls.enumerated() {
+                group.addTask { (index, await self.http(url: url)) }
+            }
+            var found: [(Int, NetworkProbeReport)] = []
+            for await result in group { found.append(result) }
+            return found.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+        return NetworkProbeSurvey(reports: reports, totalMilliseconds: watch.elapsedMilliseconds)
+    }
+
+    /// Probes every entry of `targets` at the same time; a target go reaches through an HTTP
+    /// proxy gets a `proxy` phase naming it, followed by the proxy's own phases.
+    public func survey(_ targets: SurveyTargets) async -> NetworkProbeSurvey {
+        var survey = await http(urls: targets.entries.map(\.probedURL))
+        for (index, entry) in targets.entries.enumerated() {
+            survey.reports[index].target = entry.target
+            if let via = entry.via {
+                let phase = NetworkProbeReport.Phase(
+                    name: "proxy", ok: true, detail: "go goes through \(via.proxy) (from \(via.variable)); probing that proxy",
+                    durationMilliseconds: 0)
+                survey.reports[index].phases.insert(phase, at: 0)
+            }
+        }
+        survey.notes = targets.fromError.map { "from-error: \($0)" }
+        return survey
+    }
+
     private func probe(
         _ shown: String,
         _ parsed: Result<ProbeTarget, ProbeTargetError>,

@@ -30,9 +30,21 @@ struct OpenSSL: @unchecked Sendable {
     let errorGet: @convention(c) () -> UInt
     let errorClear: @convention(c) () -> Void
     let errorString: @convention(c) (UInt, UnsafeMutablePointer<CChar>?, Int) -> Void
+    /// The functions that name the peer's certificate; nil when this libssl lacks any of them.
+    let certificateNames: CertificateNames?
 
-    /// `SSL_VERIFY_PEER`.
-    static let verifyPeer: Int32 = 1
+    /// `SSL_get1_peer_certificate`, `X509_get_subject_name`, `X509_get_issuer_name`,
+    /// `X509_NAME_oneline` and `X509_free`: enough to show who a certificate names and who signed it.
+    struct CertificateNames {
+        let peerCertificate: @convention(c) (OpaquePointer?) -> OpaquePointer?
+        let subject: @convention(c) (OpaquePointer?) -> OpaquePointer?
+        let issuer: @convention(c) (OpaquePointer?) -> OpaquePointer?
+        let oneLine: @convention(c) (OpaquePointer?, UnsafeMutablePointer<CChar>?, Int32) -> UnsafeMutablePointer<CChar>?
+        let free: @convention(c) (OpaquePointer?) -> Void
+    }
+
+    /// `SSL_VERIFY_NONE`: the handshake goes on when verification fails; `SSL_get_verify_result` tells.
+    static let verifyNone: Int32 = 0
     /// `SSL_ERROR_WANT_READ`, `SSL_ERROR_WANT_WRITE`, `SSL_ERROR_ZERO_RETURN`.
     static let wantRead: Int32 = 2, wantWrite: Int32 = 3, zeroReturn: Int32 = 6
     /// `SSL_CTRL_SET_TLSEXT_HOSTNAME` with `TLSEXT_NAMETYPE_host_name` (what `SSL_set_tlsext_host_name` expands to).
@@ -81,13 +93,26 @@ struct OpenSSL: @unchecked Sendable {
                 let errorString = symbol("ERR_error_string_n",
                     as: (@convention(c) (UInt, UnsafeMutablePointer<CChar>?, Int) -> Void).self)
             else { return nil }
+            var names: CertificateNames?
+            if let peer = dlsym(handle, "SSL_get1_peer_certificate"), let subject = dlsym(handle, "X509_get_subject_name"),
+               let issuer = dlsym(handle, "X509_get_issuer_name"), let oneLine = dlsym(handle, "X509_NAME_oneline"),
+               let free = dlsym(handle, "X509_free") {
+                names = CertificateNames(
+                    peerCertificate: unsafeBitCast(peer, to: (@convention(c) (P) -> P).self),
+                    subject: unsafeBitCast(subject, to: (@convention(c) (P) -> P).self),
+                    issuer: unsafeBitCast(issuer, to: (@convention(c) (P) -> P).self),
+                    oneLine: unsafeBitCast(oneLine, to:
+                        (@convention(c) (P, UnsafeMutablePointer<CChar>?, Int32) -> UnsafeMutablePointer<CChar>?).self),
+                    free: unsafeBitCast(free, to: (@convention(c) (P) -> Void).self))
+            }
             return OpenSSL(
                 clientMethod: clientMethod, contextNew: contextNew, contextFree: contextFree,
                 setDefaultVerifyPaths: setDefaultVerifyPaths, loadVerifyLocations: loadVerifyLocations,
                 setVerify: setVerify, new: new, free: free, setFD: setFD, control: control, setHost: setHost,
                 getParameters: getParameters, setIPAddress: setIPAddress, connect: connect, getError: getError,
                 getVerifyResult: getVerifyResult, verifyErrorString: verifyErrorString, getVersion: getVersion,
-                write: write, read: read, errorGet: errorGet, errorClear: errorClear, errorString: errorString)
+                write: write, read: read, errorGet: errorGet, errorClear: errorClear, errorString: errorString,
+                certificateNames: names)
         }()
         guard let library else {
             return .failure(.failed("libssl.so.3 lacks \(missing.joined(separator: ", "))"))

@@ -36,7 +36,8 @@ struct ProbeSession {
             switch TLSStream.handshake(over: socket, host: target.host,
                                        trustedCertificatesFile: trustedCertificatesFile, deadline: deadline) {
             case .success(let tls):
-                record("tls", true, "ok \(tls.version), certificate valid for '\(target.host)'", watch)
+                let names = tls.peerCertificateNames.map { "; \($0)" } ?? ""
+                record("tls", true, "ok \(tls.version), certificate valid for '\(target.host)'\(names)", watch)
                 stream = tls
             case .failure(.timedOut):
                 return fail("tls", .timedOut, "no TLS handshake within \(timeoutMilliseconds) ms", watch)

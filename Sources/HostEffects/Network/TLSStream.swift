@@ -45,7 +45,9 @@ final class TLSStream: ByteStream {
             library.contextFree(context)
             return .failure(.failed("cannot load trusted certificates from '\(trustedCertificatesFile)'"))
         }
-        library.setVerify(context, OpenSSL.verifyPeer, nil)
+        // The chain and name are verified as always, but checked after the handshake (below), so the
+        // server's certificate is still there to name when verification fails. Nothing is sent before.
+        library.setVerify(context, OpenSSL.verifyNone, nil)
         guard let connection = library.new(context) else {
             library.contextFree(context)
             return .failure(.failed(library.lastError() ?? "cannot create a TLS connection"))
@@ -61,15 +63,46 @@ final class TLSStream: ByteStream {
             _ = library.setHost(connection, host)
         }
         switch stream.drive(deadline: deadline, { library.connect(connection) }) {
-        case .success: return .success(stream)
+        case .success:
+            if let failure = stream.verificationFailure() { return .failure(failure) }
+            return .success(stream)
         case .failure(.timedOut): return .failure(.timedOut)
         case .failure(let failure):
-            let verify = library.getVerifyResult(connection)
-            if verify != 0, let text = library.verifyErrorString(verify) {
-                return .failure(.failed("certificate verify failed: \(String(cString: text))"))
-            }
-            return .failure(failure)
+            return .failure(stream.verificationFailure() ?? failure)
         }
+    }
+
+    /// Why the certificate chain or name did not verify, naming the certificate; nil when it verified.
+    private func verificationFailure() -> ProbeSocket.Failure? {
+        let verify = library.getVerifyResult(connection)
+        guard verify != 0 else { return nil }
+        let text = library.verifyErrorString(verify).map { String(cString: $0) } ?? "error \(verify)"
+        let names = peerCertificateNames.map { "; \($0)" } ?? ""
+        return .failed("certificate verify failed: \(text)\(names)")
+    }
+
+    /// Who the server's certificate names and who issued it, as
+    /// `certificate 'CN=server' issued by 'CN=Some CA'`; nil when the server sent none.
+    var peerCertificateNames: String? {
+        guard let names = library.certificateNames, let certificate = names.peerCertificate(connection) else { return nil }
+        defer { names.free(certificate) }
+        func text(_ name: OpaquePointer?) -> String {
+            var buffer = [CChar](repeating: 0, count: 512)
+            _ = names.oneLine(name, &buffer, Int32(buffer.count))
+            return Self.readable(String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        }
+        return "certificate '\(text(names.subject(certificate)))' issued by '\(text(names.issuer(certificate)))'"
+    }
+
+    /// `/C=US/O=Acme/CN=Acme CA` (OpenSSL's one-line form) as `C=US, O=Acme, CN=Acme CA`.
+    static func readable(_ oneLine: String) -> String {
+        var parts: [String] = []
+        for piece in oneLine.split(separator: "/", omittingEmptySubsequences: true) {
+            if piece.contains("="), piece.first?.isLetter == true { parts.append(String(piece)) }
+            else if let last = parts.popLast() { parts.append(last + "/" + piece) }  // a '/' inside a value
+            else { parts.append(String(piece)) }
+        }
+        return parts.joined(separator: ", ")
     }
 
     func send(_ bytes: [UInt8], deadline: Deadline) -> Result<Void, ProbeSocket.Failure> {

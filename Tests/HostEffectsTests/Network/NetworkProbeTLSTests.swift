@@ -27,7 +27,7 @@ struct NetworkProbeTLSTests {
             let report = await probe.http(url: "https://\(host):\(server.port)/missing")
             #expect(report.verdict == .reachable, "\(report.lines)")
             #expect(report.phases.map(\.name).suffix(3) == ["tcp", "tls", "http"])
-            #expect(report.phase("tls")?.detail == "ok TLSv1.3, certificate valid for '\(host)'")
+            #expect(report.phase("tls")?.detail == "ok TLSv1.3, certificate valid for '\(host)'; certificate 'CN=gotriage-test' issued by 'CN=gotriage-test'")
             #expect(report.phase("http")?.detail == "404 File not found")
         }
     }
@@ -41,7 +41,7 @@ struct NetworkProbeTLSTests {
         let report = await NetworkProbe(timeoutMilliseconds: 5_000).http(url: "https://127.0.0.1:\(server.port)/")
         #expect(report.verdict == .tlsFailed)
         #expect(report.verdict.exitCode == 4)
-        #expect(report.phases.last?.detail == "tls-failed: certificate verify failed: self-signed certificate")
+        #expect(report.phases.last?.detail == "tls-failed: certificate verify failed: self-signed certificate; certificate 'CN=gotriage-test' issued by 'CN=gotriage-test'")
     }
 
     @Test func aCertificateForAnotherNameIsATLSFailure() async throws {
@@ -53,7 +53,7 @@ struct NetworkProbeTLSTests {
         let probe = NetworkProbe(timeoutMilliseconds: 5_000, trustedCertificatesFile: cert)
         let report = await probe.http(url: "https://127.0.0.1:\(server.port)/")
         #expect(report.verdict == .tlsFailed)
-        #expect(report.phases.last?.detail == "tls-failed: certificate verify failed: IP address mismatch")
+        #expect(report.phases.last?.detail == "tls-failed: certificate verify failed: IP address mismatch; certificate 'CN=gotriage-test' issued by 'CN=gotriage-test'")
     }
 
     @Test func httpsToAPlainHTTPServerIsATLSFailure() async throws {
