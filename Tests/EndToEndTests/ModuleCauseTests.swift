@@ -173,6 +173,29 @@ import TestSupport
         #expect(warned == (choice == "gosumdb-off"), "the warning comes exactly when GOSUMDB=off is chosen")
     }
 
+    // private-module-proxy with a proxy answering 410 Gone and a GOPRIVATE that already lists
+    // another host: listing the module's versions fails too (so it is private, not a missing
+    // version), and the host is appended to GOPRIVATE.
+    @Test func privateModuleBehindAGoneProxyIsAppendedToGoprivate() throws {
+        let lab = try Lab.make()
+        defer { lab.remove() }
+        let proxy = try lab.startProxy(modules: [Self.hello], gone: true)
+        defer { proxy.stop() }
+        let git = try lab.startGitServer(repos: [Self.privateLib], user: nil, password: nil)
+        defer { git.stop() }
+        try lab.routeGitHost("private.example.com", to: git.url + "/")
+        try lab.writeGoEnvFile(["GOPROXY=\(proxy.url)", "GOPRIVATE=other.example.com", try Lab.deadSumDB()])
+        let consumer = try lab.makeConsumer(requiring: [Self.privateLib])
+
+        let events = try provesGoEnvFix(lab: lab, consumer: consumer, answers: ["module=\(Self.privateLib.path)"],
+                                        cause: "private-module-proxy") {
+            try lab.goModDownload([Self.privateLib.path], in: consumer)
+        }
+        #expect(try lab.goEnv(["GOPRIVATE"]).stdout == "other.example.com,private.example.com\n")
+        let listing = probeOutputs(events, argvPrefix: ["go", "list", "-m", "-versions"])
+        #expect(listing.count == 1 && listing.allSatisfy { $0.contains("410 Gone") }, "\(listing)")
+    }
+
     // MARK: module-path
 
     // unknown-revision: through the proxy (a 404 for .info, which private-modules tells apart from
