@@ -1,0 +1,319 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `gotriage run exit-status-128` against real broken lab environments for the causes of the
+/// go-settings, private-modules, module-path and checksums playbooks: the walk reaches the cause id,
+/// a `go env` fix makes the failing go command work with `--yes` and changes nothing without it,
+/// and where the fix is not a Go setting, the conclusion names commands that really fix the lab.
+@Suite struct ModuleCauseTests {
+    static let hello = (path: "example.com/hello", version: "v1.0.0")
+    static let privateLib = (path: "private.example.com/team/lib.git", version: "v1.0.0")
+
+    typealias Outcome = (exitCode: Int32, stdout: String, stderr: String)
+
+    /// Runs `gotriage run exit-status-128 --json` with `answers` (NAME=VALUE) and returns the result
+    /// and its events.
+    func triage(_ lab: Lab, in consumer: URL, answers: [String], yes: Bool = false,
+                extraEnvironment: [String: String] = [:]) throws -> (result: Outcome, events: [[String: Any]]) {
+        let arguments = ["run", "exit-status-128", "--json"] + answers.flatMap { ["--answer", $0] } + (yes ? ["--yes"] : [])
+        let result = try lab.gotriage(arguments, in: consumer, extraEnvironment: extraEnvironment)
+        return (result, try JSONEvents(result.stdout))
+    }
+
+    /// Proves a `go env` fix: `check` fails before; without `--yes` the walk declines (exit 4) and
+    /// the GOENV file stays byte-identical; with `--yes` it ends resolved with `cause` and `check`
+    /// succeeds afterwards.
+    func provesGoEnvFix(lab: Lab, consumer: URL, answers: [String], cause: String,
+                        check: () throws -> Outcome) throws -> [[String: Any]] {
+        #expect(try check().exitCode != 0, "the lab should be broken before gotriage runs")
+
+        let goenvBefore = lab.goEnvFileBytes
+        let dry = try triage(lab, in: consumer, answers: answers)
+        #expect(dry.result.exitCode == 4, "without --yes the fix is declined: \(dry.result.stdout)\(dry.result.stderr)")
+        #expect(dry.events.contains { $0["event"] as? String == "fix-declined" })
+        #expect(lab.goEnvFileBytes == goenvBefore, "without --yes the GOENV file must be byte-identical")
+        #expect(try check().exitCode != 0)
+
+        let fixed = try triage(lab, in: consumer, answers: answers, yes: true)
+        #expect(fixed.result.exitCode == 0, "\(fixed.result.stdout)\(fixed.result.stderr)")
+        #expect(fixed.events.last?["event"] as? String == "end")
+        #expect(fixed.events.last?["outcome"] as? String == "resolved")
+        #expect(fixed.events.last?["cause"] as? String == cause, "\(fixed.result.stdout)")
+        let applied = fixed.events.first { $0["event"] as? String == "fix-applied" }
+        #expect((applied?["results"] as? [[String: Any]])?.allSatisfy { $0["status"] as? String == "applied" } == true)
+        #expect(lab.goEnvFileBytes != goenvBefore)
+
+        let after = try check()
+        #expect(after.exitCode == 0, "after the fix: \(after.stderr)")
+        return fixed.events
+    }
+
+    /// Checks a walk that ends with instructions: exit 1, not-resolved, `cause`, no fix proposed,
+    /// GOENV untouched; returns the conclusion.
+    func provesInstructions(lab: Lab, consumer: URL, answers: [String], cause: String,
+                            extraEnvironment: [String: String] = [:]) throws -> (conclusion: String, events: [[String: Any]]) {
+        let goenvBefore = lab.goEnvFileBytes
+        let run = try triage(lab, in: consumer, answers: answers, yes: true, extraEnvironment: extraEnvironment)
+        #expect(run.result.exitCode == 1, "\(run.result.stdout)\(run.result.stderr)")
+        let end = run.events.last
+        #expect(end?["event"] as? String == "end")
+        #expect(end?["outcome"] as? String == "not-resolved", "\(run.result.stdout)")
+        #expect(end?["cause"] as? String == cause, "\(run.result.stdout)")
+        #expect(!run.events.contains { $0["event"] as? String == "fix-proposed" })
+        #expect(lab.goEnvFileBytes == goenvBefore)
+        return ((end?["conclusion"] as? String) ?? "", run.events)
+    }
+
+    /// The stdout of every finished probe that ran `argv` starting with `prefix`.
+    func probeOutputs(_ events: [[String: Any]], argvPrefix prefix: [String]) -> [String] {
+        events.filter { event in
+            event["event"] as? String == "probe-end" && ((event["argv"] as? [String]).map { Array($0.prefix(prefix.count)) } == prefix)
+        }.map { ($0["stdout"] as? String ?? "") + ($0["stderr"] as? String ?? "") }
+    }
+
+    // MARK: go-settings
+
+    // goflags-invalid, GOENV file: `go version` itself fails ("go: parsing $GOFLAGS: unknown flag
+    // -bogus"), so check-go routes to go-settings; `go env -u GOFLAGS` fixes it.
+    @Test func invalidGoflagsInTheGoEnvFileIsUnset() throws {
+        let lab = try Lab.make()
+        defer { lab.remove() }
+        let proxy = try lab.startProxy(modules: [Self.hello])
+        defer { proxy.stop() }
+        try lab.writeGoEnvFile(["GOPROXY=\(proxy.url)", "GOSUMDB=off", "GOFLAGS=-bogus"])
+        let consumer = try lab.makeConsumer(requiring: [Self.hello])
+
+        let events = try provesGoEnvFix(lab: lab, consumer: consumer, answers: ["module=\(Self.hello.path)"],
+                                        cause: "goflags-invalid") {
+            try lab.goModDownload([Self.hello.path], in: consumer)
+        }
+        #expect(lab.goEnvFileBytes == Data("GOPROXY=\(proxy.url)\nGOSUMDB=off\n".utf8))
+        let proposed = events.first { $0["event"] as? String == "fix-proposed" }
+        #expect((proposed?["changes"] as? [[String: Any]])?.first?["command"] as? [String] == ["go", "env", "-u", "GOFLAGS"])
+        let says = events.compactMap { $0["text"] as? String }.joined(separator: "\n")
+        #expect(says.contains("unknown flag -bogus"), "the evidence line is quoted: \(says)")
+    }
+
+    // goflags-invalid, shell environment: go env -w cannot override it, so the walk ends with the
+    // `unset GOFLAGS` instruction — which really fixes it.
+    @Test func invalidGoflagsInTheShellIsAnInstruction() throws {
+        let lab = try Lab.make()
+        defer { lab.remove() }
+        let proxy = try lab.startProxy(modules: [Self.hello])
+        defer { proxy.stop() }
+        try lab.writeGoEnvFile(["GOPROXY=\(proxy.url)", "GOSUMDB=off"])
+        let consumer = try lab.makeConsumer(requiring: [Self.hello])
+        let shell = ["GOFLAGS": "-bogus"]
+        #expect(try lab.goModDownload([Self.hello.path], in: consumer, extraEnvironment: shell).exitCode == 1)
+
+        let (conclusion, _) = try provesInstructions(
+            lab: lab, consumer: consumer, answers: ["module=\(Self.hello.path)"], cause: "goflags-invalid",
+            extraEnvironment: shell)
+        #expect(conclusion.contains("unset GOFLAGS"), "\(conclusion)")
+        #expect(try lab.goModDownload([Self.hello.path], in: consumer).exitCode == 0, "without GOFLAGS it works")
+    }
+
+    // goproxy-off family, -mod=vendor in GOFLAGS: go mod download works, go build fails with
+    // "inconsistent vendoring"; gotriage sees -mod=vendor, confirms the vendoring error with
+    // `go list -m`, and removes the flag (keeping any other flags).
+    @Test(arguments: [
+        ("-mod=vendor", ""),
+        ("-trimpath -mod=vendor", "-trimpath"),
+        ("-mod=vendor -trimpath -buildvcs=false", "-trimpath -buildvcs=false"),
+        ("-trimpath -mod=vendor -buildvcs=false", "-trimpath -buildvcs=false"),
+    ])
+    func modVendorInGoflagsIsRemoved(goflags: String, kept: String) throws {
+        let lab = try Lab.make()
+        defer { lab.remove() }
+        let proxy = try lab.startProxy(modules: [Self.hello])
+        defer { proxy.stop() }
+        try lab.writeGoEnvFile(["GOPROXY=\(proxy.url)", "GOSUMDB=off", "GOFLAGS=\(goflags)"])
+        let consumer = try lab.makeConsumer(requiring: [Self.hello], imports: [Self.hello.path])
+
+        _ = try provesGoEnvFix(lab: lab, consumer: consumer, answers: ["module=\(Self.hello.path)"],
+                               cause: "goproxy-off") {
+            try lab.run(["go", "build", "./..."], in: consumer)
+        }
+        #expect(try lab.goEnv(["GOFLAGS"]).stdout == kept + "\n", "only -mod=vendor goes, other flags stay")
+    }
+
+    // MARK: private-modules
+
+    // private-module-sumdb: the module arrives through `direct`, then the lab sumdb answers the
+    // lookup with 410 or 404. The user picks GOPRIVATE or GONOSUMDB (or, with a warning, GOSUMDB=off).
+    @Test(arguments: [
+        (410, "goprivate", "GOPRIVATE", "private.example.com"),
+        (404, "gonosumdb", "GONOSUMDB", "private.example.com"),
+        (410, "gosumdb-off", "GOSUMDB", "off"),
+    ])
+    func privateModuleCheckedAgainstTheSumdb(status: Int, choice: String, key: String, value: String) throws {
+        let lab = try Lab.make()
+        defer { lab.remove() }
+        let proxy = try lab.startProxy(modules: [Self.hello])
+        defer { proxy.stop() }
+        let git = try lab.startGitServer(repos: [Self.privateLib], user: nil, password: nil)
+        defer { git.stop() }
+        let sumdb = try lab.startStatusServer(
+            code: status, body: "not found: \(Self.privateLib.path)@v1.0.0: invalid version: unknown revision v1.0.0")
+        defer { sumdb.stop() }
+        try lab.routeGitHost("private.example.com", to: git.url + "/")
+        try lab.writeGoEnvFile(["GOPROXY=\(proxy.url),direct", "GOSUMDB=sum.golang.org \(sumdb.url)"])
+        let consumer = try lab.makeConsumer(requiring: [Self.privateLib])
+
+        let events = try provesGoEnvFix(lab: lab, consumer: consumer,
+                                        answers: ["module=\(Self.privateLib.path)", "sumdb_fix=\(choice)"],
+                                        cause: "private-module-sumdb") {
+            try lab.goModDownload([Self.privateLib.path], in: consumer)
+        }
+        #expect(try lab.goEnv([key]).stdout == value + "\n")
+        let asked = events.first { $0["event"] as? String == "ask" }
+        #expect(asked?["choices"] as? [String] == ["goprivate", "gonosumdb", "gosumdb-off"])
+        let warned = events.contains { ($0["text"] as? String)?.contains("Warning: GOSUMDB=off") == true }
+        #expect(warned == (choice == "gosumdb-off"), "the warning comes exactly when GOSUMDB=off is chosen")
+    }
+
+    // private-module-proxy with a proxy answering 410 Gone and a GOPRIVATE that already lists
+    // another host: listing the module's versions fails too (so it is private, not a missing
+    // version), and the host is appended to GOPRIVATE.
+    @Test func privateModuleBehindAGoneProxyIsAppendedToGoprivate() throws {
+        let lab = try Lab.make()
+        defer { lab.remove() }
+        let proxy = try lab.startProxy(modules: [Self.hello], gone: true)
+        defer { proxy.stop() }
+        let git = try lab.startGitServer(repos: [Self.privateLib], user: nil, password: nil)
+        defer { git.stop() }
+        try lab.routeGitHost("private.example.com", to: git.url + "/")
+        try lab.writeGoEnvFile(["GOPROXY=\(proxy.url)", "GOPRIVATE=other.example.com", try Lab.deadSumDB()])
+        let consumer = try lab.makeConsumer(requiring: [Self.privateLib])
+
+        let events = try provesGoEnvFix(lab: lab, consumer: consumer, answers: ["module=\(Self.privateLib.path)"],
+                                        cause: "private-module-proxy") {
+            try lab.goModDownload([Self.privateLib.path], in: consumer)
+        }
+        #expect(try lab.goEnv(["GOPRIVATE"]).stdout == "other.example.com,private.example.com\n")
+        let listing = probeOutputs(events, argvPrefix: ["go", "list", "-m", "-versions"])
+        #expect(listing.count == 1 && listing.allSatisfy { $0.contains("410 Gone") }, "\(listing)")
+    }
+
+    // MARK: module-path
+
+    // unknown-revision: through the proxy (a 404 for .info, which private-modules tells apart from
+    // a private module because the proxy lists other versions) and through git.
+    @Test(arguments: [true, false])
+    func unknownVersionListsTheVersionsThatExist(throughProxy: Bool) throws {
+        let lab = try Lab.make()
+        defer { lab.remove() }
+        let proxy = try lab.startProxy(modules: [Self.hello, ("example.com/hello", "v1.1.0")])
+        defer { proxy.stop() }
+        let git = try lab.startGitServer(repos: [Self.privateLib], user: nil, password: nil)
+        defer { git.stop() }
+        try lab.routeGitHost("private.example.com", to: git.url + "/")
+        try lab.writeGoEnvFile(["GOPROXY=\(proxy.url)", "GOPRIVATE=private.example.com", "GOSUMDB=off"])
+        let path = throughProxy ? Self.hello.path : Self.privateLib.path
+        let consumer = try lab.makeConsumer(requiring: [(path, "v1.9.9")])
+        #expect(try lab.goModDownload([path], in: consumer).exitCode == 1)
+
+        let (conclusion, events) = try provesInstructions(
+            lab: lab, consumer: consumer, answers: ["module=\(path)"], cause: "unknown-revision")
+        let existing = throughProxy ? "v1.0.0 v1.1.0" : "v1.0.0"
+        #expect(conclusion.contains("The versions that exist are: \(existing)."), "\(conclusion)")
+        #expect(probeOutputs(events, argvPrefix: ["go", "list", "-m", "-versions"]).contains { $0.contains(existing) })
+        let command = "go mod edit -require=\(path)@VERSION"
+        #expect(conclusion.contains(command), "\(conclusion)")
+
+        let edit = try lab.run(["go", "mod", "edit", "-require=\(path)@v1.0.0"], in: consumer)
+        #expect(edit.exitCode == 0, "\(edit.stderr)")
+        let after = try lab.goModDownload([path], in: consumer)
+        #expect(after.exitCode == 0, "the instruction works: \(after.stderr)")
+    }
+
+    // path-mismatch: `go mod download <path>` works, only the whole build list shows the error.
+    // Without a module answer the entry playbook finds the module with `go mod download`; with
+    // one, the named download succeeds and module-path checks the build list.
+    @Test(arguments: [
+        ("example.com/mis", "example.com/elsewhere", false),
+        ("example.com/sirupsen/logrus", "example.com/Sirupsen/logrus", true),
+    ])
+    func modulePathMismatchEndsWithTheReplaceCommand(required: String, declared: String, answered: Bool) throws {
+        let lab = try Lab.make()
+        defer { lab.remove() }
+        let proxy = try lab.startProxy(modules: [(required, "v1.0.0"), (declared, "v1.0.0")],
+                                       declaredPaths: [required: declared])
+        defer { proxy.stop() }
+        try lab.writeGoEnvFile(["GOPROXY=\(proxy.url)", "GOSUMDB=off"])
+        let consumer = try lab.makeConsumer(requiring: [(required, "v1.0.0")])
+        #expect(try lab.goModDownload([], in: consumer).exitCode == 1)
+
+        let (conclusion, events) = try provesInstructions(
+            lab: lab, consumer: consumer, answers: answered ? ["module=\(required)"] : [], cause: "path-mismatch")
+        #expect(conclusion.contains("calls itself \(declared)"), "\(conclusion)")
+        let replace = "go mod edit -replace=\(required)=\(declared)@v1.0.0"
+        #expect(conclusion.contains(replace), "\(conclusion)")
+        #expect(probeOutputs(events, argvPrefix: ["grep", "-n"]).contains { $0.contains("\(required) v1.0.0") },
+                "the go.mod line requiring it is shown")
+
+        let edit = try lab.run(["go", "mod", "edit", "-replace=\(required)=\(declared)@v1.0.0"], in: consumer)
+        #expect(edit.exitCode == 0, "\(edit.stderr)")
+        let after = try lab.goModDownload([], in: consumer)
+        #expect(after.exitCode == 0, "the instruction works: \(after.stderr)")
+    }
+
+    // import-path-meta: the vanity page has no go-import tag, or is missing (404).
+    @Test(arguments: [false, true])
+    func brokenGoImportPageShowsTheURLToCheck(missingPage: Bool) throws {
+        let lab = try Lab.make()
+        defer { lab.remove() }
+        let vanity = (path: "vanity.example.com/team/lib", version: "v1.0.0")
+        try lab.writeGoEnvFile([
+            "GOPROXY=http://127.0.0.1:\(try DeadPort.make())", "GOPRIVATE=vanity.example.com", try Lab.deadSumDB(),
+        ])
+        let consumer = try lab.makeConsumer(requiring: [vanity])
+        let certificate = try lab.makeCertificate(dnsNames: ["vanity.example.com"])
+        let pages = try lab.startPageServer(
+            pages: missingPage ? [:] : ["/team/lib": "<html><head><title>lib</title></head></html>\n"],
+            certificate: certificate)
+        defer { pages.stop() }
+        let forward = try lab.startForwardProxy(routes: ["vanity.example.com:443": pages.port])
+        defer { forward.stop() }
+        let network = ["HTTPS_PROXY": forward.url, "SSL_CERT_FILE": certificate.caURL.path]
+        #expect(try lab.goModDownload([vanity.path], in: consumer, extraEnvironment: network).exitCode == 1)
+
+        let (conclusion, _) = try provesInstructions(
+            lab: lab, consumer: consumer, answers: ["module=\(vanity.path)"], cause: "import-path-meta",
+            extraEnvironment: network)
+        #expect(conclusion.contains("curl -sL 'https://vanity.example.com/team/lib?go-get=1' | grep go-import"),
+                "\(conclusion)")
+        #expect(conclusion.contains(missingPage ? "404 Not Found" : "no go-import meta tags"), "\(conclusion)")
+        #expect(pages.log.contains("GET /team/lib?go-get=1"))
+    }
+
+    // MARK: checksums
+
+    // checksum-mismatch: a forged go.sum line. The walk shows the go.sum line, warns about
+    // tampering before it names go clean -modcache, and the go.sum instruction really fixes it.
+    @Test func checksumMismatchShowsTheGoSumLineAndWarns() throws {
+        let lab = try Lab.make()
+        defer { lab.remove() }
+        let proxy = try lab.startProxy(modules: [Self.hello])
+        defer { proxy.stop() }
+        try lab.writeGoEnvFile(["GOPROXY=\(proxy.url)", "GOSUMDB=off"])
+        let consumer = try lab.makeConsumer(requiring: [Self.hello])
+        let goSum = consumer.appendingPathComponent("go.sum")
+        let forged = "h1:" + String(repeating: "A", count: 43) + "="
+        try Data("example.com/hello v1.0.0 \(forged)\n".utf8).write(to: goSum)
+
+        let (conclusion, events) = try provesInstructions(
+            lab: lab, consumer: consumer, answers: ["module=\(Self.hello.path)"], cause: "checksum-mismatch")
+        #expect(probeOutputs(events, argvPrefix: ["grep", "-n"]).contains { $0.contains("1:example.com/hello v1.0.0 \(forged)") })
+        let warning = try #require(conclusion.range(of: "tampering"))
+        let clean = try #require(conclusion.range(of: "go clean -modcache"))
+        #expect(warning.lowerBound < clean.lowerBound, "the warning comes before go clean -modcache: \(conclusion)")
+        #expect(conclusion.contains("go.sum says example.com/hello v1.0.0 has checksum \(forged)"), "\(conclusion)")
+        #expect(conclusion.contains("go mod download example.com/hello"))
+
+        try Data().write(to: goSum)
+        let after = try lab.goModDownload([Self.hello.path], in: consumer)
+        #expect(after.exitCode == 0, "deleting the line and downloading again works: \(after.stderr)")
+    }
+}
