@@ -8,6 +8,8 @@ public final class HumanRenderer: WalkObserver {
     private let console: Console
     /// At most this many lines of a failing command's error output are shown inline.
     static let excerptLines = 4
+    /// At most this many lines of a built-in probe's report are shown.
+    static let builtInLines = 24
 
     public init(console: Console) { self.console = console }
 
@@ -20,8 +22,8 @@ public final class HumanRenderer: WalkObserver {
             console.line(text)
         case .probeStarted(let probe):
             console.line(console.styled("  $ \(ShellQuote.display(probe.argv))", .dim))
-        case .probeFinished(_, let result):
-            showResult(result)
+        case .probeFinished(let probe, let result):
+            showResult(result, builtIn: probe.argv.first == "gotriage")
         case .asked(let question):
             showQuestion(question)
         case .answered(let question, let value, let origin):
@@ -49,7 +51,10 @@ public final class HumanRenderer: WalkObserver {
         }
     }
 
-    private func showResult(_ result: CommandResult) {
+    /// The outcome line of a probe, then evidence: a built-in probe's report (written for people)
+    /// always; for other commands that failed, the last lines of the error output (or of the
+    /// output, when the error output is empty, as with `go mod download -json`).
+    private func showResult(_ result: CommandResult, builtIn: Bool) {
         let time = Self.duration(result.durationMilliseconds)
         if result.interrupted { return }
         if result.timedOut {
@@ -59,9 +64,17 @@ public final class HumanRenderer: WalkObserver {
         } else {
             console.line(console.styled("    failed (exit \(result.exitCode), \(time))", .yellow))
         }
-        guard result.exitCode != 0 || result.timedOut else { return }
-        let lines = result.stderr.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }
-        for line in lines.suffix(Self.excerptLines) { console.line(console.styled("    │ \(line)", .dim)) }
+        if builtIn {
+            showExcerpt(of: result.stdout, lines: Self.builtInLines)
+        } else if result.exitCode != 0 || result.timedOut {
+            let stderr = result.stderr.contains(where: { !$0.isWhitespace })
+            showExcerpt(of: stderr ? result.stderr : result.stdout, lines: Self.excerptLines)
+        }
+    }
+
+    private func showExcerpt(of text: String, lines count: Int) {
+        let lines = text.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }
+        for line in lines.suffix(count) { console.line(console.styled("    │ \(line)", .dim)) }
     }
 
     private func showQuestion(_ question: PendingQuestion) {
