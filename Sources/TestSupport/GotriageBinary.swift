@@ -22,13 +22,14 @@ extension Lab {
     /// Runs `gotriage ARGUMENTS` inside the lab (isolated environment, shipped playbooks, no colour,
     /// state under the lab) with stdin not a terminal.
     public func gotriage(_ arguments: [String], in directory: URL? = nil, extraEnvironment: [String: String] = [:],
-                         timeout: TimeInterval = 120) throws -> (exitCode: Int32, stdout: String, stderr: String) {
+                         timeout: TimeInterval = 120, input: String? = nil) throws -> (exitCode: Int32, stdout: String, stderr: String) {
         var environment = [
             "GOTRIAGE_PLAYBOOKS": GotriageBinary.shippedPlaybooks,
             "NO_COLOR": "1",
             "XDG_STATE_HOME": root.appendingPathComponent("state").path,
         ]
         environment.merge(extraEnvironment) { _, new in new }
-        return try run([GotriageBinary.path] + arguments, in: directory, extraEnvironment: environment, timeout: timeout)
+        return try run([GotriageBinary.path] + arguments, in: directory, extraEnvironment: environment, timeout: timeout,
+                       input: input)
     }
 }

@@ -7,9 +7,11 @@ extension Lab {
     ///   - dir: the working directory; the lab root when nil.
     ///   - extraEnvironment: variables added to (or replacing) `environment` for this command.
     ///   - timeout: seconds before the command is killed and `LabError.timedOut` is thrown.
+    ///   - input: what the command reads on stdin (from a file, as a pipe user would type it);
+    ///     nil means /dev/null.
     public func run(
         _ argv: [String], in dir: URL? = nil, extraEnvironment: [String: String] = [:],
-        timeout: TimeInterval = 60
+        timeout: TimeInterval = 60, input: String? = nil
     ) throws -> (exitCode: Int32, stdout: String, stderr: String) {
         let outputs = try freshDirectory("run")
         let outURL = outputs.appendingPathComponent("stdout")
@@ -23,7 +25,13 @@ extension Lab {
         process.arguments = argv
         process.environment = environment.merging(extraEnvironment) { _, extra in extra }
         process.currentDirectoryURL = dir ?? root
-        process.standardInput = FileHandle.nullDevice
+        if let input {
+            let inURL = outputs.appendingPathComponent("stdin")
+            try Data(input.utf8).write(to: inURL)
+            process.standardInput = try FileHandle(forReadingFrom: inURL)
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
         // Files, not pipes: nothing can block on a full pipe, and children that outlive the
         // command (git helpers) cannot keep a read open.
         let out = try FileHandle(forWritingTo: outURL)

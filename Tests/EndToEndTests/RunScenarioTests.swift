@@ -89,6 +89,28 @@ import TestSupport
         #expect(lab.goEnvFileBytes == goenvBefore)
     }
 
+    /// The shell reading piped input (no terminal) never applies a fix, even when the pipe says
+    /// yes; `gotriage --yes` does.
+    @Test func pipedShellInputNeverConfirmsAFix() throws {
+        let lab = try Lab.make()
+        defer { lab.remove() }
+        let proxy = try lab.startProxy(modules: [Self.hello])
+        defer { proxy.stop() }
+        try lab.writeGoEnvFile(["GOPROXY=off", "GOSUMDB=off"])
+        let consumer = try lab.makeConsumer(requiring: [Self.hello])
+        let goenvBefore = lab.goEnvFileBytes
+        let typed = "start exit-status-128\n\(proxy.url)\ny\nquit\n"
+
+        let piped = try lab.gotriage([], in: consumer, input: typed)
+        #expect(piped.exitCode == 0)
+        #expect(piped.stdout.contains("Not applied: without --yes, gotriage changes nothing."), "\(piped.stdout)")
+        #expect(lab.goEnvFileBytes == goenvBefore)
+
+        let consented = try lab.gotriage(["--yes"], in: consumer, input: typed)
+        #expect(consented.stdout.contains("✔ Resolved — cause: goproxy-off"), "\(consented.stdout)")
+        #expect(try lab.goEnv(["GOPROXY"]).stdout == proxy.url + "\n")
+    }
+
     @Test func aMissingAnswerFailsAtOnceNamingTheVariable() throws {
         let lab = try Lab.make()
         defer { lab.remove() }

@@ -8,12 +8,17 @@ struct ShellSubcommand: AsyncParsableCommand {
 
     @OptionGroup var playbooks: PlaybookOptions
 
+    @Flag(name: .customLong("yes"), help: "Without a terminal, apply proposed fixes (otherwise none is ever applied).")
+    var yes = false
+
     func run() async throws {
         let tree = try playbooks.loadTree()
         let host = LiveHost.make()
         let reader = LineReaders.standard(historyFile: HistoryLocation.file(environment: host.environment))
         let console = Console.standard(environment: host.environment)
-        let status = await Shell(tree: tree, host: host, reader: reader, console: console).run()
+        // Only a person at a terminal confirms a fix; piped input never does, unless --yes says so.
+        let policy: WalkDriver.FixPolicy = reader.isInteractive ? .confirm : yes ? .applyAll : .declineAll
+        let status = await Shell(tree: tree, host: host, reader: reader, console: console, fixPolicy: policy).run()
         throw ExitCode(status)
     }
 }

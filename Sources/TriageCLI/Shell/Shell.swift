@@ -18,11 +18,16 @@ public final class Shell {
 
     enum Flow { case keepGoing, quit }
 
-    public init(tree: DecisionTree, host: Host, reader: any LineReader, console: Console) {
+    /// What happens to proposed fixes: `.confirm` asks at the prompt.
+    let fixPolicy: WalkDriver.FixPolicy
+
+    public init(tree: DecisionTree, host: Host, reader: any LineReader, console: Console,
+                fixPolicy: WalkDriver.FixPolicy = .confirm) {
         self.tree = tree
         self.host = host
         self.reader = reader
         self.console = console
+        self.fixPolicy = fixPolicy
         self.renderer = HumanRenderer(console: console)
     }
 
@@ -151,7 +156,7 @@ public final class Shell {
             console.line("There is no playbook '\(id)'.\(suggestion) Type list to see them all.")
             return
         }
-        driver = WalkDriver(walk: walk, host: host, observer: renderer, fixPolicy: .confirm)
+        driver = WalkDriver(walk: walk, host: host, observer: renderer, fixPolicy: fixPolicy)
         await walkOn()
     }
 
