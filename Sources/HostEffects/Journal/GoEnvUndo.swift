@@ -12,6 +12,9 @@ public struct GoEnvUndo: Sendable {
         self.goEnvironment = goEnvironment
     }
 
+    /// Said when go env sorted the file and the original order was written back.
+    public static let reorderedNote = "go env rewrote the GOENV file with its lines sorted; gotriage wrote back the original bytes (the same settings)"
+
     /// Undoes `entry` (an `applied` change). Without `force`, a value changed since gotriage set it
     /// is left alone.
     public func undo(_ entry: JournalEntry, force: Bool) async -> UndoOutcome {
@@ -28,13 +31,15 @@ public struct GoEnvUndo: Sendable {
 
         let result = await goEnvironment.apply(edit)
         guard case .applied = result else { return .failed(entry, command: command, message: result.description) }
-        let identical = entry.goenvFile.flatMap { path in entry.goenvBefore.map { Self.matches($0, path: path) } }
+        let check = entry.goenvFile.flatMap { path in entry.goenvBefore.map { Self.matches($0, path: path) } }
+        let identical = check?.identical
 
         var undone = entry
         undone.state = .undone
         undone.undoneBy = journal.session
         undone.forced = force && now != set ? true : nil
         undone.byteIdentical = identical
+        if check?.reordered == true { undone.message = Self.reorderedNote }
         do {
             try journal.journal.append(undone)
         } catch {
@@ -44,13 +49,30 @@ public struct GoEnvUndo: Sendable {
         return .restored(undone, command: command, byteIdentical: identical)
     }
 
-    /// Whether the file at `path` is back to `before`. `go env -u` leaves an empty file where there
-    /// was none; that empty file is removed, as it was not there before.
-    static func matches(_ before: GoEnvFileState, path: String) -> Bool {
+    /// Whether the file at `path` is back to `before`.
+    ///
+    /// Two things `go env` does are put right first: `go env -u` leaves an empty file where there
+    /// was none (removed again), and `go env -w`/`-u` write the lines sorted by key. When the file
+    /// now holds exactly the settings it held before, only in another order, the journaled bytes
+    /// are written back — the same settings, byte for byte as they were.
+    static func matches(_ before: GoEnvFileState, path: String) -> (identical: Bool, reordered: Bool) {
         var now = GoEnvFileState.capture(path: path)
         if !before.exists, now.exists, now.size == 0, (try? FileManager.default.removeItem(atPath: path)) != nil {
             now = GoEnvFileState.capture(path: path)
         }
-        return before.sameContent(as: now)
+        if before.sameContent(as: now) { return (true, false) }
+        guard before.exists, now.exists, let encoded = before.bytes, let original = Data(base64Encoded: encoded),
+              let current = FileManager.default.contents(atPath: path),
+              GoEnvFile(parsing: String(decoding: original, as: UTF8.self))
+                == GoEnvFile(parsing: String(decoding: current, as: UTF8.self))
+        else { return (false, false) }
+        let mode = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions]
+        do {
+            try original.write(to: URL(fileURLWithPath: path), options: .atomic)
+            if let mode { try? FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: path) }
+        } catch {
+            return (false, false)
+        }
+        return (before.sameContent(as: GoEnvFileState.capture(path: path)), true)
     }
 }

@@ -48,6 +48,7 @@ struct UndoRunner {
                 + " (ran: \(ShellQuote.display(command)))")
             switch (identical, entry.goenvFile) {
             case (true?, let path?):
+                if let note = entry.message { console.line("    (\(note).)") }
                 console.line("    The GOENV file \(path) is byte-identical to what it was before gotriage changed it.")
             case (false?, let path?):
                 console.line(console.styled("    But the GOENV file \(path) is NOT byte-identical to what it was before "
