@@ -66,7 +66,8 @@ struct MarkdownReport {
             lines.append("$ " + ShellQuote.display(command.argv))
             out += Self.fenced(lines.joined(separator: "\n"), language: "console")
             for (name, text) in [("stdout", command.stdout), ("stderr", command.stderr)] where !text.isEmpty {
-                out += ["", "\(name):", ""] + Self.fenced(text, language: "text")
+                let trimmed = String(text.reversed().drop { $0.isNewline }.reversed())
+                out += ["", "\(name):", ""] + Self.fenced(trimmed, language: "text")
             }
         }
         return out
@@ -82,12 +83,12 @@ struct MarkdownReport {
             out += Self.fenced(fix.changes.map { ShellQuote.display($0.command) }.joined(separator: "\n"), language: "sh")
             out.append("")
             for change in fix.changes {
-                let old = change.old.map { Self.code($0) } ?? "unknown"
-                let new = change.new.map { Self.code($0) } ?? "unset (Go's default)"
+                let old = Self.value(change.old ?? "")
+                let new = change.new.map(Self.value) ?? "unset (Go's default)"
                 let source = change.source.map { " (\($0))" } ?? ""
                 var line = "- \(Self.code(change.key)): \(old)\(source) → \(new)"
                 if let status = change.status {
-                    line += " — \(status)" + (change.now.map { ", go env now reports \(Self.code($0))" } ?? "")
+                    line += " — \(status)" + (change.now.map { ", go env now reports \(Self.value($0))" } ?? "")
                 }
                 if let message = change.message { line += " — \(Self.cell(message))" }
                 out.append(line)
@@ -132,6 +133,9 @@ struct MarkdownReport {
         guard let answer = question?.answer else { return "no answer" }
         return code(answer) + (question?.origin == AnswerOrigin.preset.rawValue ? " (from --answer)" : "")
     }
+
+    /// A setting's value as code, or "(empty)".
+    static func value(_ text: String) -> String { text.isEmpty ? "(empty)" : code(text) }
 
     /// Text safe inside a table cell: one line, pipes escaped.
     static func cell(_ text: String) -> String {
