@@ -20,6 +20,7 @@ struct RedactorTests {
         ("machine git.corp.example\nlogin alice\npassword hunter2\n", "hunter2", "machine git.corp.example"),
         ("machine h login u password p4ssw0rd", "p4ssw0rd", "login u"),
         ("default login bob\n  passwd swordfish\n", "swordfish", "login bob"),
+        (#"stdout line 3: "password hunter2""#, "hunter2", "stdout line 3"),
         ("GITHUB_TOKEN=abc123 other=1", "abc123", "other=1"),
         ("export MY_API_KEY='k e y'", "k e y", "export MY_API_KEY="),
         ("db_password = letmein", "letmein", "db_password"),
@@ -42,6 +43,7 @@ struct RedactorTests {
     @Test(arguments: [
         "go: example.com/hello@v1.0.0: reading http://127.0.0.1:4711/example.com/hello/@v/list: 404 Not Found",
         "fatal: could not read Password for 'https://git.example': terminal prompts disabled",
+        "Password for 'https://git.example': ",
         "git@github.com: Permission denied (publickey).",
         "GOPROXY=https://proxy.golang.org,direct GONOSUMDB=corp.example.com",
     ])

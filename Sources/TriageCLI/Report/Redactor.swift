@@ -90,8 +90,9 @@ public struct Redactor: Sendable {
             // NAME=value and "NAME": "value" for secret-looking names.
             (#"(\b\#(secretName)[ \t]*=[ \t]*)(?:"[^"\n]*"|'[^'\n]*'|[^\s"']+)"#, "$1\(mask)", [.caseInsensitive]),
             (#"("\#(secretName)"[ \t]*:[ \t]*)"(?:[^"\\\n]|\\.)*""#, "$1\"\(mask)\"", [.caseInsensitive]),
-            // .netrc: `password x` at the start of a line or after `machine h` / `login u`.
-            (#"((?:^|\b(?:machine|login|account|default)[ \t]+\S+)[ \t]*(?:password|passwd)[ \t]+)\S+"#,
+            // .netrc: `password x` at the start of a line (or of a quoted line, as evidence quotes
+            // it) or after `machine h` / `login u`; not prose like "Password for 'https://…'".
+            (#"((?:^|(?<=["'`])|\b(?:machine|login|account|default)[ \t]+\S+)[ \t]*(?:password|passwd)[ \t]+)(?!(?:for|is|was|required|prompt|authentication)\b)[^\s"'`]+"#,
              "$1\(mask)", [.caseInsensitive, .anchorsMatchLines]),
         ]
         return patterns.compactMap { pattern, template, options in
