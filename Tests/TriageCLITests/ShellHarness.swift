@@ -12,11 +12,14 @@ final class ShellHarness {
     let runner: FakeCommandRunner
     let goEnvironment: InMemoryGoEnvironment
     let reader: EchoingReader
+    /// Journals the shell's changes (session `shell-test`) when given.
+    let journal: (any Journal)?
     private let output = Output()
 
     init(lines: [String], goEnv: [String: String] = [:], osEnvironment: [String: String] = [:],
-         runner: FakeCommandRunner = FakeCommandRunner()) {
+         runner: FakeCommandRunner = FakeCommandRunner(), journal: (any Journal)? = nil) {
         self.runner = runner
+        self.journal = journal
         self.goEnvironment = InMemoryGoEnvironment(values: goEnv, osEnvironment: osEnvironment)
         self.reader = EchoingReader(lines: lines, output: output)
     }
@@ -24,7 +27,8 @@ final class ShellHarness {
     /// The shell's exit status.
     func run(_ tree: DecisionTree) async -> Int32 {
         let host = Host(runner: runner, goEnvironment: goEnvironment, environment: ["PATH": "/usr/bin"],
-                        workingDirectory: "/work/module", selfExecutable: "/usr/local/bin/gotriage")
+                        workingDirectory: "/work/module", selfExecutable: "/usr/local/bin/gotriage",
+                        journal: journal.map { ChangeJournal(journal: $0, session: "shell-test") })
         let console = Console(usesColour: false, out: output.append, err: output.append)
         return await Shell(tree: tree, host: host, reader: reader, console: console).run()
     }

@@ -12,7 +12,8 @@ enum LiveHost {
             goEnvironment: GoToolEnvironment(runner: runner, environment: environment, workingDirectory: directory),
             environment: environment,
             workingDirectory: directory,
-            selfExecutable: executablePath)
+            selfExecutable: executablePath,
+            journal: ChangeJournal(journal: FileJournal(path: JournalLocation.file(environment: environment))))
     }
 
     /// This executable's path (from /proc/self/exe on Linux), for built-in probes and shipped playbooks.

@@ -27,6 +27,13 @@ struct RunSubcommand: AsyncParsableCommand {
     @Flag(name: .customLong("json"), help: "Write the walk as JSON, one event per line, and nothing else on stdout.")
     var json = false
 
+    @Option(name: .customLong("report"), help: ArgumentHelp(
+        "Also write a report of the walk for a ticket: Markdown, or JSON with --json or a .json name.", valueName: "file"))
+    var reportFile: String?
+
+    @Flag(name: .customLong("no-redact"), help: "Keep passwords and tokens in --json output and the report.")
+    var noRedact = false
+
     @OptionGroup var playbooks: PlaybookOptions
 
     func validate() throws {
@@ -44,12 +51,17 @@ struct RunSubcommand: AsyncParsableCommand {
         let console = Console.standard(environment: host.environment)
         // With --json nothing but events may reach stdout, so no prompts either.
         let interactive = isatty(STDIN_FILENO) == 1 && !json
-        let observer: any WalkObserver = json ? JSONLinesRenderer(console: console) : HumanRenderer(console: console)
-        let driver = WalkDriver(walk: walk, host: host, observer: observer,
+        let redactor = Redactor(enabled: !noRedact)
+        let screen: any WalkObserver = json ? JSONLinesRenderer(console: console, redactor: redactor) : HumanRenderer(console: console)
+        let recorder = WalkRecorder()
+        let driver = WalkDriver(walk: walk, host: host, observer: WalkObservers([screen, recorder]),
                                 presetAnswers: presets,
                                 fixPolicy: yes ? .applyAll : interactive ? .confirm : .declineAll)
         let reader: (any LineReader)? = interactive ? LineReaders.standard(historyFile: nil) : nil
         let status = await ScriptWalk(driver: driver, reader: reader, console: console).run()
+        if let reportFile {
+            try await ReportWriter(host: host, console: console).writeForRun(recorder.record, to: reportFile, json: json, redactor: redactor)
+        }
         throw ExitCode(status.rawValue)
     }
 

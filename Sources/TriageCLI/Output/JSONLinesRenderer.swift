@@ -10,17 +10,28 @@ import PlaybookSpec
 public final class JSONLinesRenderer: WalkObserver {
     private let console: Console
     private let encoder: JSONEncoder
+    /// Applied to every string of every event (off only with `--no-redact`).
+    private let redactor: Redactor
     /// Probe output kept in a `probe-end` event, per stream, in characters.
     static let outputExcerpt = 4_000
 
-    public init(console: Console) {
+    public init(console: Console, redactor: Redactor = Redactor()) {
         self.console = console
+        self.redactor = redactor
         encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     }
 
     public func handle(_ event: WalkEvent) {
-        guard let data = try? encoder.encode(JSONEvent(event)), let line = String(data: data, encoding: .utf8) else { return }
+        var event = event
+        if case .probeFinished(let probe, var result) = event {
+            // Redact the whole output before it is cut to an excerpt, so no secret is cut in half.
+            result.stdout = redactor.redact(result.stdout)
+            result.stderr = redactor.redact(result.stderr)
+            event = .probeFinished(probe, result)
+        }
+        guard let data = try? encoder.encode(JSONEvent(event)),
+              let line = String(data: redactor.redact(json: data), encoding: .utf8) else { return }
         console.line(line)
     }
 }

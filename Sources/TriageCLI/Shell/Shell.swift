@@ -15,6 +15,8 @@ public final class Shell {
     private(set) var driver: WalkDriver?
     /// Where the current walk waits; nil before the first `start`.
     private var stop: WalkDriver.Stop?
+    /// Records the current walk for `report`.
+    private(set) var recorder = WalkRecorder()
 
     enum Flow { case keepGoing, quit }
 
@@ -141,6 +143,8 @@ public final class Shell {
         case .env: await showEnv()
         case .history:
             for (index, line) in reader.history.enumerated() { console.line(String(format: "%5d  ", index + 1) + line) }
+        case .undo: await undo(arguments)
+        case .report: await writeReport(arguments)
         case .quit: return .quit
         }
         return .keepGoing
@@ -156,7 +160,8 @@ public final class Shell {
             console.line("There is no playbook '\(id)'.\(suggestion) Type list to see them all.")
             return
         }
-        driver = WalkDriver(walk: walk, host: host, observer: renderer, fixPolicy: fixPolicy)
+        recorder = WalkRecorder()
+        driver = WalkDriver(walk: walk, host: host, observer: WalkObservers([renderer, recorder]), fixPolicy: fixPolicy)
         await walkOn()
     }
 

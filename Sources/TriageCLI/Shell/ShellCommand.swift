@@ -9,6 +9,8 @@ enum ShellCommand: String, CaseIterable, Sendable {
     case restart
     case env
     case history
+    case undo
+    case report
     case quit
 
     /// Other spellings that mean the same command.
@@ -26,6 +28,8 @@ enum ShellCommand: String, CaseIterable, Sendable {
         switch self {
         case .start: "start <playbook>"
         case .help: "help [command]"
+        case .undo: "undo [all] [--force]"
+        case .report: "report [--json] [--no-redact] [file]"
         default: rawValue
         }
     }
@@ -42,6 +46,8 @@ enum ShellCommand: String, CaseIterable, Sendable {
         case .restart: "start the current playbook over"
         case .env: "show the Go settings that matter and where each comes from"
         case .history: "show the lines you typed"
+        case .undo: "put back the last Go setting gotriage changed (all: every change of this session)"
+        case .report: "write what the walk found as Markdown for a ticket (secrets redacted), or --json"
         case .quit: "leave gotriage (Ctrl-D does the same)"
         }
     }

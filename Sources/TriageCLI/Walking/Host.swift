@@ -10,13 +10,16 @@ public struct Host: Sendable {
     public var workingDirectory: String
     /// gotriage's own executable, used when a probe's argv[0] is `gotriage` (the built-in probes).
     public var selfExecutable: String
+    /// Journals every change before it is made, for undo; nil changes settings unjournaled (tests).
+    public var journal: ChangeJournal?
 
     public init(runner: any CommandRunning, goEnvironment: any GoEnvironment, environment: [String: String],
-                workingDirectory: String, selfExecutable: String) {
+                workingDirectory: String, selfExecutable: String, journal: ChangeJournal? = nil) {
         self.runner = runner
         self.goEnvironment = goEnvironment
         self.environment = environment
         self.workingDirectory = workingDirectory
         self.selfExecutable = selfExecutable
+        self.journal = journal
     }
 }

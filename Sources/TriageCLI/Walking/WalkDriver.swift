@@ -114,7 +114,7 @@ public final class WalkDriver {
         guard case .proposeFix(let fix) = walk.next() else { return }
         var results: [GoEnvApplyResult] = []
         for change in fix.changes {
-            let result = await host.goEnvironment.apply(GoEnvEdit(change))
+            let result = await host.applyJournaled(GoEnvEdit(change))
             results.append(result)
             guard case .applied = result else { break }
         }

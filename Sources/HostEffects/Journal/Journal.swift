@@ -1,0 +1,51 @@
+/// An append-only record of every change gotriage makes to the Go settings, for undo.
+public protocol Journal: Sendable {
+    /// Writes `entry` durably, stamped with the journal's clock, and returns it as written.
+    @discardableResult
+    func append(_ entry: JournalEntry) throws(JournalError) -> JournalEntry
+    /// Every readable entry, oldest first, and the lines that could not be read.
+    func read() throws(JournalError) -> JournalContents
+}
+
+/// What reading a journal found.
+public struct JournalContents: Sendable, Equatable {
+    /// The entries, in the order they were written.
+    public var entries: [JournalEntry]
+    /// Lines that are not a journal entry (a write torn by a crash, or damage), 1-based.
+    public var damagedLines: [Int]
+    /// Whether the last line was cut short (no newline at the end): a crash mid-write.
+    public var lastLineTorn: Bool
+
+    public init(entries: [JournalEntry] = [], damagedLines: [Int] = [], lastLineTorn: Bool = false) {
+        self.entries = entries
+        self.damagedLines = damagedLines
+        self.lastLineTorn = lastLineTorn
+    }
+
+    /// The session of the newest change (the latest session that planned something).
+    public var latestSession: String? {
+        entries.last { $0.state != .undone }?.session
+    }
+
+    /// The changes of `session` that were applied and not undone since, newest first.
+    public func undoable(session: String) -> [JournalEntry] {
+        let mine = entries.filter { $0.session == session }
+        let undone = mine.filter { $0.state == .undone }
+        return mine.filter { entry in
+            entry.state == .applied && !undone.contains { $0.isSameChange(as: entry) }
+        }.reversed()
+    }
+
+    /// One entry per change, in the order the changes were planned, each in its latest state.
+    public var changes: [JournalEntry] {
+        var order: [JournalEntry] = []
+        for entry in entries {
+            if let index = order.firstIndex(where: { $0.isSameChange(as: entry) }) {
+                order[index] = entry
+            } else {
+                order.append(entry)
+            }
+        }
+        return order
+    }
+}

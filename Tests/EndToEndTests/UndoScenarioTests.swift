@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `gotriage undo` with the real go: a fix applied by `gotriage run --yes` is put back and the
+/// GOENV file is byte-identical to before; a value changed since is refused unless --force.
+@Suite struct UndoScenarioTests {
+    static let hello = (path: "example.com/hello", version: "v1.0.0")
+
+    /// A lab broken by GOPROXY=off, fixed by `gotriage run exit-status-128 --yes` (as in RunScenarioTests.goproxyOff).
+    func fixGoproxyOff(_ lab: Lab) throws -> (before: Data?, proxy: LabServer) {
+        let proxy = try lab.startProxy(modules: [Self.hello])
+        try lab.writeGoEnvFile(["GOPROXY=off", "GOSUMDB=off"])
+        let consumer = try lab.makeConsumer(requiring: [Self.hello])
+        let before = lab.goEnvFileBytes
+        let fixed = try lab.gotriage(["run", "exit-status-128", "--answer", "module=\(Self.hello.path)",
+                                      "--answer", "goproxy=\(proxy.url)", "--yes"], in: consumer)
+        #expect(fixed.exitCode == 0, "\(fixed.stdout)\(fixed.stderr)")
+        #expect(try lab.goEnv(["GOPROXY"]).stdout == proxy.url + "\n")
+        #expect(lab.goEnvFileBytes != before)
+        return (before, proxy)
+    }
+
+    @Test func undoRestoresTheGoenvFileByteForByteOnce() throws {
+        let lab = try Lab.make()
+        defer { lab.remove() }
+        let (before, proxy) = try fixGoproxyOff(lab)
+        defer { proxy.stop() }
+
+        let undo = try lab.gotriage(["undo"])
+        #expect(undo.exitCode == 0, "\(undo.stdout)\(undo.stderr)")
+        #expect(lab.goEnvFileBytes == before, "the GOENV file must be byte-identical to before the fix")
+        #expect(try lab.goEnv(["GOPROXY"]).stdout == "off\n")
+        #expect(undo.stdout.contains("Undone: GOPROXY is back to \"off\" in the GOENV file (ran: go env -w GOPROXY=off)"), "\(undo.stdout)")
+        #expect(undo.stdout.contains("is byte-identical to what it was before gotriage changed it"), "\(undo.stdout)")
+
+        let again = try lab.gotriage(["undo"])
+        #expect(again.exitCode == 0)
+        #expect(again.stdout.contains("Nothing to undo"), "\(again.stdout)")
+        #expect(lab.goEnvFileBytes == before)
+
+        let list = try lab.gotriage(["undo", "--list"])
+        #expect(list.exitCode == 0)
+        let line = try #require(list.stdout.split(separator: "\n").first { $0.contains("GOPROXY") }, "\(list.stdout)")
+        #expect(line.contains("go env -w GOPROXY=\(proxy.url)"))
+        #expect(line.contains("(was \"off\" from the GOENV file \(lab.goEnvURL.path))"))
+        #expect(line.contains("undone by session"))
+    }
+
+    @Test func aValueChangedSinceIsRefusedUnlessForced() throws {
+        let lab = try Lab.make()
+        defer { lab.remove() }
+        let (before, proxy) = try fixGoproxyOff(lab)
+        defer { proxy.stop() }
+        #expect(try lab.goEnv(["-w", "GOPROXY=direct"]).exitCode == 0)
+        let changed = lab.goEnvFileBytes
+
+        let refused = try lab.gotriage(["undo"])
+        #expect(refused.exitCode == 1)
+        #expect(refused.stdout.contains("Not undone: GOPROXY changed since gotriage set it."), "\(refused.stdout)")
+        #expect(refused.stdout.contains("gotriage set it to \"\(proxy.url)\", and it is now \"direct\""), "\(refused.stdout)")
+        #expect(refused.stdout.contains("gotriage undo --force"))
+        #expect(lab.goEnvFileBytes == changed, "a refused undo changes nothing")
+
+        let forced = try lab.gotriage(["undo", "--force"])
+        #expect(forced.exitCode == 0, "\(forced.stdout)\(forced.stderr)")
+        #expect(lab.goEnvFileBytes == before)
+        #expect(try lab.gotriage(["undo"]).stdout.contains("Nothing to undo"))
+    }
+
+    /// A key the GOENV file did not hold is removed with `go env -u`, and a GOENV file that did
+    /// not exist is gone again. The first file is deliberately unsorted.
+    @Test(arguments: [["GOSUMDB=off", "GOFLAGS=-mod=mod"], nil])
+    func aKeyThatWasNotSetIsUnset(fileLines: [String]?) throws {
+        let lab = try Lab.make()
+        defer { lab.remove() }
+        if let fileLines { try lab.writeGoEnvFile(fileLines) }
+        let before = lab.goEnvFileBytes
+        let playbooks = lab.root.appendingPathComponent("playbooks")
+        try FileManager.default.createDirectory(at: playbooks, withIntermediateDirectories: true)
+        try Data(Self.setTwoKeys.utf8).write(to: playbooks.appendingPathComponent("set-two.yaml"))
+
+        let run = try lab.gotriage(["run", "set-two", "--yes", "--playbooks", playbooks.path])
+        #expect(run.exitCode == 0, "\(run.stdout)\(run.stderr)")
+        #expect(try lab.goEnv(["GOPRIVATE"]).stdout == "corp.example.com\n")
+
+        let undo = try lab.gotriage(["undo", "--all"])
+        #expect(undo.exitCode == 0, "\(undo.stdout)\(undo.stderr)")
+        #expect(undo.stdout.contains("(ran: go env -u GONOSUMDB)"), "newest first: \(undo.stdout)")
+        #expect(undo.stdout.contains("(ran: go env -u GOPRIVATE)"))
+        #expect(lab.goEnvFileBytes == before, "byte-identical, or still absent: \(String(decoding: lab.goEnvFileBytes ?? Data(), as: UTF8.self))")
+        #expect(try lab.goEnv(["GOPRIVATE"]).stdout == "\n")
+        // go env writes the file sorted; the lab's unsorted file only comes back byte-identical
+        // because undo writes back the journaled bytes (the same settings).
+        #expect(undo.stdout.contains("wrote back the original bytes") == (fileLines != nil), "\(undo.stdout)")
+    }
+
+    static let setTwoKeys = """
+        gotriage: 1
+        id: set-two
+        title: Sets two keys
+        summary: A test playbook that marks corp.example.com private.
+        start: fix
+        steps:
+          fix:
+            fix:
+              reason: Modules under corp.example.com are private.
+              set: {GOPRIVATE: corp.example.com, GONOSUMDB: corp.example.com}
+            next: done
+          done:
+            done: {outcome: resolved, cause: private-module-proxy, conclusion: Done.}
+        """
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import TriageCLI
+
+@Suite("Redactor")
+struct RedactorTests {
+    /// (text with a secret, the secret, a part that must stay)
+    static let cases: [(String, String, String)] = [
+        ("GOPROXY=https://alice:s3cretPass@proxy.corp.example:8443/mod", "s3cretPass", "proxy.corp.example:8443"),
+        ("fetching http://user:ghp_aaaaBBBBccccDDDDeeeeFFFF0000111122@127.0.0.1:4711", "aaaaBBBBcccc", "127.0.0.1:4711"),
+        ("git clone https://oauth2tokenonly@gitlab.example/x.git", "oauth2tokenonly", "gitlab.example/x.git"),
+        ("token is ghp_0123456789abcdefABCDEF0123456789abcd here", "ghp_0123456789", "token is"),
+        ("gho_0123456789abcdefABCDEF gh u ghu_0123456789abcdefABCD ghs_0123456789abcdefABCD", "0123456789abcdef", "gh u"),
+        ("ghr_0123456789abcdefABCDEFxyz ok", "ghr_0123456789", " ok"),
+        ("pat github_pat_11ABCDEFG0123456789_abcdefghijklmnop", "github_pat_11ABC", "pat"),
+        ("GitLab glpat-xxxxxxxxxxxxxxxxxxxx ok", "glpat-xxxx", "GitLab"),
+        ("bitbucket ATBB3g7ZxYwVuTsRqPoNmLkJiHgFeDcBa9876 end", "ATBB3g7Z", "bitbucket"),
+        ("http.extraheader=Authorization: Bearer abc.def.ghi", "abc.def.ghi", "Authorization: Bearer"),
+        ("> Proxy-Authorization: Basic dXNlcjpwYXNz", "dXNlcjpwYXNz", "Proxy-Authorization: Basic"),
+        ("machine git.corp.example\nlogin alice\npassword hunter2\n", "hunter2", "machine git.corp.example"),
+        ("machine h login u password p4ssw0rd", "p4ssw0rd", "login u"),
+        ("default login bob\n  passwd swordfish\n", "swordfish", "login bob"),
+        (#"stdout line 3: "password hunter2""#, "hunter2", "stdout line 3"),
+        ("GITHUB_TOKEN=abc123 other=1", "abc123", "other=1"),
+        ("export MY_API_KEY='k e y'", "k e y", "export MY_API_KEY="),
+        ("db_password = letmein", "letmein", "db_password"),
+        (#"{"CI_JOB_TOKEN": "zzzsecretzzz", "HOME": "/root"}"#, "zzzsecretzzz", #""HOME": "/root""#),
+        ("key:\n-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAA\nAAAABG5vbmU=\n-----END OPENSSH PRIVATE KEY-----\ndone",
+         "b3BlbnNzaC1rZXktdjEAAAA", "done"),
+        ("cut: -----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA", "MIIEowIBAAKCAQEA", "BEGIN RSA PRIVATE KEY"),
+    ]
+
+    @Test(arguments: cases)
+    func hidesTheSecretAndKeepsTheRest(text: String, secret: String, kept: String) {
+        let redacted = Redactor().redact(text)
+        #expect(!redacted.contains(secret), "\(redacted)")
+        #expect(redacted.contains(kept), "\(redacted)")
+        #expect(redacted.contains(Redactor.mask))
+        #expect(Redactor().redact(redacted) == redacted, "redacting twice changes nothing more")
+        #expect(Redactor(enabled: false).redact(text) == text)
+    }
+
+    @Test(arguments: [
+        "go: example.com/hello@v1.0.0: reading http://127.0.0.1:4711/example.com/hello/@v/list: 404 Not Found",
+        "fatal: could not read Password for 'https://git.example': terminal prompts disabled",
+        "Password for 'https://git.example': ",
+        "git@github.com: Permission denied (publickey).",
+        "GOPROXY=https://proxy.golang.org,direct GONOSUMDB=corp.example.com",
+    ])
+    func leavesOrdinaryTextAlone(text: String) {
+        #expect(Redactor().redact(text) == text)
+    }
+
+    @Test func everyRuleCompiles() {
+        #expect(Redactor.rules.count == 8)
+    }
+
+    @Test func redactsEveryStringOfJSONAndSecretNamedValues() throws {
+        let json = Data(#"{"env":{"GITHUB_TOKEN":"plain","PATH":"/bin"},"argv":["curl","https://u:pw@h:1/x"],"n":12.5,"ok":true}"#.utf8)
+        let object = try #require(try JSONSerialization.jsonObject(with: Redactor().redact(json: json)) as? [String: Any])
+        let env = try #require(object["env"] as? [String: String])
+        #expect(env == ["GITHUB_TOKEN": "REDACTED", "PATH": "/bin"])
+        #expect(object["argv"] as? [String] == ["curl", "https://REDACTED@h:1/x"])
+        #expect(object["n"] as? Double == 12.5)
+        #expect(object["ok"] as? Bool == true)
+        #expect(Redactor().redact(environment: ["NPM_TOKEN": "x", "URL": "https://a:b@c"]) == ["NPM_TOKEN": "REDACTED", "URL": "https://REDACTED@c"])
+    }
+}
