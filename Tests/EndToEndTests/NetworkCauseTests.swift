@@ -127,13 +127,13 @@ import TestSupport
                         "export HTTPS_PROXY=http://PROXY-HOST:PORT", "git config --global --unset http.proxy"] {
             #expect(conclusion.contains(command), "\(conclusion)")
         }
-        #expect(conclusion.contains("through the proxy \"http://alice:***@\(proxyAddress)\""), "\(conclusion)")
+        #expect(conclusion.contains("through the proxy \"http://REDACTED@\(proxyAddress)\""), "\(conclusion)")
         let variables = probeOutput(run.events, "proxy-env")
-        #expect(variables.contains("HTTPS_PROXY=http://alice:***@\(proxyAddress)"), "\(variables)")
-        #expect(variables.contains("git http.proxy=http://bob:***@\(proxyAddress)"), "\(variables)")
+        #expect(variables.contains("HTTPS_PROXY=http://REDACTED@\(proxyAddress)"), "\(variables)")
+        #expect(variables.contains("git http.proxy=http://REDACTED@\(proxyAddress)"), "\(variables)")
         let probe = probeOutput(run.events, "http")
         let page = LabProxyScenarioTests.pageURL
-        #expect(probe.contains("\(page) proxy: go goes through http://alice:***@\(proxyAddress) (from HTTPS_PROXY)"), "\(probe)")
+        #expect(probe.contains("\(page) proxy: go goes through http://REDACTED@\(proxyAddress) (from HTTPS_PROXY)"), "\(probe)")
         switch bad {
         case .dead: #expect(probe.contains("dead: \(page) (refused)"), "\(probe)")
         case .forbidden: #expect(probe.contains("\(page) http: 403 Forbidden"), "\(probe)")

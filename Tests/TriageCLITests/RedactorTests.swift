@@ -46,6 +46,8 @@ struct RedactorTests {
         "Password for 'https://git.example': ",
         "git@github.com: Permission denied (publickey).",
         "GOPROXY=https://proxy.golang.org,direct GONOSUMDB=corp.example.com",
+        // A playbook's instruction names placeholders in the YOUR_… form; they are not secrets.
+        #"add the line "machine git.example login YOUR_USER password YOUR_TOKEN" to ~/.netrc"#,
     ])
     func leavesOrdinaryTextAlone(text: String) {
         #expect(Redactor().redact(text) == text)

@@ -92,7 +92,7 @@ public struct Redactor: Sendable {
             (#"("\#(secretName)"[ \t]*:[ \t]*)"(?:[^"\\\n]|\\.)*""#, "$1\"\(mask)\"", [.caseInsensitive]),
             // .netrc: `password x` at the start of a line (or of a quoted line, as evidence quotes
             // it) or after `machine h` / `login u`; not prose like "Password for 'https://…'".
-            (#"((?:^|(?<=["'`])|\b(?:machine|login|account|default)[ \t]+\S+)[ \t]*(?:password|passwd)[ \t]+)(?!(?:for|is|was|required|prompt|authentication)\b)[^\s"'`]+"#,
+            (#"((?:^|(?<=["'`])|\b(?:machine|login|account|default)[ \t]+\S+)[ \t]*(?:password|passwd)[ \t]+)(?!(?:for|is|was|required|prompt|authentication)\b|YOUR_[A-Z0-9_]+\b)[^\s"'`]+"#,
              "$1\(mask)", [.caseInsensitive, .anchorsMatchLines]),
         ]
         return patterns.compactMap { pattern, template, options in
