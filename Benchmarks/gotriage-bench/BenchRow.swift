@@ -34,6 +34,18 @@ enum Stopwatch {
         body()
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
     }
+
+    /// Times `count` runs of `produce`. The results are kept until all runs are done: gotriage
+    /// keeps its tree until it exits, so freeing one is not part of the time to get one.
+    static func samples<Result>(_ count: Int, _ produce: () -> Result) -> [Double] {
+        var kept: [Result] = []
+        kept.reserveCapacity(count)
+        return (0..<count).map { _ in
+            let start = DispatchTime.now().uptimeNanoseconds
+            kept.append(produce())
+            return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+        }
+    }
 }
 
 /// `--binary PATH --playbooks DIR [--prompt-runs N]`

@@ -17,7 +17,7 @@ let shipped = try FileManager.default.contentsOfDirectory(atPath: arguments.play
     .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
     .map { arguments.playbooks + "/" + $0 }
 rows.append(BenchRow(name: "load + validate shipped playbooks (\(shipped.count) files)", targetMilliseconds: 5,
-                     samples: (0..<200).map { _ in Stopwatch.milliseconds { _ = try? PlaybookLibrary.load(files: shipped).get() } }))
+                     samples: Stopwatch.samples(200) { PlaybookLibrary.load(files: shipped) }))
 
 let large = FileManager.default.temporaryDirectory.appendingPathComponent("gotriage-bench-10000.yaml").path
 try GeneratedPlaybook.yaml(steps: 10_000).write(toFile: large, atomically: true, encoding: .utf8)
@@ -25,9 +25,8 @@ defer { try? FileManager.default.removeItem(atPath: large) }
 guard case .success(let tree) = PlaybookLibrary.load(files: [large]), tree.playbooks["generated"]?.steps.count == 10_000 else {
     fatalError("the generated playbook did not validate; the benchmark would measure an error path")
 }
-if ProcessInfo.processInfo.environment["GOTRIAGE_BENCH_SPLIT"] != nil { SplitTiming.run(large); exit(0) }
 rows.append(BenchRow(name: "load + validate a 10 000-step playbook", targetMilliseconds: 100,
-                     samples: (0..<20).map { _ in Stopwatch.milliseconds { _ = try? PlaybookLibrary.load(files: [large]).get() } }))
+                     samples: Stopwatch.samples(20) { PlaybookLibrary.load(files: [large]) }))
 
 print(BenchRow.table(rows))
 exit(rows.allSatisfy(\.meetsTarget) ? 0 : 1)

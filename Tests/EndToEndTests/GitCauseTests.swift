@@ -10,34 +10,9 @@ import TestSupport
 @Suite struct GitCauseTests {
     static let privateLib = (path: "private.example.com/team/lib.git", version: "v1.0.0")
 
-    /// What one `gotriage run … --json` printed, parsed.
-    struct Triage {
-        let exitCode: Int32
-        let stdout: String
-        let stderr: String
-        let events: [[String: Any]]
-
-        var end: [String: Any] { events.last ?? [:] }
-        var cause: String? { end["cause"] as? String }
-        var outcome: String? { end["outcome"] as? String }
-        var conclusion: String { end["conclusion"] as? String ?? "" }
-        var transcript: String { stdout + stderr }
-
-        /// The `probe-end` events of probes whose argv starts with `prefix`.
-        func probes(_ prefix: [String]) -> [[String: Any]] {
-            events.filter {
-                $0["event"] as? String == "probe-end" && ($0["argv"] as? [String]).map { $0.starts(with: prefix) } == true
-            }
-        }
-    }
-
     /// Runs the entry playbook for `module` in `consumer` with `--yes --json`.
     func triage(_ lab: Lab, module: String, in consumer: URL, environment: [String: String] = [:]) throws -> Triage {
-        let result = try lab.gotriage(
-            ["run", "exit-status-128", "--answer", "module=\(module)", "--yes", "--json"],
-            in: consumer, extraEnvironment: environment)
-        let events = try JSONEvents(result.stdout)
-        return Triage(exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr, events: events)
+        try Triage.run(lab, in: consumer, answers: ["module=\(module)"], yes: true, environment: environment)
     }
 
     /// Asserts the walk ended not-resolved (exit 1) with `cause`, and that it jumped through git-auth

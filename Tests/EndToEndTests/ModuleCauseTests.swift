@@ -10,68 +10,6 @@ import TestSupport
     static let hello = (path: "example.com/hello", version: "v1.0.0")
     static let privateLib = (path: "private.example.com/team/lib.git", version: "v1.0.0")
 
-    typealias Outcome = (exitCode: Int32, stdout: String, stderr: String)
-
-    /// Runs `gotriage run exit-status-128 --json` with `answers` (NAME=VALUE) and returns the result
-    /// and its events.
-    func triage(_ lab: Lab, in consumer: URL, answers: [String], yes: Bool = false,
-                extraEnvironment: [String: String] = [:]) throws -> (result: Outcome, events: [[String: Any]]) {
-        let arguments = ["run", "exit-status-128", "--json"] + answers.flatMap { ["--answer", $0] } + (yes ? ["--yes"] : [])
-        let result = try lab.gotriage(arguments, in: consumer, extraEnvironment: extraEnvironment)
-        return (result, try JSONEvents(result.stdout))
-    }
-
-    /// Proves a `go env` fix: `check` fails before; without `--yes` the walk declines (exit 4) and
-    /// the GOENV file stays byte-identical; with `--yes` it ends resolved with `cause` and `check`
-    /// succeeds afterwards.
-    func provesGoEnvFix(lab: Lab, consumer: URL, answers: [String], cause: String,
-                        check: () throws -> Outcome) throws -> [[String: Any]] {
-        #expect(try check().exitCode != 0, "the lab should be broken before gotriage runs")
-
-        let goenvBefore = lab.goEnvFileBytes
-        let dry = try triage(lab, in: consumer, answers: answers)
-        #expect(dry.result.exitCode == 4, "without --yes the fix is declined: \(dry.result.stdout)\(dry.result.stderr)")
-        #expect(dry.events.contains { $0["event"] as? String == "fix-declined" })
-        #expect(lab.goEnvFileBytes == goenvBefore, "without --yes the GOENV file must be byte-identical")
-        #expect(try check().exitCode != 0)
-
-        let fixed = try triage(lab, in: consumer, answers: answers, yes: true)
-        #expect(fixed.result.exitCode == 0, "\(fixed.result.stdout)\(fixed.result.stderr)")
-        #expect(fixed.events.last?["event"] as? String == "end")
-        #expect(fixed.events.last?["outcome"] as? String == "resolved")
-        #expect(fixed.events.last?["cause"] as? String == cause, "\(fixed.result.stdout)")
-        let applied = fixed.events.first { $0["event"] as? String == "fix-applied" }
-        #expect((applied?["results"] as? [[String: Any]])?.allSatisfy { $0["status"] as? String == "applied" } == true)
-        #expect(lab.goEnvFileBytes != goenvBefore)
-
-        let after = try check()
-        #expect(after.exitCode == 0, "after the fix: \(after.stderr)")
-        return fixed.events
-    }
-
-    /// Checks a walk that ends with instructions: exit 1, not-resolved, `cause`, no fix proposed,
-    /// GOENV untouched; returns the conclusion.
-    func provesInstructions(lab: Lab, consumer: URL, answers: [String], cause: String,
-                            extraEnvironment: [String: String] = [:]) throws -> (conclusion: String, events: [[String: Any]]) {
-        let goenvBefore = lab.goEnvFileBytes
-        let run = try triage(lab, in: consumer, answers: answers, yes: true, extraEnvironment: extraEnvironment)
-        #expect(run.result.exitCode == 1, "\(run.result.stdout)\(run.result.stderr)")
-        let end = run.events.last
-        #expect(end?["event"] as? String == "end")
-        #expect(end?["outcome"] as? String == "not-resolved", "\(run.result.stdout)")
-        #expect(end?["cause"] as? String == cause, "\(run.result.stdout)")
-        #expect(!run.events.contains { $0["event"] as? String == "fix-proposed" })
-        #expect(lab.goEnvFileBytes == goenvBefore)
-        return ((end?["conclusion"] as? String) ?? "", run.events)
-    }
-
-    /// The stdout of every finished probe that ran `argv` starting with `prefix`.
-    func probeOutputs(_ events: [[String: Any]], argvPrefix prefix: [String]) -> [String] {
-        events.filter { event in
-            event["event"] as? String == "probe-end" && ((event["argv"] as? [String]).map { Array($0.prefix(prefix.count)) } == prefix)
-        }.map { ($0["stdout"] as? String ?? "") + ($0["stderr"] as? String ?? "") }
-    }
-
     // MARK: go-settings
 
     // goflags-invalid, GOENV file: `go version` itself fails ("go: parsing $GOFLAGS: unknown flag
@@ -87,7 +25,7 @@ import TestSupport
         let events = try provesGoEnvFix(lab: lab, consumer: consumer, answers: ["module=\(Self.hello.path)"],
                                         cause: "goflags-invalid") {
             try lab.goModDownload([Self.hello.path], in: consumer)
-        }
+        }.events
         #expect(lab.goEnvFileBytes == Data("GOPROXY=\(proxy.url)\nGOSUMDB=off\n".utf8))
         let proposed = events.first { $0["event"] as? String == "fix-proposed" }
         #expect((proposed?["changes"] as? [[String: Any]])?.first?["command"] as? [String] == ["go", "env", "-u", "GOFLAGS"])
@@ -107,9 +45,11 @@ import TestSupport
         let shell = ["GOFLAGS": "-bogus"]
         #expect(try lab.goModDownload([Self.hello.path], in: consumer, extraEnvironment: shell).exitCode == 1)
 
-        let (conclusion, _) = try provesInstructions(
+        let instructed = try provesInstructions(
             lab: lab, consumer: consumer, answers: ["module=\(Self.hello.path)"], cause: "goflags-invalid",
-            extraEnvironment: shell)
+            environment: shell)
+        let conclusion = instructed.conclusion
+        let events = instructed.events
         #expect(conclusion.contains("unset GOFLAGS"), "\(conclusion)")
         #expect(try lab.goModDownload([Self.hello.path], in: consumer).exitCode == 0, "without GOFLAGS it works")
     }
@@ -165,7 +105,7 @@ import TestSupport
                                         answers: ["module=\(Self.privateLib.path)", "sumdb_fix=\(choice)"],
                                         cause: "private-module-sumdb") {
             try lab.goModDownload([Self.privateLib.path], in: consumer)
-        }
+        }.events
         #expect(try lab.goEnv([key]).stdout == value + "\n")
         let asked = events.first { $0["event"] as? String == "ask" }
         #expect(asked?["choices"] as? [String] == ["goprivate", "gonosumdb", "gosumdb-off"])
@@ -190,7 +130,7 @@ import TestSupport
         let events = try provesGoEnvFix(lab: lab, consumer: consumer, answers: ["module=\(Self.privateLib.path)"],
                                         cause: "private-module-proxy") {
             try lab.goModDownload([Self.privateLib.path], in: consumer)
-        }
+        }.events
         #expect(try lab.goEnv(["GOPRIVATE"]).stdout == "other.example.com,private.example.com\n")
         let listing = probeOutputs(events, argvPrefix: ["go", "list", "-m", "-versions"])
         #expect(listing.count == 1 && listing.allSatisfy { $0.contains("410 Gone") }, "\(listing)")
@@ -214,8 +154,10 @@ import TestSupport
         let consumer = try lab.makeConsumer(requiring: [(path, "v1.9.9")])
         #expect(try lab.goModDownload([path], in: consumer).exitCode == 1)
 
-        let (conclusion, events) = try provesInstructions(
+        let instructed = try provesInstructions(
             lab: lab, consumer: consumer, answers: ["module=\(path)"], cause: "unknown-revision")
+        let conclusion = instructed.conclusion
+        let events = instructed.events
         let existing = throughProxy ? "v1.0.0 v1.1.0" : "v1.0.0"
         #expect(conclusion.contains("The versions that exist are: \(existing)."), "\(conclusion)")
         #expect(probeOutputs(events, argvPrefix: ["go", "list", "-m", "-versions"]).contains { $0.contains(existing) })
@@ -245,8 +187,10 @@ import TestSupport
         let consumer = try lab.makeConsumer(requiring: [(required, "v1.0.0")])
         #expect(try lab.goModDownload([], in: consumer).exitCode == 1)
 
-        let (conclusion, events) = try provesInstructions(
+        let instructed = try provesInstructions(
             lab: lab, consumer: consumer, answers: answered ? ["module=\(required)"] : [], cause: "path-mismatch")
+        let conclusion = instructed.conclusion
+        let events = instructed.events
         #expect(conclusion.contains("calls itself \(declared)"), "\(conclusion)")
         let replace = "go mod edit -replace=\(required)=\(declared)@v1.0.0"
         #expect(conclusion.contains(replace), "\(conclusion)")
@@ -279,9 +223,11 @@ import TestSupport
         let network = ["HTTPS_PROXY": forward.url, "SSL_CERT_FILE": certificate.caURL.path]
         #expect(try lab.goModDownload([vanity.path], in: consumer, extraEnvironment: network).exitCode == 1)
 
-        let (conclusion, _) = try provesInstructions(
+        let instructed = try provesInstructions(
             lab: lab, consumer: consumer, answers: ["module=\(vanity.path)"], cause: "import-path-meta",
-            extraEnvironment: network)
+            environment: network)
+        let conclusion = instructed.conclusion
+        let events = instructed.events
         #expect(conclusion.contains("curl -sL 'https://vanity.example.com/team/lib?go-get=1' | grep go-import"),
                 "\(conclusion)")
         #expect(conclusion.contains(missingPage ? "404 Not Found" : "no go-import meta tags"), "\(conclusion)")
@@ -303,8 +249,10 @@ import TestSupport
         let forged = "h1:" + String(repeating: "A", count: 43) + "="
         try Data("example.com/hello v1.0.0 \(forged)\n".utf8).write(to: goSum)
 
-        let (conclusion, events) = try provesInstructions(
+        let instructed = try provesInstructions(
             lab: lab, consumer: consumer, answers: ["module=\(Self.hello.path)"], cause: "checksum-mismatch")
+        let conclusion = instructed.conclusion
+        let events = instructed.events
         #expect(probeOutputs(events, argvPrefix: ["grep", "-n"]).contains { $0.contains("1:example.com/hello v1.0.0 \(forged)") })
         let warning = try #require(conclusion.range(of: "tampering"))
         let clean = try #require(conclusion.range(of: "go clean -modcache"))

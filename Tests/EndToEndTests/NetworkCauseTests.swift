@@ -11,11 +11,8 @@ import TestSupport
 
     /// Runs `gotriage run exit-status-128 --json` for `module` with `answers` (NAME=VALUE).
     func triage(_ lab: Lab, module: String, in consumer: URL, answers: [String] = [], yes: Bool = false,
-                environment: [String: String] = [:]) throws -> (exitCode: Int32, events: [[String: Any]], raw: String) {
-        let arguments = ["run", "exit-status-128", "--answer", "module=\(module)"] + answers.flatMap { ["--answer", $0] }
-            + (yes ? ["--yes"] : []) + ["--json"]
-        let result = try lab.gotriage(arguments, in: consumer, extraEnvironment: environment)
-        return (result.exitCode, try JSONEvents(result.stdout), result.stdout + result.stderr)
+                environment: [String: String] = [:]) throws -> Triage {
+        try Triage.run(lab, in: consumer, answers: ["module=\(module)"] + answers, yes: yes, environment: environment)
     }
 
     /// The stdout of the walk's `gotriage probe SUBCOMMAND` step.
@@ -47,7 +44,7 @@ import TestSupport
         let goenvBefore = lab.goEnvFileBytes
 
         let dry = try triage(lab, module: Self.hello.path, in: consumer, answers: ["goproxy=\(proxy.url)"])
-        #expect(dry.exitCode == 4, "\(dry.raw)")
+        #expect(dry.exitCode == 4, "\(dry.transcript)")
         #expect(lab.goEnvFileBytes == goenvBefore)
         let probe = probeOutput(dry.events, "http")
         #expect(probe.contains("dead: \(dead) (refused)"), "\(probe)")
@@ -58,7 +55,7 @@ import TestSupport
         #expect(probe.contains("survey: 1 of 2 reachable, probed at the same time in "), "\(probe)")
 
         let fixed = try triage(lab, module: Self.hello.path, in: consumer, answers: ["goproxy=\(proxy.url)"], yes: true)
-        #expect(fixed.exitCode == 0, "\(fixed.raw)")
+        #expect(fixed.exitCode == 0, "\(fixed.transcript)")
         #expect(end(fixed.events).outcome == "resolved")
         #expect(end(fixed.events).cause == "network-unreachable")
         #expect(try lab.goEnv(["GOPROXY"]).stdout == proxy.url + "\n")
@@ -83,10 +80,10 @@ import TestSupport
         let goenvBefore = lab.goEnvFileBytes
 
         let run = try triage(lab, module: Self.privateLib.path, in: consumer, yes: true)
-        #expect(run.exitCode == 1, "\(run.raw)")
+        #expect(run.exitCode == 1, "\(run.transcript)")
         let (outcome, cause, conclusion) = end(run.events)
         #expect(outcome == "not-resolved")
-        #expect(cause == "network-unreachable", "\(run.raw)")
+        #expect(cause == "network-unreachable", "\(run.transcript)")
         #expect(conclusion.contains("cannot reach \(dead)/team/lib/ (refused)"), "\(conclusion)")
         #expect(conclusion.contains("git ls-remote \(dead)/team/lib/"), "\(conclusion)")
         #expect(conclusion.contains("curl -sSI \(dead)/team/lib/"), "\(conclusion)")
@@ -119,10 +116,10 @@ import TestSupport
 
         let run = try triage(lab, module: LabProxyScenarioTests.vanity.path, in: setup.consumer, yes: true,
                              environment: environment)
-        #expect(run.exitCode == 1, "\(run.raw)")
+        #expect(run.exitCode == 1, "\(run.transcript)")
         let (outcome, cause, conclusion) = end(run.events)
         #expect(outcome == "not-resolved")
-        #expect(cause == "proxy-misconfig", "\(run.raw)")
+        #expect(cause == "proxy-misconfig", "\(run.transcript)")
         for command in ["unset HTTPS_PROXY https_proxy HTTP_PROXY http_proxy", "export NO_PROXY=vanity.example.com",
                         "export HTTPS_PROXY=http://PROXY-HOST:PORT", "git config --global --unset http.proxy"] {
             #expect(conclusion.contains(command), "\(conclusion)")
@@ -139,7 +136,7 @@ import TestSupport
         case .forbidden: #expect(probe.contains("\(page) http: 403 Forbidden"), "\(probe)")
         case .badGateway: #expect(probe.contains("\(page) http: 502 Bad Gateway"), "\(probe)")
         }
-        #expect(!run.raw.contains("s3cret") && !run.raw.contains("gitpass"), "no password may be printed")
+        #expect(!run.transcript.contains("s3cret") && !run.transcript.contains("gitpass"), "no password may be printed")
         #expect(!run.events.contains { $0["event"] as? String == "fix-proposed" })
         #expect(lab.goEnvFileBytes == goenvBefore)
     }
@@ -161,10 +158,10 @@ import TestSupport
         let goenvBefore = lab.goEnvFileBytes
 
         let run = try triage(lab, module: Self.hello.path, in: consumer, yes: true)
-        #expect(run.exitCode == 1, "\(run.raw)")
+        #expect(run.exitCode == 1, "\(run.transcript)")
         let (outcome, cause, conclusion) = end(run.events)
         #expect(outcome == "not-resolved")
-        #expect(cause == "tls-untrusted-ca", "\(run.raw)")
+        #expect(cause == "tls-untrusted-ca", "\(run.transcript)")
         #expect(conclusion.contains("sudo cp company-ca.crt /usr/local/share/ca-certificates/ && sudo update-ca-certificates"))
         #expect(conclusion.contains("export SSL_CERT_FILE=/path/to/company-ca.crt"))
         #expect(!conclusion.contains("go env -w"), "never suggest GOINSECURE or -insecure: \(conclusion)")
@@ -202,15 +199,15 @@ import TestSupport
         let goenvBefore = lab.goEnvFileBytes
 
         let dry = try triage(lab, module: module, in: setup.consumer, environment: proxies)
-        #expect(dry.exitCode == 4, "\(dry.raw)")
+        #expect(dry.exitCode == 4, "\(dry.transcript)")
         #expect(lab.goEnvFileBytes == goenvBefore, "without --yes the GOENV file must be byte-identical")
         let said = dry.events.compactMap { $0["text"] as? String }.joined(separator: "\n")
         #expect(said.contains("traffic to that host is then NOT encrypted"), "\(said)")
 
         let fixed = try triage(lab, module: module, in: setup.consumer, yes: true, environment: proxies)
-        #expect(fixed.exitCode == 0, "\(fixed.raw)")
+        #expect(fixed.exitCode == 0, "\(fixed.transcript)")
         #expect(end(fixed.events).outcome == "resolved")
-        #expect(end(fixed.events).cause == "insecure-http", "\(fixed.raw)")
+        #expect(end(fixed.events).cause == "insecure-http", "\(fixed.transcript)")
         let expected = existing.isEmpty ? "vanity.example.com" : "\(existing),vanity.example.com"
         #expect(try lab.goEnv(["GOINSECURE"]).stdout == expected + "\n")
         #expect(try setup.download(proxies).exitCode == 0)

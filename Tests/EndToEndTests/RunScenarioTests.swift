@@ -119,16 +119,3 @@ import TestSupport
         #expect(result.stderr.contains("Pass --answer module=VALUE."), "\(result.stderr)")
     }
 }
-
-/// Parses `--json` output: every line must be one JSON object with an `event` key.
-func JSONEvents(_ output: String) throws -> [[String: Any]] {
-    try output.split(separator: "\n").map { line in
-        let object = try JSONSerialization.jsonObject(with: Data(line.utf8))
-        guard let event = object as? [String: Any], event["event"] is String else {
-            throw JSONEventError.notAnEvent(String(line))
-        }
-        return event
-    }
-}
-
-enum JSONEventError: Error { case notAnEvent(String) }

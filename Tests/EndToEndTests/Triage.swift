@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// What one `gotriage run exit-status-128 --json` printed, parsed; shared by the end-to-end suites.
+struct Triage {
+    let exitCode: Int32
+    let stdout: String
+    let stderr: String
+    let events: [[String: Any]]
+
+    /// The `end` event (the last line).
+    var end: [String: Any] { events.last ?? [:] }
+    var cause: String? { end["cause"] as? String }
+    var outcome: String? { end["outcome"] as? String }
+    var conclusion: String { end["conclusion"] as? String ?? "" }
+    var transcript: String { stdout + stderr }
+
+    /// The `probe-end` events of probes whose argv starts with `prefix`.
+    func probes(_ prefix: [String]) -> [[String: Any]] {
+        events.filter {
+            $0["event"] as? String == "probe-end" && ($0["argv"] as? [String]).map { $0.starts(with: prefix) } == true
+        }
+    }
+
+    /// Runs the entry playbook in `consumer` with `--json` and `answers` (NAME=VALUE).
+    static func run(_ lab: Lab, in consumer: URL, answers: [String], yes: Bool = false,
+                    environment: [String: String] = [:]) throws -> Triage {
+        let arguments = ["run", "exit-status-128", "--json"] + answers.flatMap { ["--answer", $0] } + (yes ? ["--yes"] : [])
+        let result = try lab.gotriage(arguments, in: consumer, extraEnvironment: environment)
+        return Triage(exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr,
+                      events: try JSONEvents(result.stdout))
+    }
+}
+
+/// The stdout and stderr of every finished probe whose argv starts with `prefix`.
+func probeOutputs(_ events: [[String: Any]], argvPrefix prefix: [String]) -> [String] {
+    events.filter { event in
+        event["event"] as? String == "probe-end" && ((event["argv"] as? [String]).map { $0.starts(with: prefix) } == true)
+    }.map { ($0["stdout"] as? String ?? "") + ($0["stderr"] as? String ?? "") }
+}
+
+/// Proves a `go env` fix: `check` fails before; without `--yes` the walk declines (exit 4) and the
+/// GOENV file stays byte-identical; with `--yes` it ends resolved with `cause`, every change is
+/// applied, and `check` succeeds afterwards. Returns the `--yes` run.
+@discardableResult
+func provesGoEnvFix(lab: Lab, consumer: URL, answers: [String], cause: String, environment: [String: String] = [:],
+                    check: () throws -> (exitCode: Int32, stdout: String, stderr: String)) throws -> Triage {
+    #expect(try check().exitCode != 0, "the lab should be broken before gotriage runs")
+
+    let goenvBefore = lab.goEnvFileBytes
+    let declined = try Triage.run(lab, in: consumer, answers: answers, environment: environment)
+    #expect(declined.exitCode == 4, "without --yes the fix is declined: \(declined.transcript)")
+    #expect(declined.events.contains { $0["event"] as? String == "fix-declined" })
+    #expect(lab.goEnvFileBytes == goenvBefore, "without --yes the GOENV file must be byte-identical")
+    #expect(try check().exitCode != 0)
+
+    let fixed = try Triage.run(lab, in: consumer, answers: answers, yes: true, environment: environment)
+    #expect(fixed.exitCode == 0, "\(fixed.transcript)")
+    #expect(fixed.end["event"] as? String == "end")
+    #expect(fixed.outcome == "resolved")
+    #expect(fixed.cause == cause, "\(fixed.transcript)")
+    let applied = fixed.events.first { $0["event"] as? String == "fix-applied" }
+    #expect((applied?["results"] as? [[String: Any]])?.allSatisfy { $0["status"] as? String == "applied" } == true)
+    #expect(lab.goEnvFileBytes != goenvBefore)
+
+    let after = try check()
+    #expect(after.exitCode == 0, "after the fix: \(after.stderr)")
+    return fixed
+}
+
+/// Checks a walk that ends with instructions: exit 1, not-resolved, `cause`, no fix proposed, GOENV
+/// untouched. Returns the run (its `conclusion` holds the instructions).
+func provesInstructions(lab: Lab, consumer: URL, answers: [String], cause: String,
+                        environment: [String: String] = [:]) throws -> Triage {
+    let goenvBefore = lab.goEnvFileBytes
+    let run = try Triage.run(lab, in: consumer, answers: answers, yes: true, environment: environment)
+    #expect(run.exitCode == 1, "\(run.transcript)")
+    #expect(run.end["event"] as? String == "end")
+    #expect(run.outcome == "not-resolved", "\(run.transcript)")
+    #expect(run.cause == cause, "\(run.transcript)")
+    #expect(!run.events.contains { $0["event"] as? String == "fix-proposed" })
+    #expect(lab.goEnvFileBytes == goenvBefore)
+    return run
+}
+
+/// Parses `--json` output: every line must be one JSON object with an `event` key.
+func JSONEvents(_ output: String) throws -> [[String: Any]] {
+    try output.split(separator: "\n").map { line in
+        let object = try JSONSerialization.jsonObject(with: Data(line.utf8))
+        guard let event = object as? [String: Any], event["event"] is String else {
+            throw JSONEventError.notAnEvent(String(line))
+        }
+        return event
+    }
+}
+
+enum JSONEventError: Error { case notAnEvent(String) }
