@@ -8,12 +8,18 @@ struct ShellSubcommand: AsyncParsableCommand {
 
     @OptionGroup var playbooks: PlaybookOptions
 
+    @Flag(name: .customLong("dry-run"), help: "Run the checks but only show fixes; each walk stops at its first fix.")
+    var dryRun = false
+
     func run() async throws {
         let tree = try playbooks.loadTree()
         let host = LiveHost.make()
         let reader = LineReaders.standard(historyFile: HistoryLocation.file(environment: host.environment))
         let console = Console.standard(environment: host.environment)
-        let status = await Shell(tree: tree, host: host, reader: reader, console: console).run()
+        let shell = Shell(tree: tree, host: host, reader: reader, console: console)
+        shell.dryRun = dryRun
+        TerminalRestorer.installCrashHandlers()
+        let status = await shell.run()
         throw ExitCode(status)
     }
 }

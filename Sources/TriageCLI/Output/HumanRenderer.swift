@@ -32,6 +32,9 @@ public final class HumanRenderer: WalkObserver {
             showFix(fix, commands: commands, current: current)
         case .fixApplied(_, let results):
             results.forEach(showApplyResult)
+        case .fixWouldRun(_, let commands):
+            for command in commands { console.line(console.styled("  would run: \(ShellQuote.display(command))", .yellow)) }
+            console.line("  Dry run: nothing was changed.")
         case .fixDeclined(_, let why):
             switch why {
             case .userSaidNo: console.line("  Not applied. Nothing was changed.")
@@ -106,6 +109,8 @@ public final class HumanRenderer: WalkObserver {
         console.line()
         let cause = end.cause.map { " — cause: \($0)" } ?? ""
         switch end.outcome {
+        case .notResolved where end.reason == .fixProposed:
+            console.line(console.styled("◌ Fix proposed (dry run)\(cause)", .bold, .cyan))
         case .resolved: console.line(console.styled("✔ Resolved\(cause)", .bold, .green))
         case .notResolved: console.line(console.styled("✘ Not resolved\(cause)", .bold, .yellow))
         case .escalate: console.line(console.styled("⚑ Escalate\(cause)", .bold, .red))

@@ -13,6 +13,8 @@ public final class Shell {
     let console: Console
     private let renderer: HumanRenderer
     private(set) var driver: WalkDriver?
+    /// Fixes are only shown, never applied, and the walk stops at the first (`dryrun on`, `--dry-run`).
+    var dryRun = false
     /// Where the current walk waits; nil before the first `start`.
     private var stop: WalkDriver.Stop?
 
@@ -136,6 +138,7 @@ public final class Shell {
         case .env: await showEnv()
         case .history:
             for (index, line) in reader.history.enumerated() { console.line(String(format: "%5d  ", index + 1) + line) }
+        case .dryrun: setDryRun(arguments.first)
         case .quit: return .quit
         }
         return .keepGoing
@@ -151,7 +154,7 @@ public final class Shell {
             console.line("There is no playbook '\(id)'.\(suggestion) Type list to see them all.")
             return
         }
-        driver = WalkDriver(walk: walk, host: host, observer: renderer, fixPolicy: .confirm)
+        driver = WalkDriver(walk: walk, host: host, observer: renderer, fixPolicy: dryRun ? .dryRun : .confirm)
         await walkOn()
     }
 

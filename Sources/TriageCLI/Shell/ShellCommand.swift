@@ -9,6 +9,7 @@ enum ShellCommand: String, CaseIterable, Sendable {
     case restart
     case env
     case history
+    case dryrun
     case quit
 
     /// Other spellings that mean the same command.
@@ -26,6 +27,7 @@ enum ShellCommand: String, CaseIterable, Sendable {
         switch self {
         case .start: "start <playbook>"
         case .help: "help [command]"
+        case .dryrun: "dryrun on|off"
         default: rawValue
         }
     }
@@ -42,6 +44,7 @@ enum ShellCommand: String, CaseIterable, Sendable {
         case .restart: "start the current playbook over"
         case .env: "show the Go settings that matter and where each comes from"
         case .history: "show the lines you typed"
+        case .dryrun: "with on, run the checks but only show fixes (the walk stops at the first one)"
         case .quit: "leave gotriage (Ctrl-D does the same)"
         }
     }

@@ -24,6 +24,8 @@ public final class WalkDriver {
         case applyAll
         /// Never apply (script mode without `--yes`).
         case declineAll
+        /// Show the fix's commands, apply nothing, and end the walk there (`--dry-run`).
+        case dryRun
     }
 
     public private(set) var walk: Walk
@@ -80,6 +82,9 @@ public final class WalkDriver {
                 case .confirm: return .fixConfirmation(fix)
                 case .applyAll: await applyFix()
                 case .declineAll: declineFix(why: .noConsent)
+                case .dryRun:
+                    observer.handle(.fixWouldRun(fix, commands: commands(for: fix)))
+                    try? walk.endAtProposedFix()
                 }
             case .interrupted(let step):
                 return .interrupted(step)
