@@ -9,7 +9,20 @@ public final class HumanRenderer: WalkObserver {
     /// At most this many lines of a failing command's error output are shown inline.
     static let excerptLines = 4
 
-    public init(console: Console) { self.console = console }
+    /// Draws the running probe's status line; nil when the output is not a terminal.
+    private let spinner: ProbeSpinner?
+
+    public init(console: Console) {
+        self.console = console
+        spinner = console.isTerminal ? ProbeSpinner(console: console) : nil
+    }
+
+    /// A renderer whose spinner appears after `spinnerDelayMilliseconds` (for tests).
+    init(console: Console, spinnerDelayMilliseconds: Int) {
+        self.console = console
+        spinner = console.isTerminal ? ProbeSpinner(console: console, delayMilliseconds: spinnerDelayMilliseconds,
+                                                    intervalMilliseconds: 20) : nil
+    }
 
     public func handle(_ event: WalkEvent) {
         switch event {
@@ -20,7 +33,9 @@ public final class HumanRenderer: WalkObserver {
             console.line(text)
         case .probeStarted(let probe):
             console.line(console.styled("  $ \(ShellQuote.display(probe.argv))", .dim))
+            spinner?.start(label: probe.pending ?? ShellQuote.display(probe.argv))
         case .probeFinished(_, let result):
+            spinner?.stop()
             showResult(result)
         case .asked(let question):
             showQuestion(question)
