@@ -80,7 +80,7 @@ struct TrustShellTests {
         #expect(parts.last == "    ok (exit 0, 400 ms)\n", "\(text.debugDescription)")
     }
 
-    @Test(arguments: [(true, 5_000), (false, 10)])
+    @Test(arguments: [(true, 60_000), (false, 10)])
     func noSpinnerForQuickProbesOrWithoutATerminal(terminal: Bool, delay: Int) async throws {
         let output = Collected()
         let console = Console(usesColour: false, isTerminal: terminal, out: output.append, err: output.append)

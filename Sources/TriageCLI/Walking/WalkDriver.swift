@@ -54,8 +54,10 @@ public final class WalkDriver {
     /// Runs the walk until it needs someone or ends.
     public func advance() async -> Stop {
         while true {
+            // Decisions first: one `next()` can branch into a step and reach its fix or question.
+            let directive = walk.next()
             reportNewDecisions()
-            switch walk.next() {
+            switch directive {
             case .readGoEnv:
                 await readGoEnv()
             case .say(let text, let step):
