@@ -45,6 +45,11 @@ let package = Package(
             dependencies: ["PlaybookSpec", "HostEffects"],
             path: "Benchmarks/gotriage-bench"
         ),
+        .executableTarget(
+            name: "gotriage-fuzz",
+            dependencies: ["TriageCLI", "TestSupport", "PlaybookSpec", "HostEffects", "LineEditing"],
+            path: "Fuzz/gotriage-fuzz"
+        ),
 
         .testTarget(name: "PlaybookSpecTests", dependencies: ["PlaybookSpec", "TestSupport"],
                     resources: [.copy("Fixtures")]),

@@ -79,5 +79,16 @@ public struct WalkEnd: Sendable, Equatable {
         case fixFailed = "fix-failed"
         /// The walk went on too long; the playbook loops.
         case stepLimit = "step-limit"
+        /// A dry run stopped at the first proposed fix: it was shown, not applied, and what the
+        /// playbook would check after it cannot be checked honestly.
+        case fixProposed = "fix-proposed"
+        /// A probe was not run because a variable's value would have become one of its options.
+        case unsafeArgument = "unsafe-argument"
+    }
+
+    /// The outcome as reports name it: `fix-proposed` for a dry run stopped at a fix, else the
+    /// playbook's outcome (`resolved`, `not-resolved`, `escalate`).
+    public var reportedOutcome: String {
+        reason == .fixProposed ? Reason.fixProposed.rawValue : outcome.rawValue
     }
 }

@@ -171,6 +171,16 @@ public struct Walk: Sendable {
         take(transitionOf: step, facts)
     }
 
+    /// Ends the walk at the pending fix without applying it (a dry run). The walk ends
+    /// `.notResolved` with reason `.fixProposed`: the steps after a fix verify it, and a fix that
+    /// was never applied cannot be verified.
+    public mutating func endAtProposedFix() throws(WalkError) {
+        guard case .awaitingFix(let address) = state else { throw .notWaitingFor("a fix result") }
+        _ = finish(at: address, outcome: .notResolved, cause: nil, reason: .fixProposed,
+                   conclusion: "Dry run: the fix above was shown, not applied, so nothing was changed. "
+                       + "Run again without --dry-run (or type dryrun off) to apply it.")
+    }
+
     // MARK: Moving around
 
     /// Runs the interrupted step's probe again. Returns false when no step is interrupted.
@@ -212,7 +222,12 @@ public struct Walk: Sendable {
         case .message:
             take(transitionOf: step, facts())
             return nil
-        case .run:
+        case .run(let probe):
+            let facts = facts()
+            if let unsafe = ArgvGuard.check(probe.argv, rendered: probe.argv.map(facts.render)) {
+                return finish(at: address, outcome: .escalate, cause: nil, reason: .unsafeArgument,
+                              conclusion: unsafe.explanation)
+            }
             state = .awaitingProbe(address)
             return .run(pendingProbe(at: address))
         case .ask:

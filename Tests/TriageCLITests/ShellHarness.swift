@@ -68,6 +68,8 @@ final class EchoingReader: LineReader {
     func addHistory(_ line: String) { scripted.addHistory(line) }
     var history: [String] { scripted.history }
     var isInteractive: Bool { false }
+    /// Scripted lines not read yet.
+    var scriptedRemaining: Int { scripted.remainingCount }
     func complete(_ line: String) -> [String] { scripted.complete(line) ?? [] }
 }
 

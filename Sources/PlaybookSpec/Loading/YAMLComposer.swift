@@ -126,8 +126,13 @@ struct YAMLComposer {
             let context = parser.context.map {
                 " (\(String(cString: $0)) that started at line \(parser.context_mark.line + 1))"
             } ?? ""
-            return Diagnostic(at: composer.location(Int(mark.line) + 1, Int(mark.column) + 1),
-                              "YAML syntax error: \(problem)\(context)")
+            // At the end of a text without a final newline libyaml can count lines past the last
+            // one; a location must point into the file, so past-the-end becomes the end of the text.
+            let lastLine = bytes.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+            let (line, column) = Int(mark.line) + 1 > lastLine
+                ? Self.lineAndColumn(atByte: bytes.count, in: bytes)
+                : (Int(mark.line) + 1, Int(mark.column) + 1)
+            return Diagnostic(at: composer.location(line, column), "YAML syntax error: \(problem)\(context)")
         }
 
         static func style(_ style: yaml_scalar_style_t) -> YAMLNode.Scalar.Style {

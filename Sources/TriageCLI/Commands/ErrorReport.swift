@@ -9,6 +9,9 @@ enum ErrorReport {
         case let error as PlaybookCatalogError:
             console.errorLine(error.description)
             return error.isMissingDirectory ? ExitStatus.usage.rawValue : ExitStatus.invalidPlaybook.rawValue
+        case let error as AnswersFileError:
+            console.errorLine(error.description)
+            return ExitStatus.usage.rawValue
         case let status as ExitCode:
             return status.rawValue
         default:

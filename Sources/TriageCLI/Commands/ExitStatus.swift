@@ -15,6 +15,7 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     public init(_ end: WalkEnd) {
         switch (end.reason, end.outcome) {
         case (.fixDeclined, _): self = .fixDeclined
+        case (.fixProposed, _): self = .notResolved  // a dry run resolves nothing
         case (.stepLimit, _): self = .escalate
         case (_, .resolved): self = .resolved
         case (_, .notResolved): self = .notResolved

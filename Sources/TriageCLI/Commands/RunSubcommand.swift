@@ -10,9 +10,10 @@ struct RunSubcommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "Walk a playbook without the shell.",
         discussion: """
-            Questions are answered from --answer. Without a terminal, a question with no answer and no \
+            Questions are answered from --answer and --answers FILE. Without a terminal, a question with no answer and no \
             default stops the run (exit 2), and fixes are applied only with --yes. Exit status: 0 resolved, \
-            1 not resolved, 2 usage, 3 invalid playbook, 4 fix declined, 5 escalate, 6 interrupted.
+            1 not resolved, 2 usage, 3 invalid playbook, 4 fix declined, 5 escalate, 6 interrupted. \
+            --dry-run stops at the first fix, shown but not applied: outcome fix-proposed, exit 1.
             """)
 
     @Argument(help: "The playbook to walk, e.g. exit-status-128.")
@@ -21,8 +22,14 @@ struct RunSubcommand: AsyncParsableCommand {
     @Option(name: .customLong("answer"), help: ArgumentHelp("Answer a question in advance (repeatable).", valueName: "name=value"))
     var answers: [String] = []
 
+    @Option(name: .customLong("answers"), help: ArgumentHelp("Answers from a YAML file of name: value lines (--answer wins).", valueName: "file"))
+    var answersFile: String?
+
     @Flag(name: .customLong("yes"), help: "Apply proposed fixes without asking.")
     var yes = false
+
+    @Flag(name: .customLong("dry-run"), help: "Run the probes, show the first fix without applying it, and stop there (exit 1).")
+    var dryRun = false
 
     @Flag(name: .customLong("json"), help: "Write the walk as JSON, one event per line, and nothing else on stdout.")
     var json = false
@@ -42,7 +49,7 @@ struct RunSubcommand: AsyncParsableCommand {
 
     func run() async throws {
         let tree = try playbooks.loadTree()
-        let presets = try presetAnswers()
+        let presets = try AnswerSources.merge(file: answersFile, flags: presetAnswers())
         guard let walk = Walk(tree: tree, playbook: playbook, variables: presets) else {
             let hint = Suggestions.closest(to: playbook, in: tree.order).map { " Did you mean '\($0)'?" } ?? ""
             throw ValidationError("There is no playbook '\(playbook)'.\(hint) Playbooks: \(tree.order.joined(separator: ", ")).")
@@ -56,7 +63,7 @@ struct RunSubcommand: AsyncParsableCommand {
         let recorder = WalkRecorder()
         let driver = WalkDriver(walk: walk, host: host, observer: WalkObservers([screen, recorder]),
                                 presetAnswers: presets,
-                                fixPolicy: yes ? .applyAll : interactive ? .confirm : .declineAll)
+                                fixPolicy: dryRun ? .dryRun : yes ? .applyAll : interactive ? .confirm : .declineAll)
         let reader: (any LineReader)? = interactive ? LineReaders.standard(historyFile: nil) : nil
         let status = await ScriptWalk(driver: driver, reader: reader, console: console).run()
         if let reportFile {

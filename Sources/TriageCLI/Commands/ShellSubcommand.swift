@@ -11,6 +11,9 @@ struct ShellSubcommand: AsyncParsableCommand {
     @Flag(name: .customLong("yes"), help: "Without a terminal, apply proposed fixes (otherwise none is ever applied).")
     var yes = false
 
+    @Flag(name: .customLong("dry-run"), help: "Run the checks but only show fixes; each walk stops at its first fix.")
+    var dryRun = false
+
     func run() async throws {
         let tree = try playbooks.loadTree()
         let host = LiveHost.make()
@@ -18,7 +21,10 @@ struct ShellSubcommand: AsyncParsableCommand {
         let console = Console.standard(environment: host.environment)
         // Only a person at a terminal confirms a fix; piped input never does, unless --yes says so.
         let policy: WalkDriver.FixPolicy = reader.isInteractive ? .confirm : yes ? .applyAll : .declineAll
-        let status = await Shell(tree: tree, host: host, reader: reader, console: console, fixPolicy: policy).run()
+        let shell = Shell(tree: tree, host: host, reader: reader, console: console, fixPolicy: policy)
+        shell.dryRun = dryRun
+        TerminalRestorer.installCrashHandlers()
+        let status = await shell.run()
         throw ExitCode(status)
     }
 }

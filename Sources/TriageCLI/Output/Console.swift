@@ -22,22 +22,38 @@ public final class Console: @unchecked Sendable {
     private let writeErr: (String) -> Void
     /// Whether escape codes for colour are written.
     public let usesColour: Bool
+    /// Whether standard output is a terminal, so a status line may be drawn and erased in place.
+    /// Independent of colour: `NO_COLOR` turns off colour, not the spinner.
+    public let isTerminal: Bool
 
-    public init(usesColour: Bool, out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
+    public init(usesColour: Bool, isTerminal: Bool = false, out: @escaping (String) -> Void,
+                err: @escaping (String) -> Void) {
         self.usesColour = usesColour
+        self.isTerminal = isTerminal
         self.writeOut = out
         self.writeErr = err
     }
 
     /// A console on the process's standard output and error.
     public static func standard(environment: [String: String]) -> Console {
-        let colour = isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
-        return Console(usesColour: colour, out: { Console.writeAll($0, to: STDOUT_FILENO) },
+        let terminal = isatty(STDOUT_FILENO) == 1 && environment["TERM"] != "dumb"
+        let colour = terminal && environment["NO_COLOR"] == nil
+        return Console(usesColour: colour, isTerminal: terminal, out: { Console.writeAll($0, to: STDOUT_FILENO) },
                        err: { Console.writeAll($0, to: STDERR_FILENO) })
     }
 
     /// Writes one line (a newline is added) to standard output.
     public func line(_ text: String = "") { writeOut(text + "\n") }
+
+    /// Writes `text` to standard output as is (no newline), for a status line drawn in place.
+    public func raw(_ text: String) { writeOut(text) }
+
+    /// Columns of the terminal on standard output; 80 when unknown.
+    public var width: Int {
+        var size = winsize()
+        guard isTerminal, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        return Int(size.ws_col)
+    }
 
     /// Writes one line to standard error.
     public func errorLine(_ text: String) { writeErr(text + "\n") }

@@ -11,7 +11,20 @@ public final class HumanRenderer: WalkObserver {
     /// At most this many lines of a built-in probe's report are shown.
     static let builtInLines = 24
 
-    public init(console: Console) { self.console = console }
+    /// Draws the running probe's status line; nil when the output is not a terminal.
+    private let spinner: ProbeSpinner?
+
+    public init(console: Console) {
+        self.console = console
+        spinner = console.isTerminal ? ProbeSpinner(console: console) : nil
+    }
+
+    /// A renderer whose spinner appears after `spinnerDelayMilliseconds` (for tests).
+    init(console: Console, spinnerDelayMilliseconds: Int) {
+        self.console = console
+        spinner = console.isTerminal ? ProbeSpinner(console: console, delayMilliseconds: spinnerDelayMilliseconds,
+                                                    intervalMilliseconds: 20) : nil
+    }
 
     public func handle(_ event: WalkEvent) {
         switch event {
@@ -22,7 +35,9 @@ public final class HumanRenderer: WalkObserver {
             console.line(text)
         case .probeStarted(let probe):
             console.line(console.styled("  $ \(ShellQuote.display(probe.argv))", .dim))
+            spinner?.start(label: probe.pending ?? ShellQuote.display(probe.argv))
         case .probeFinished(let probe, let result):
+            spinner?.stop()
             showResult(result, builtIn: probe.argv.first == "gotriage")
         case .asked(let question):
             showQuestion(question)
@@ -34,6 +49,9 @@ public final class HumanRenderer: WalkObserver {
             showFix(fix, commands: commands, current: current)
         case .fixApplied(_, let results):
             results.forEach(showApplyResult)
+        case .fixWouldRun(_, let commands):
+            for command in commands { console.line(console.styled("  would run: \(ShellQuote.display(command))", .yellow)) }
+            console.line("  Dry run: nothing was changed.")
         case .fixDeclined(_, let why):
             switch why {
             case .userSaidNo: console.line("  Not applied. Nothing was changed.")
@@ -119,6 +137,8 @@ public final class HumanRenderer: WalkObserver {
         console.line()
         let cause = end.cause.map { " — cause: \($0)" } ?? ""
         switch end.outcome {
+        case .notResolved where end.reason == .fixProposed:
+            console.line(console.styled("◌ Fix proposed (dry run)\(cause)", .bold, .cyan))
         case .resolved: console.line(console.styled("✔ Resolved\(cause)", .bold, .green))
         case .notResolved: console.line(console.styled("✘ Not resolved\(cause)", .bold, .yellow))
         case .escalate: console.line(console.styled("⚑ Escalate\(cause)", .bold, .red))

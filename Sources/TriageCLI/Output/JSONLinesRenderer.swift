@@ -60,6 +60,7 @@ struct JSONEvent: Encodable {
     var reply: String?
     var reason: String?
     var changes: [Change]?
+    var commands: [[String]]?
     var results: [Result]?
     var target: String?
     var condition: String?
@@ -146,6 +147,10 @@ struct JSONEvent: Encodable {
             self.init(event: "fix-applied")
             step = fix.step.description
             self.results = results.map(Self.result)
+        case .fixWouldRun(let fix, let commands):
+            self.init(event: "fix-would-run")
+            step = fix.step.description
+            self.commands = commands
         case .fixDeclined(let fix, let why):
             self.init(event: "fix-declined")
             step = fix.step.description
@@ -166,7 +171,7 @@ struct JSONEvent: Encodable {
         case .finished(let end):
             self.init(event: "end")
             step = end.step.description
-            outcome = end.outcome.rawValue
+            outcome = end.reportedOutcome
             cause = end.cause
             conclusion = end.conclusion
             reason = end.reason.rawValue

@@ -3,7 +3,10 @@ enum Suggestions {
     /// The candidate closest to `word` by edit distance, if it is close enough (at most 2 edits,
     /// and fewer edits than the word is long).
     static func closest(to word: String, in candidates: [String]) -> String? {
-        let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
+        // The distance is at least the difference in length, so far longer words cannot qualify
+        // (and a 100 000-character line is not compared letter by letter).
+        let near = candidates.filter { abs($0.count - word.count) <= 2 }
+        let scored = near.map { ($0, distance(word.lowercased(), $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= min(2, max(word.count - 1, 0)) else { return nil }
         return best.0
     }

@@ -54,6 +54,9 @@ public final class WalkRecorder: WalkObserver {
             let allApplied = results.count == fix.changes.count && results.allSatisfy { if case .applied = $0 { true } else { false } }
             recorded.status = allApplied ? "applied" : "failed"
             record.steps[index].fix = recorded
+        case .fixWouldRun(let fix, _):
+            guard let index = lastIndex(of: fix.step, .fix) else { return }
+            record.steps[index].fix?.status = "shown only (dry run)"
         case .fixDeclined(let fix, let why):
             guard let index = lastIndex(of: fix.step, .fix) else { return }
             record.steps[index].fix?.status = "declined"
@@ -63,7 +66,7 @@ public final class WalkRecorder: WalkObserver {
                 step: decision.step.description, target: decision.target.description, condition: decision.condition,
                 evidence: decision.evidence, location: decision.location.description))
         case .finished(let end):
-            record.end = WalkRecord.End(outcome: end.outcome.rawValue, cause: end.cause, conclusion: end.conclusion,
+            record.end = WalkRecord.End(outcome: end.reportedOutcome, cause: end.cause, conclusion: end.conclusion,
                                         step: end.step.description, reason: end.reason.rawValue)
         case .said, .answerRejected, .goEnvUnreadable, .interrupted:
             break

@@ -13,6 +13,8 @@ public final class Shell {
     let console: Console
     private let renderer: HumanRenderer
     private(set) var driver: WalkDriver?
+    /// Fixes are only shown, never applied, and the walk stops at the first (`dryrun on`, `--dry-run`).
+    var dryRun = false
     /// Where the current walk waits; nil before the first `start`.
     private var stop: WalkDriver.Stop?
     /// Records the current walk for `report`.
@@ -145,6 +147,7 @@ public final class Shell {
             for (index, line) in reader.history.enumerated() { console.line(String(format: "%5d  ", index + 1) + line) }
         case .undo: await undo(arguments)
         case .report: await writeReport(arguments)
+        case .dryrun: setDryRun(arguments.first)
         case .quit: return .quit
         }
         return .keepGoing
@@ -161,7 +164,8 @@ public final class Shell {
             return
         }
         recorder = WalkRecorder()
-        driver = WalkDriver(walk: walk, host: host, observer: WalkObservers([renderer, recorder]), fixPolicy: fixPolicy)
+        driver = WalkDriver(walk: walk, host: host, observer: WalkObservers([renderer, recorder]),
+                            fixPolicy: dryRun ? .dryRun : fixPolicy)
         await walkOn()
     }
 

@@ -11,6 +11,7 @@ enum ShellCommand: String, CaseIterable, Sendable {
     case history
     case undo
     case report
+    case dryrun
     case quit
 
     /// Other spellings that mean the same command.
@@ -30,6 +31,7 @@ enum ShellCommand: String, CaseIterable, Sendable {
         case .help: "help [command]"
         case .undo: "undo [all] [--force]"
         case .report: "report [--json] [--no-redact] [file]"
+        case .dryrun: "dryrun on|off"
         default: rawValue
         }
     }
@@ -48,6 +50,7 @@ enum ShellCommand: String, CaseIterable, Sendable {
         case .history: "show the lines you typed"
         case .undo: "put back the last Go setting gotriage changed (all: every change of this session)"
         case .report: "write what the walk found as Markdown for a ticket (secrets redacted), or --json"
+        case .dryrun: "with on, run the checks but only show fixes (the walk stops at the first one)"
         case .quit: "leave gotriage (Ctrl-D does the same)"
         }
     }

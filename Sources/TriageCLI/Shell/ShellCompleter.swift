@@ -15,7 +15,7 @@ struct ShellCompleter {
         if position == 0 {
             candidates = answers + ShellCommand.allCases.map(\.rawValue)
         } else if position == 1, let command = ShellCommand(word: words[0]) {
-            candidates = command.completesPlaybooks ? playbookIDs
+            candidates = command == .dryrun ? ["on", "off"] : command.completesPlaybooks ? playbookIDs
                 : command.completesCommands ? ShellCommand.allCases.map(\.rawValue) : []
         } else {
             candidates = []

@@ -24,6 +24,8 @@ public final class WalkDriver {
         case applyAll
         /// Never apply (script mode without `--yes`).
         case declineAll
+        /// Show the fix's commands, apply nothing, and end the walk there (`--dry-run`).
+        case dryRun
     }
 
     public private(set) var walk: Walk
@@ -52,8 +54,10 @@ public final class WalkDriver {
     /// Runs the walk until it needs someone or ends.
     public func advance() async -> Stop {
         while true {
+            // Decisions first: one `next()` can branch into a step and reach its fix or question.
+            let directive = walk.next()
             reportNewDecisions()
-            switch walk.next() {
+            switch directive {
             case .readGoEnv:
                 await readGoEnv()
             case .say(let text, let step):
@@ -80,6 +84,9 @@ public final class WalkDriver {
                 case .confirm: return .fixConfirmation(fix)
                 case .applyAll: await applyFix()
                 case .declineAll: declineFix(why: .noConsent)
+                case .dryRun:
+                    observer.handle(.fixWouldRun(fix, commands: commands(for: fix)))
+                    try? walk.endAtProposedFix()
                 }
             case .interrupted(let step):
                 return .interrupted(step)

@@ -16,6 +16,8 @@ public enum WalkEvent: Sendable {
     case fixProposed(PendingFix, commands: [[String]], current: GoEnvSnapshot?)
     case fixApplied(PendingFix, results: [GoEnvApplyResult])
     case fixDeclined(PendingFix, why: DeclineReason)
+    /// A dry run showed the fix's commands without running them; the walk ends next.
+    case fixWouldRun(PendingFix, commands: [[String]])
     /// The walk left a step; the decision holds the evidence (for `why` and reports).
     case decided(Decision)
     case goEnvUnreadable(String)

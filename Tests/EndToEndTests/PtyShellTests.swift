@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The shell on a real pseudo-terminal (driven by Tests/Lab/ptydrive.py): the terminal is put
+/// back when a signal ends gotriage, and Ctrl-C stops a probe and returns to the prompt.
+@Suite struct PtyShellTests {
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Lab/ptydrive.py").path
+
+    static func drive(_ mode: String, playbooks: String, lab: Lab) throws -> [String: Any] {
+        let result = try lab.run(["python3", script, GotriageBinary.path, playbooks, mode],
+                                 extraEnvironment: ["GOTRIAGE_PLAYBOOKS": GotriageBinary.shippedPlaybooks,
+                                                    "XDG_STATE_HOME": lab.root.appendingPathComponent("state").path],
+                                 timeout: 60)
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] ?? [:]
+    }
+
+    @Test(arguments: ["SIGTERM", "SIGHUP", "SIGSEGV", "SIGABRT"])
+    func aSignalLeavesTheTerminalAsItWas(signal: String) throws {
+        let lab = try Lab.make()
+        defer { lab.remove() }
+        let folder = try ExitStatusTests.playbooks(in: lab, ["hang.yaml": ExitStatusTests.hang])
+        let report = try Self.drive("signal:\(signal)", playbooks: folder, lab: lab)
+        #expect(report["prompt"] as? Bool == true, "\(report["output"] ?? "")")
+        #expect(report["raw_at_prompt"] as? Bool == true, "libedit changes the settings at the prompt, so restoring matters")
+        #expect(report["restored"] as? Bool == true, "before \(report["before"] ?? "") after \(report["after"] ?? "")")
+        #expect((report["status"] as? Int ?? 0) < 0, "gotriage died of the signal: \(report["status"] ?? "")")
+    }
+
+    @Test func ctrlCStopsTheProbeAndReturnsToThePrompt() throws {
+        let lab = try Lab.make()
+        defer { lab.remove() }
+        let seconds = "28.\(Int.random(in: 100...999))"
+        let hang = ExitStatusTests.hang.replacingOccurrences(of: "  seconds: ~", with: "  seconds: \"\(seconds)\"")
+        #expect(hang.contains(seconds))
+        let folder = try ExitStatusTests.playbooks(in: lab, ["hang.yaml": hang])
+        let report = try Self.drive("ctrlc:\(seconds)", playbooks: folder, lab: lab)
+        let output = report["output"] as? String ?? ""
+        #expect(report["sleep_started"] as? Bool == true, "\(output)")
+        #expect(report["sleep_gone"] as? Bool == true, "the probe's process group was killed")
+        #expect(output.contains("Interrupted: the command was stopped."))
+        // Found by this test, not fixed here (LineEditing): on a real terminal (TERM=xterm) libedit
+        // crashes with SIGSEGV drawing the next prompt after an interrupted probe, spinner or not.
+        withKnownIssue("libedit SIGSEGV drawing the prompt after Ctrl-C stopped a probe") {
+            #expect(report["interrupted_prompt"] as? Bool == true, "\(output)")
+            #expect(report["status"] as? Int == 0, "quit leaves normally: \(output)")
+        }
+        #expect(output.contains("s  sleeping"), "the spinner showed the pending text: \(output.debugDescription)")
+        #expect(output.contains("\r\u{1B}[2K"), "and was erased")
+    }
+}

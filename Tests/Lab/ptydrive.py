@@ -1,0 +1,96 @@
+"""Drives the built gotriage shell on a real pseudo-terminal, for the end-to-end pty tests.
+
+usage: ptydrive.py BINARY PLAYBOOKS_DIR MODE
+  MODE signal:NAME  wait for the prompt, send the signal, report the terminal settings before
+                    gotriage started, at its prompt (libedit's raw mode) and after it died.
+  MODE ctrlc:ARG    start the t-hang playbook, press Ctrl-C while `sleep ARG` runs, report what
+                    the shell printed and whether the sleep is gone.
+Prints one JSON object on stdout. The parent keeps the slave side open, so the terminal's
+settings can still be read after the child is gone.
+"""
+import fcntl, json, os, select, signal, subprocess, sys, termios, time
+
+binary, playbooks, mode = sys.argv[1:4]
+master, slave = os.openpty()
+attrs = termios.tcgetattr(slave)
+attrs[3] |= termios.ECHO | termios.ICANON | termios.ISIG
+termios.tcsetattr(slave, termios.TCSANOW, attrs)
+before = termios.tcgetattr(slave)
+
+
+def controlling_terminal():
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+
+env = dict(os.environ, NO_COLOR="1")
+env.setdefault("TERM", "xterm")
+child = subprocess.Popen([binary, "--playbooks", playbooks], stdin=slave, stdout=slave, stderr=slave,
+                         start_new_session=True, preexec_fn=controlling_terminal, env=env)
+output = b""
+
+
+def read_until(marker, seconds=20):
+    global output
+    deadline = time.time() + seconds
+    while marker.encode() not in output and time.time() < deadline:
+        ready, _, _ = select.select([master], [], [], 0.1)
+        if ready:
+            try:
+                output += os.read(master, 65536)
+            except OSError:
+                break
+    return marker.encode() in output
+
+
+def sleeps(argument):
+    found = []
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            argv = open(f"/proc/{pid}/cmdline", "rb").read().split(b"\0")
+        except OSError:
+            continue
+        if len(argv) >= 2 and argv[0].endswith(b"sleep") and argv[1] == argument.encode():
+            found.append(pid)
+    return found
+
+
+def settings(a):
+    return {"lflag": a[3], "iflag": a[0], "oflag": a[1]}
+
+
+result = {"prompt": read_until("gotriage> ")}
+if mode.startswith("signal:"):
+    time.sleep(0.3)  # libedit has switched to raw mode once the prompt is drawn
+    at_prompt = termios.tcgetattr(slave)
+    child.send_signal(getattr(signal, mode.split(":", 1)[1]))
+    try:
+        status = child.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        status = "hung"
+    after = termios.tcgetattr(slave)
+    result.update(before=settings(before), at_prompt=settings(at_prompt), after=settings(after), status=status,
+                  restored=(after == before), raw_at_prompt=(at_prompt != before))
+elif mode.startswith("ctrlc:"):
+    argument = mode.split(":", 1)[1]
+    os.write(master, b"start t-hang\r")
+    deadline = time.time() + 20
+    while not sleeps(argument) and time.time() < deadline:
+        read_until("\0", 0.1)
+    result["sleep_started"] = bool(sleeps(argument))
+    time.sleep(1.5)  # long enough for the spinner to draw
+    os.write(master, b"\x03")
+    result["interrupted_prompt"] = read_until("(interrupted)]> ")
+    time.sleep(0.3)
+    result["sleep_gone"] = not sleeps(argument)
+    os.write(master, b"quit\r")
+    try:
+        result["status"] = child.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        result["status"] = "hung"
+    read_until("\0", 0.3)
+result["output"] = output.decode("utf-8", "replace")
+print(json.dumps(result))
