@@ -41,12 +41,10 @@ import TestSupport
         #expect(report["sleep_started"] as? Bool == true, "\(output)")
         #expect(report["sleep_gone"] as? Bool == true, "the probe's process group was killed")
         #expect(output.contains("Interrupted: the command was stopped."))
-        // Found by this test, not fixed here (LineEditing): on a real terminal (TERM=xterm) libedit
-        // crashes with SIGSEGV drawing the next prompt after an interrupted probe, spinner or not.
-        withKnownIssue("libedit SIGSEGV drawing the prompt after Ctrl-C stopped a probe") {
-            #expect(report["interrupted_prompt"] as? Bool == true, "\(output)")
-            #expect(report["status"] as? Int == 0, "quit leaves normally: \(output)")
-        }
+        // This test found libedit crashing on the non-ASCII prompt in the "C" locale; the terminal
+        // reader now sets a UTF-8 character locale and prompts are ASCII.
+        #expect(report["interrupted_prompt"] as? Bool == true, "\(output)")
+        #expect(report["status"] as? Int == 0, "quit leaves normally: \(output)")
         #expect(output.contains("s  sleeping"), "the spinner showed the pending text: \(output.debugDescription)")
         #expect(output.contains("\r\u{1B}[2K"), "and was erased")
     }

@@ -82,7 +82,7 @@ elif mode.startswith("ctrlc:"):
     result["sleep_started"] = bool(sleeps(argument))
     time.sleep(1.5)  # long enough for the spinner to draw
     os.write(master, b"\x03")
-    result["interrupted_prompt"] = read_until("(interrupted)]> ")
+    result["interrupted_prompt"] = read_until(" interrupted]> ")
     time.sleep(0.3)
     result["sleep_gone"] = not sleeps(argument)
     os.write(master, b"quit\r")
