@@ -4,6 +4,7 @@
 //   load + validate the shipped playbooks    target ≤ 5 ms
 //   load + validate a 10 000-step playbook   target ≤ 100 ms
 import Foundation
+import HostEffects
 import PlaybookSpec
 
 let arguments = BenchArguments(CommandLine.arguments)
@@ -21,12 +22,32 @@ rows.append(BenchRow(name: "load + validate shipped playbooks (\(shipped.count) 
 
 let large = FileManager.default.temporaryDirectory.appendingPathComponent("gotriage-bench-10000.yaml").path
 try GeneratedPlaybook.yaml(steps: 10_000).write(toFile: large, atomically: true, encoding: .utf8)
-defer { try? FileManager.default.removeItem(atPath: large) }
 guard case .success(let tree) = PlaybookLibrary.load(files: [large]), tree.playbooks["generated"]?.steps.count == 10_000 else {
     fatalError("the generated playbook did not validate; the benchmark would measure an error path")
 }
 rows.append(BenchRow(name: "load + validate a 10 000-step playbook", targetMilliseconds: 100,
                      samples: Stopwatch.samples(20) { PlaybookLibrary.load(files: [large]) }))
+
+try? FileManager.default.removeItem(atPath: large)
+
+// The proxy, the checksum database and the code host, answering after 300, 200 and 100 ms: probed
+// together (one `gotriage probe http` step) they should cost about the slowest, not the sum.
+let hosts = [300, 200, 100].map { SlowHTTPServer(delayMilliseconds: $0) }
+let probe = NetworkProbe(timeoutMilliseconds: 5_000)
+var oneByOne: [Double] = [], together: [Double] = []
+for _ in 0..<10 {
+    let start = DispatchTime.now().uptimeNanoseconds
+    for host in hosts { _ = await probe.http(url: host.url) }
+    oneByOne.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+    let survey = await probe.http(urls: hosts.map(\.url))
+    precondition(survey.dead.isEmpty, "a loopback bench server did not answer")
+    together.append(survey.totalMilliseconds)
+}
+hosts.forEach { $0.stop() }
+rows.append(BenchRow(name: "3 hosts (300/200/100 ms) probed one by one, for comparison", targetMilliseconds: nil,
+                     samples: oneByOne))
+rows.append(BenchRow(name: "3 hosts (300/200/100 ms) probed together", targetMilliseconds: 300 * 1.25,
+                     samples: together))
 
 print(BenchRow.table(rows))
 exit(rows.allSatisfy(\.meetsTarget) ? 0 : 1)

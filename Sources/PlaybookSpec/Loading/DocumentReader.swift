@@ -58,18 +58,22 @@ struct DocumentReader {
         guard !mapping.isEmpty else {
             throw Diagnostic(at: anchor, "'steps' has no steps; a playbook needs at least one")
         }
+        let reading = reading
         let stepReader = StepReader(reading: reading)
-        var steps: [StepSyntax] = []
-        steps.reserveCapacity(mapping.count)
-        for (key, value) in mapping {
-            let id = try reading.text(key, key: "steps")
+        // Steps are read independently of each other, so large playbooks use every core.
+        return try Concurrently.map(mapping.map { Pair(key: $0.key, value: $0.value) }) { pair throws(Diagnostic) in
+            let id = try reading.text(pair.key, key: "steps")
             guard Self.isStepID(id.value) else {
                 throw Diagnostic(at: id.location,
                                  "step id '\(id.value)' may use only lower-case letters, digits, '-' and '_', starting with a letter or digit")
             }
-            steps.append(try stepReader.read(value, id: id))
+            return try stepReader.read(pair.value, id: id)
         }
-        return steps
+    }
+
+    private struct Pair: Sendable {
+        let key: YAMLNode
+        let value: YAMLNode
     }
 
     /// `[a-z0-9][a-z0-9-]*`

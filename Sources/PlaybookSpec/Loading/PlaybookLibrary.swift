@@ -21,6 +21,7 @@ public enum PlaybookLibrary {
         guard diagnostics.isEmpty else {
             return .failure(PlaybookLoadFailure(diagnostics: diagnostics, sources: sources))
         }
+        defer { Concurrently.release(documents) }
         do {
             return .success(try Validator.validate(documents))
         } catch {

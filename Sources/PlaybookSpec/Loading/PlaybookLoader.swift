@@ -16,6 +16,7 @@ public struct PlaybookLoader: Sendable {
     /// Parses `text` as the playbook file `file`.
     public func load(text: String, file: String) throws(Diagnostic) -> PlaybookDocument {
         let root = try YAMLComposer(file: file).compose(text)
+        defer { Concurrently.release(root) }
         return try DocumentReader(reading: NodeReading(file: file)).read(root)
     }
 

@@ -7,4 +7,8 @@ struct Problems {
     mutating func error(_ location: SourceLocation, _ message: String) {
         diagnostics.append(Diagnostic(.error, at: location, message))
     }
+
+    mutating func append(_ more: [Diagnostic]) {
+        diagnostics += more
+    }
 }

@@ -55,12 +55,13 @@ struct TermChecker {
             return nil
         }
         let key = wholeAnswer ? "whole:" + source.value : "search:" + source.value
-        if let pattern = compiled.patterns[key] { return pattern }
-        do {
-            let pattern = wholeAnswer ? try Pattern(matchingWhole: source.value) : try Pattern(source.value)
-            compiled.patterns[key] = pattern
+        let result = compiled.pattern(key) { () throws(PatternError) in
+            wholeAnswer ? try Pattern(matchingWhole: source.value) : try Pattern(source.value)
+        }
+        switch result {
+        case .success(let pattern):
             return pattern
-        } catch {
+        case .failure(let error):
             problems.error(source.location,
                            "invalid regular expression '\(source.value)' in \(what): \(Self.reason(source.value, error))")
             return nil

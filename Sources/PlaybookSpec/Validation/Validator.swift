@@ -24,13 +24,23 @@ public enum Validator {
             var order: [String] = []
             steps.reserveCapacity(document.steps.count)
             order.reserveCapacity(document.steps.count)
-            for (offset, syntax) in document.steps.enumerated() {
-                let node = index.offsets[position] + offset
-                guard !index.repeated.contains(node) else { continue }
-                let output = compiler.compile(syntax, problems: &problems)
-                successors[node] = output.successors
+            // Each step is checked on its own, so large playbooks use every core; the results
+            // are merged in file order.
+            let first = index.offsets[position]
+            let repeated = index.repeated
+            let compiled = Concurrently.map(Array(document.steps.indices)) { offset in
+                guard !repeated.contains(first + offset) else { return CompiledStep?.none }
+                var found = Problems()
+                let output = compiler.compile(document.steps[offset], problems: &found)
+                return CompiledStep(offset: offset, output: output, diagnostics: found.diagnostics)
+            }
+            for case let result? in compiled {
+                let syntax = document.steps[result.offset]
+                let node = first + result.offset
+                successors[node] = result.output.successors
+                problems.append(result.diagnostics)
                 if case .ask = syntax.action { asks[node] = true }
-                if let step = output.step {
+                if let step = result.output.step {
                     steps[syntax.id.value] = step
                     order.append(syntax.id.value)
                 }
@@ -50,6 +60,13 @@ public enum Validator {
         reportEndlessLoops(graph, index: index, asks: asks, problems: &problems)
         guard problems.isEmpty else { throw ValidationFailure(problems.diagnostics) }
         return DecisionTree(playbooks: playbooks)
+    }
+
+    /// One step's compile result, carried from the worker threads back to the merge.
+    private struct CompiledStep: Sendable {
+        let offset: Int
+        let output: StepCompiler.Output
+        let diagnostics: [Diagnostic]
     }
 
     private static func reportUnreachable(_ graph: StepGraph, index: PlaybookIndex, starts: [Int?],
