@@ -2,8 +2,8 @@ import Foundation
 import Testing
 import TestSupport
 
-/// `gotriage run --dry-run` of every shipped playbook in every cheap fault lab: probes run, no
-/// file under the lab's home, git config, ssh folder or GOENV changes by a single byte.
+/// `gotriage run --dry-run` of every shipped playbook in six labs, with the outcome each dry run
+/// must reach. (Every cause test runs the same dry-run sweep in its own lab: `Triage.swift`.)
 @Suite struct DryRunMatrixTests {
     static let hello = (path: "example.com/hello", version: "v1.0.0")
     static let privateLib = (path: "private.example.com/team/lib.git", version: "v1.0.0")
@@ -69,24 +69,6 @@ import TestSupport
             stops.forEach { $0() }
             lab.remove()
         }
-
-        /// The bytes of every file gotriage must leave alone: the lab's home, git config, ssh
-        /// folder and GOENV file (a missing file is recorded as missing).
-        func snapshot() -> [String: Data?] {
-            var files: [String: Data?] = [:]
-            for directory in [lab.home, lab.root.appendingPathComponent("ssh")] {
-                let walker = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil)
-                while let url = walker?.nextObject() as? URL {
-                    var isDirectory: ObjCBool = false
-                    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                        files[url.path] = try? Data(contentsOf: url)
-                    }
-                }
-            }
-            files[lab.gitConfigURL.path] = try? Data(contentsOf: lab.gitConfigURL)
-            files[lab.goEnvURL.path] = lab.goEnvFileBytes
-            return files
-        }
     }
 
     @Test(arguments: Environment.allCases)
@@ -102,7 +84,7 @@ import TestSupport
 
         let answers = lab.root.appendingPathComponent("answers.yaml")
         try Data("module: \(setup.module)\ngoproxy: \"\(setup.goproxy)\"\n".utf8).write(to: answers)
-        let before = setup.snapshot()
+        let before = lab.protectedFiles()
         #expect(before[lab.goEnvURL.path] != nil, "the lab has a GOENV file to protect")
         var outcomes: [String: String] = [:]
         for id in ids {
@@ -124,7 +106,7 @@ import TestSupport
                 #expect(events.dropLast().last?["event"] as? String == "fix-would-run",
                         "\(id): nothing happens after the fix: \(result.stdout.split(separator: "\n").suffix(4).joined(separator: "\n"))")
             }
-            #expect(setup.snapshot() == before, "\(id) changed a file in \(environment)")
+            #expect(lab.protectedFiles() == before, "\(id) changed a file in \(environment)")
         }
         // The broken labs do reach a fix in the entry playbook; the healthy one does not.
         let entry = outcomes["exit-status-128"]

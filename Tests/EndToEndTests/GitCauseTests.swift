@@ -11,8 +11,10 @@ import TestSupport
     static let privateLib = (path: "private.example.com/team/lib.git", version: "v1.0.0")
 
     /// Runs the entry playbook for `module` in `consumer` with `--yes --json`.
+    /// Dry runs of every playbook in the same lab come first: they must change nothing.
     func triage(_ lab: Lab, module: String, in consumer: URL, environment: [String: String] = [:]) throws -> Triage {
-        try Triage.run(lab, in: consumer, answers: ["module=\(module)"], yes: true, environment: environment)
+        try expectDryRunsChangeNothing(lab: lab, consumer: consumer, answers: ["module=\(module)"], environment: environment)
+        return try Triage.run(lab, in: consumer, answers: ["module=\(module)"], yes: true, environment: environment)
     }
 
     /// Asserts the walk ended not-resolved (exit 1) with `cause`, and that it jumped through git-auth

@@ -12,7 +12,10 @@ import TestSupport
     /// Runs `gotriage run exit-status-128 --json` for `module` with `answers` (NAME=VALUE).
     func triage(_ lab: Lab, module: String, in consumer: URL, answers: [String] = [], yes: Bool = false,
                 environment: [String: String] = [:]) throws -> Triage {
-        try Triage.run(lab, in: consumer, answers: ["module=\(module)"] + answers, yes: yes, environment: environment)
+        let answers = ["module=\(module)"] + answers
+        // Before the run that may change things, dry runs of every playbook in the same lab must not.
+        if yes { try expectDryRunsChangeNothing(lab: lab, consumer: consumer, answers: answers, environment: environment) }
+        return try Triage.run(lab, in: consumer, answers: answers, yes: yes, environment: environment)
     }
 
     /// The stdout of the walk's `gotriage probe SUBCOMMAND` step.

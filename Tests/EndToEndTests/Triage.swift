@@ -33,6 +33,48 @@ struct Triage {
     }
 }
 
+extension Lab {
+    /// The bytes of every file gotriage must leave alone: the lab's home, git config, ssh folder
+    /// and GOENV file (a missing file is recorded as missing).
+    func protectedFiles() -> [String: Data?] {
+        var files: [String: Data?] = [:]
+        for directory in [home, root.appendingPathComponent("ssh")] {
+            let walker = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil)
+            while let url = walker?.nextObject() as? URL {
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                    files[url.path] = try? Data(contentsOf: url)
+                }
+            }
+        }
+        files[gitConfigURL.path] = try? Data(contentsOf: gitConfigURL)
+        files[goEnvURL.path] = goEnvFileBytes
+        return files
+    }
+}
+
+/// A dry run of every shipped playbook in this lab: each ends, none applies a fix, and not one
+/// byte of the lab's protected files changes. Called by the proofs below, so every fault-lab
+/// environment a cause test builds is also a dry-run environment.
+func expectDryRunsChangeNothing(lab: Lab, consumer: URL, answers: [String], environment: [String: String] = [:]) throws {
+    let listed = try lab.gotriage(["list"])
+    let ids = listed.stdout.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) }
+    #expect(ids.contains("exit-status-128"), "\(listed.stdout)")
+    let before = lab.protectedFiles()
+    for id in ids {
+        let arguments = ["run", id, "--dry-run", "--json"] + answers.flatMap { ["--answer", $0] }
+        let result = try lab.gotriage(arguments, in: consumer, extraEnvironment: environment)
+        let events = try JSONEvents(result.stdout)
+        // Started on its own, an inner playbook may ask for something the entry playbook would
+        // have found out; without a terminal that stops the run at once (exit 2), naming it.
+        let ended = events.last?["event"] as? String == "end"
+        let stoppedAtQuestion = result.exitCode == 2 && result.stderr.contains("Pass --answer")
+        #expect(ended || stoppedAtQuestion, "\(id): \(result.stdout)\(result.stderr)")
+        #expect(!events.contains { $0["event"] as? String == "fix-applied" }, "\(id) applied a fix in a dry run")
+        #expect(lab.protectedFiles() == before, "a dry run of \(id) changed a file")
+    }
+}
+
 /// The stdout and stderr of every finished probe whose argv starts with `prefix`.
 func probeOutputs(_ events: [[String: Any]], argvPrefix prefix: [String]) -> [String] {
     events.filter { event in
@@ -47,6 +89,7 @@ func probeOutputs(_ events: [[String: Any]], argvPrefix prefix: [String]) -> [St
 func provesGoEnvFix(lab: Lab, consumer: URL, answers: [String], cause: String, environment: [String: String] = [:],
                     check: () throws -> (exitCode: Int32, stdout: String, stderr: String)) throws -> Triage {
     #expect(try check().exitCode != 0, "the lab should be broken before gotriage runs")
+    try expectDryRunsChangeNothing(lab: lab, consumer: consumer, answers: answers, environment: environment)
 
     let goenvBefore = lab.goEnvFileBytes
     let declined = try Triage.run(lab, in: consumer, answers: answers, environment: environment)
@@ -73,6 +116,7 @@ func provesGoEnvFix(lab: Lab, consumer: URL, answers: [String], cause: String, e
 /// untouched. Returns the run (its `conclusion` holds the instructions).
 func provesInstructions(lab: Lab, consumer: URL, answers: [String], cause: String,
                         environment: [String: String] = [:]) throws -> Triage {
+    try expectDryRunsChangeNothing(lab: lab, consumer: consumer, answers: answers, environment: environment)
     let goenvBefore = lab.goEnvFileBytes
     let run = try Triage.run(lab, in: consumer, answers: answers, yes: true, environment: environment)
     #expect(run.exitCode == 1, "\(run.transcript)")
