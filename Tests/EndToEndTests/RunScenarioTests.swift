@@ -9,30 +9,14 @@ import TestSupport
     static let hello = (path: "example.com/hello", version: "v1.0.0")
     static let privateLib = (path: "private.example.com/team/lib.git", version: "v1.0.0")
 
-    /// The shared shape of every scenario: prove the failure, prove `run` without `--yes` changes
-    /// nothing, run with `--yes`, prove the download works.
+    /// The three scenarios share the proof in `Triage.swift`: the download fails before; without
+    /// `--yes` the fix is declined and GOENV stays byte-identical; with `--yes` the walk ends
+    /// resolved with `cause`; the download works after.
     func provesFix(lab: Lab, consumer: URL, module: String, answers: [String], cause: String) throws {
-        let before = try lab.goModDownload([module], in: consumer)
-        #expect(before.exitCode != 0, "the lab should be broken before gotriage runs")
-
-        let goenvBefore = lab.goEnvFileBytes
-        let arguments = ["run", "exit-status-128", "--answer", "module=\(module)"] + answers.flatMap { ["--answer", $0] }
-        let dry = try lab.gotriage(arguments, in: consumer)
-        #expect(dry.exitCode == 4, "without --yes the fix is declined: \(dry.stdout)\(dry.stderr)")
-        #expect(dry.stdout.contains("Not applied: without --yes, gotriage changes nothing."))
-        #expect(lab.goEnvFileBytes == goenvBefore, "without --yes the GOENV file must be byte-identical")
-
-        let fixed = try lab.gotriage(arguments + ["--yes", "--json"], in: consumer)
-        #expect(fixed.exitCode == 0, "\(fixed.stdout)\(fixed.stderr)")
-        let events = try JSONEvents(fixed.stdout)
-        #expect(events.last?["event"] as? String == "end")
-        #expect(events.last?["outcome"] as? String == "resolved")
-        #expect(events.last?["cause"] as? String == cause, "\(fixed.stdout)")
-        let applied = events.first { $0["event"] as? String == "fix-applied" }
-        #expect((applied?["results"] as? [[String: Any]])?.first?["status"] as? String == "applied")
-
-        let after = try lab.goModDownload([module], in: consumer)
-        #expect(after.exitCode == 0, "after the fix: \(after.stderr)")
+        let answers = ["module=\(module)"] + answers
+        try provesGoEnvFix(lab: lab, consumer: consumer, answers: answers, cause: cause) {
+            try lab.goModDownload([module], in: consumer)
+        }
     }
 
     @Test func goproxyOff() throws {
