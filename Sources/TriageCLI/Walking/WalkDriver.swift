@@ -39,6 +39,8 @@ public final class WalkDriver {
     private var announced: StepAddress?
     private var finishedReported = false
     private var reportedDecisions = 0
+    /// Question steps a preset answer has already answered in this walk.
+    private var presetsUsed: Set<StepAddress> = []
 
     public init(walk: Walk, host: Host, observer: any WalkObserver, presetAnswers: [String: String] = [:],
                 fixPolicy: FixPolicy) {
@@ -70,7 +72,11 @@ public final class WalkDriver {
                     announced = question.step
                     observer.handle(.asked(question))
                 }
-                guard let preset = presetAnswers[question.variable] else { return .question(question) }
+                // A preset answers each question once: a loop back to it needs someone to decide.
+                guard let preset = presetAnswers[question.variable], !presetsUsed.contains(question.step) else {
+                    return .question(question)
+                }
+                presetsUsed.insert(question.step)
                 if case .rejected = answer(preset, origin: .preset) {
                     presetAnswers[question.variable] = nil
                     return .question(question)
@@ -154,6 +160,7 @@ public final class WalkDriver {
         walk.restart()
         announced = nil
         finishedReported = false
+        presetsUsed = []
     }
 
     /// Runs an interrupted probe again; false when nothing was interrupted.
