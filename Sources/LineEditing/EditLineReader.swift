@@ -13,7 +13,7 @@ import Darwin
 /// SIGINT is only handled while ``readLine(prompt:)`` waits, and the previous handler is restored.
 ///
 /// Non-ASCII input needs a UTF-8 `LC_CTYPE` locale (`setlocale(LC_CTYPE, "")` at startup), as for
-/// any libedit program. Flush your own buffered output before reading (the reader flushes stdio).
+/// any libedit program. All stdio buffers (Swift `print` included) are flushed before each prompt.
 public final class EditLineReader: LineReader {
     /// The character that brackets invisible prompt text, such as ANSI colour codes.
     ///
