@@ -162,36 +162,9 @@ import TestSupport
 
     // MARK: ssh-auth and ssh-hostkey
 
-    /// A lab whose private host is rewritten to a running sshd; nothing trusted or authorized yet.
-    struct SshLab {
-        let lab: Lab
-        let sshd: LabSshd
-        let key: LabSshKey
-        let consumer: URL
-
-        init() throws {
-            lab = try Lab.make()
-            key = try lab.makeSshKey(named: "client")
-            sshd = try lab.startSshd(authorizing: [])
-            let repositories = try lab.makeGitRepositories([GitCauseTests.privateLib])
-            try lab.routeGitHost("private.example.com", to: sshd.gitBase(for: repositories))
-            try lab.useSshIdentity(key)
-            try lab.writeGoEnvFile([
-                "GOPROXY=http://127.0.0.1:\(try DeadPort.make())", "GOPRIVATE=private.example.com",
-                try Lab.deadSumDB(),
-            ])
-            consumer = try lab.makeConsumer(requiring: [GitCauseTests.privateLib])
-        }
-
-        func download() throws -> (exitCode: Int32, stdout: String, stderr: String) {
-            try lab.goModDownload([GitCauseTests.privateLib.path], in: consumer)
-        }
-
-        func remove() {
-            sshd.stop()
-            lab.remove()
-        }
-    }
+    /// A lab whose private host is rewritten to a running sshd, nothing trusted or authorized yet:
+    /// the same environment `LabSshScenarioTests` proves with go alone.
+    typealias SshLab = LabSshScenarioTests.Setup
 
     // The key is not authorized. The walk finds the url rewrite that sends the module to SSH,
     // asks ssh -G which key it offers, probes sshd (Permission denied) and names the key file and
