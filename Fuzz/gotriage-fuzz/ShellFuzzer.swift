@@ -43,7 +43,7 @@ struct ShellFuzzer {
                             environment: ["PATH": "/usr/bin"], workingDirectory: "/nonexistent",
                             selfExecutable: "/usr/local/bin/gotriage")
             let console = Console(usesColour: false, out: output.append, err: output.append)
-            let status = await Shell(tree: tree, host: host, reader: reader, console: console).run()
+            let status = await Shell(tree: tree, host: host, reader: reader, console: console, catchesCtrlC: false).run()
             counts.sessions += 1
             counts.lines += batch.count
             counts.silent += reader.silentLines

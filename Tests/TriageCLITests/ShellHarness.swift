@@ -30,7 +30,8 @@ final class ShellHarness {
                         workingDirectory: "/work/module", selfExecutable: "/usr/local/bin/gotriage",
                         journal: journal.map { ChangeJournal(journal: $0, session: "shell-test") })
         let console = Console(usesColour: false, out: output.append, err: output.append)
-        return await Shell(tree: tree, host: host, reader: reader, console: console).run()
+        // Ctrl-C handling is process-wide; the pty tests prove it in a process of their own.
+        return await Shell(tree: tree, host: host, reader: reader, console: console, catchesCtrlC: false).run()
     }
 
     var transcript: String { output.text }

@@ -37,18 +37,22 @@ public struct NetworkProbe: Sendable {
     /// Probes several `http://` or `https://` URLs at the same time, each on a thread of its own.
     ///
     /// Every target gets the full timeout, so the survey takes about as long as its slowest
-    /// target, not the sum of all of them. Reports come back in the order of `urls`.
+    /// target, not the sum of all of them. All threads start here, before the first `await`, so
+    /// none waits for a free task thread; the total is measured on the probe threads (until the
+    /// last one finished). Reports come back in the order of `urls`.
     public func http(urls: [String]) async -> NetworkProbeSurvey {
         let watch = Stopwatch()
-        let reports = await withTaskGroup(of: (Int, NetworkProbeReport).self) { group in
-            for (index, url) in urls.enumerated() {
-                group.addTask { (index, await self.http(url: url)) }
-            }
-            var found: [(Int, NetworkProbeReport)] = []
-            for await result in group { found.append(result) }
-            return found.sorted { $0.0 < $1.0 }.map(\.1)
+        let started = urls.map { url in
+            StartedProbe(watch: watch) { self.blockingReport(url, ProbeTarget.url(url)) { $0.http($1) } }
         }
-        return NetworkProbeSurvey(reports: reports, totalMilliseconds: watch.elapsedMilliseconds)
+        var reports: [NetworkProbeReport] = []
+        var total = 0.0
+        for probe in started {
+            let (report, finishedAt) = await probe.result()
+            reports.append(report)
+            total = max(total, finishedAt)
+        }
+        return NetworkProbeSurvey(reports: reports, totalMilliseconds: total)
     }
 
     /// Probes every entry of `targets` at the same time; a target go reaches through an HTTP
@@ -73,6 +77,19 @@ public struct NetworkProbe: Sendable {
         _ parsed: Result<ProbeTarget, ProbeTargetError>,
         _ body: @escaping @Sendable (inout ProbeSession, ProbeTarget) -> Verdict
     ) async -> NetworkProbeReport {
+        // A thread of its own: the probe blocks in poll(2), which must not starve the
+        // (few) threads Swift concurrency and Dispatch share.
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(returning: blockingReport(shown, parsed, body)) }
+        }
+    }
+
+    /// Runs one probe on the calling thread, which it blocks until the probe ends.
+    private func blockingReport(
+        _ shown: String,
+        _ parsed: Result<ProbeTarget, ProbeTargetError>,
+        _ body: (inout ProbeSession, ProbeTarget) -> Verdict
+    ) -> NetworkProbeReport {
         let target: ProbeTarget
         switch parsed {
         case .success(let valid): target = valid
@@ -81,19 +98,10 @@ public struct NetworkProbe: Sendable {
                 name: "target", ok: false, detail: "bad-target: \(error.message)", durationMilliseconds: 0)
             return NetworkProbeReport(target: shown, phases: [phase], verdict: .badTarget)
         }
-        let timeout = timeoutMilliseconds
-        let trusted = trustedCertificatesFile
-        // A thread of its own: the probe blocks in poll(2), which must not starve the
-        // (few) threads Swift concurrency and Dispatch share.
-        return await withCheckedContinuation { continuation in
-            Thread.detachNewThread {
-                let report = Self.withSIGPIPEBlocked {
-                    var session = ProbeSession(timeoutMilliseconds: timeout, trustedCertificatesFile: trusted)
-                    let verdict = body(&session, target)
-                    return NetworkProbeReport(target: shown, phases: session.phases, verdict: verdict)
-                }
-                continuation.resume(returning: report)
-            }
+        return Self.withSIGPIPEBlocked {
+            var session = ProbeSession(timeoutMilliseconds: timeoutMilliseconds, trustedCertificatesFile: trustedCertificatesFile)
+            let verdict = body(&session, target)
+            return NetworkProbeReport(target: shown, phases: session.phases, verdict: verdict)
         }
     }
 

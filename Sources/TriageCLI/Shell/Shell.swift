@@ -24,14 +24,18 @@ public final class Shell {
 
     /// What happens to proposed fixes: `.confirm` asks at the prompt.
     let fixPolicy: WalkDriver.FixPolicy
+    /// Whether Ctrl-C (SIGINT, a process-wide setting) stops a running probe. Off for shells run
+    /// inside a test process, where other tests own the signal.
+    let catchesCtrlC: Bool
 
     public init(tree: DecisionTree, host: Host, reader: any LineReader, console: Console,
-                fixPolicy: WalkDriver.FixPolicy = .confirm) {
+                fixPolicy: WalkDriver.FixPolicy = .confirm, catchesCtrlC: Bool = true) {
         self.tree = tree
         self.host = host
         self.reader = reader
         self.console = console
         self.fixPolicy = fixPolicy
+        self.catchesCtrlC = catchesCtrlC
         self.renderer = HumanRenderer(console: console)
     }
 
@@ -172,7 +176,7 @@ public final class Shell {
     /// Lets the walk run until it needs the user again. Ctrl-C meanwhile stops the running probe.
     private func walkOn() async {
         guard let driver else { return }
-        stop = await driver.advanceStoppableByCtrlC()
+        stop = catchesCtrlC ? await driver.advanceStoppableByCtrlC() : await driver.advance()
         if case .finished? = stop {
             console.line(console.styled("(why shows the evidence for each step; back returns to the last question.)", .dim))
         }
