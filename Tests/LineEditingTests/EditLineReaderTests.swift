@@ -89,6 +89,9 @@ struct EditLineReaderTests {
             terminal.waitForOutput("c1> ")
             terminal.type("abc")
             terminal.waitForOutput("abc")
+            // The echo may be the terminal's own, before libedit reads: wait until libedit has
+            // taken the keys, or Ctrl-C would leave them queued for the next read.
+            terminal.waitUntilInputIsRead()
             if Self.sigintDisposition() != before {
                 kill(getpid(), SIGINT)  // what the terminal sends on Ctrl-C (to the process, any thread)
             } else {

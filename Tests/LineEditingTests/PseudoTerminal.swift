@@ -58,6 +58,17 @@ final class PseudoTerminal: Sendable {
         return false
     }
 
+    /// Waits (up to 10 seconds) until the reader has taken every typed byte (none left queued on
+    /// the slave side).
+    func waitUntilInputIsRead() {
+        let deadline = Date().addingTimeInterval(10)
+        var queued: Int32 = 1
+        while Date() < deadline {
+            guard ioctl(slave, UInt(FIONREAD), &queued) == 0, queued > 0 else { return }
+            usleep(5_000)
+        }
+    }
+
     /// Runs `keystrokes` on a background thread, for a test that blocks reading on the slave side.
     func script(_ keystrokes: @escaping @Sendable (PseudoTerminal) -> Void) {
         Thread.detachNewThread { [self] in keystrokes(self) }
