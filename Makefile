@@ -12,7 +12,7 @@ build: deps
 	@$(SWIFT) build --product gotriage
 
 run: build
-	@cd "$(RUN_DIR)" && "$$($(SWIFT) build --show-bin-path)/gotriage" $(ARGS)
+	@bin="$$($(SWIFT) build --show-bin-path)" && cd "$(RUN_DIR)" && "$$bin/gotriage" $(ARGS)
 
 # Two processes: the end-to-end tests block on real go/git/ssh runs, and sharing a process would
 # starve the unit tests' async work (Swift's cooperative pool is one thread per core).
