@@ -5,8 +5,8 @@ import TestSupport
 /// `gotriage run --dry-run` of every shipped playbook in six labs, with the outcome each dry run
 /// must reach. (Every cause test runs the same dry-run sweep in its own lab: `Triage.swift`.)
 @Suite struct DryRunMatrixTests {
-    static let hello = (path: "example.com/hello", version: "v1.0.0")
-    static let privateLib = (path: "private.example.com/team/lib.git", version: "v1.0.0")
+    static let hello = LabModule.hello
+    static let privateLib = LabModule.privateLib
 
     enum Environment: String, CaseIterable, CustomTestStringConvertible {
         case goproxyOff, deadProxy, privateNeedsGoprivate, gitBasicAuth, sshUnauthorizedKey, healthy

@@ -8,7 +8,7 @@ import TestSupport
 /// commands (or the lab's equivalent) and proves the download works afterwards — the
 /// instructions are checked, not just printed.
 @Suite struct GitCauseTests {
-    static let privateLib = (path: "private.example.com/team/lib.git", version: "v1.0.0")
+    static let privateLib = LabModule.privateLib
 
     /// Runs the entry playbook for `module` in `consumer` with `--yes --json`.
     /// Dry runs of every playbook in the same lab come first: they must change nothing.

@@ -9,8 +9,8 @@ import TestSupport
 /// The comments quote what go 1.19.8 prints; `P`, `D` and `<hash>` stand for ports and the
 /// module-cache directory name.
 @Suite struct LabGoEnvScenarioTests {
-    static let hello = (path: "example.com/hello", version: "v1.0.0")
-    static let privateLib = (path: "private.example.com/team/lib.git", version: "v1.0.0")
+    static let hello = LabModule.hello
+    static let privateLib = LabModule.privateLib
 
     // Healthy: a public module from the proxy and a private one (GOPRIVATE) from the git server.
     // GOSUMDB=off because the lab has no sumdb for the public module.

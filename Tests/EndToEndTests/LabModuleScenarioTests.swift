@@ -5,8 +5,8 @@ import TestSupport
 /// Lab scenarios where the tools work but the module request itself is wrong: a repository or
 /// version that does not exist, a module declaring another path, a go.sum that disagrees.
 @Suite struct LabModuleScenarioTests {
-    static let hello = (path: "example.com/hello", version: "v1.0.0")
-    static let privateLib = (path: "private.example.com/team/lib.git", version: "v1.0.0")
+    static let hello = LabModule.hello
+    static let privateLib = LabModule.privateLib
 
     // repo-not-found. go 1.19 prints: go: private.example.com/team/nope.git@v1.0.0: invalid version:
     //   git ls-remote -q origin in <GOMODCACHE>/cache/vcs/<hash>: exit status 128:

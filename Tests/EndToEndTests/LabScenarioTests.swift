@@ -8,10 +8,10 @@ import TestSupport
 /// Every scenario downloads inside a consumer module (`go mod download <path>`), which in go 1.19
 /// resolves the version from go.mod and records go.sum; `-x` is left off so stderr is only the error.
 @Suite struct LabScenarioTests {
-    static let hello = (path: "example.com/hello", version: "v1.0.0")
+    static let hello = LabModule.hello
     /// VCS-qualified (`.git`) so go 1.19 runs git on `https://private.example.com/team/lib` directly
     /// (no `?go-get=1` page lookup, which git's insteadOf could not redirect and DNS would fail).
-    static let privateLib = (path: "private.example.com/team/lib.git", version: "v1.0.0")
+    static let privateLib = LabModule.privateLib
 
     /// Runs `go mod download path` in `consumer`.
     func download(_ lab: Lab, _ path: String, in consumer: URL) throws -> (exitCode: Int32, stdout: String, stderr: String) {

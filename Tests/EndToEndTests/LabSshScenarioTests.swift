@@ -13,7 +13,7 @@ import TestSupport
 ///   \tPlease make sure you have the correct access rights\n\tand the repository exists.
 /// and the comments quote only ssh's lines.
 @Suite struct LabSshScenarioTests {
-    static let privateLib = (path: "private.example.com/team/lib.git", version: "v1.0.0")
+    static let privateLib = LabModule.privateLib
 
     /// A lab whose private host is rewritten to a running sshd; nothing trusted or authorized yet.
     struct Setup {

@@ -7,8 +7,8 @@ import TestSupport
 /// a `go env` fix makes the failing go command work with `--yes` and changes nothing without it,
 /// and where the fix is not a Go setting, the conclusion names commands that really fix the lab.
 @Suite struct ModuleCauseTests {
-    static let hello = (path: "example.com/hello", version: "v1.0.0")
-    static let privateLib = (path: "private.example.com/team/lib.git", version: "v1.0.0")
+    static let hello = LabModule.hello
+    static let privateLib = LabModule.privateLib
 
     // MARK: go-settings
 

@@ -6,8 +6,8 @@ import TestSupport
 /// network-unreachable (a dead proxy in the GOPROXY list; a code host that does not answer),
 /// proxy-misconfig, tls-untrusted-ca and insecure-http.
 @Suite struct NetworkCauseTests {
-    static let hello = (path: "example.com/hello", version: "v1.0.0")
-    static let privateLib = (path: "private.example.com/team/lib.git", version: "v1.0.0")
+    static let hello = LabModule.hello
+    static let privateLib = LabModule.privateLib
 
     /// Runs `gotriage run exit-status-128 --json` for `module` with `answers` (NAME=VALUE).
     func triage(_ lab: Lab, module: String, in consumer: URL, answers: [String] = [], yes: Bool = false,

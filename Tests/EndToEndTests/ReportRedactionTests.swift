@@ -21,7 +21,7 @@ import TestSupport
 
     func plant() throws -> Planted {
         let lab = try Lab.make()
-        let proxy = try lab.startProxy(modules: [(path: "example.com/hello", version: "v1.0.0")])
+        let proxy = try lab.startProxy(modules: [LabModule.hello])
         try lab.writeGoEnvFile(["GOPROXY=http://user:\(Self.proxyToken)@\(proxy.hostAndPort)", "GOSUMDB=off"])
         try lab.writeNetrc(machine: "127.0.0.1", login: "user", password: Self.netrcPassword)
         #expect(try lab.run(["git", "config", "--global", "http.extraHeader", "Authorization: Bearer \(Self.bearer)"]).exitCode == 0)

@@ -6,8 +6,8 @@ import TestSupport
 /// before, the walk reaches the fix, and the download succeeds after — and without `--yes`,
 /// nothing changes.
 @Suite struct RunScenarioTests {
-    static let hello = (path: "example.com/hello", version: "v1.0.0")
-    static let privateLib = (path: "private.example.com/team/lib.git", version: "v1.0.0")
+    static let hello = LabModule.hello
+    static let privateLib = LabModule.privateLib
 
     /// The three scenarios share the proof in `Triage.swift`: the download fails before; without
     /// `--yes` the fix is declined and GOENV stays byte-identical; with `--yes` the walk ends

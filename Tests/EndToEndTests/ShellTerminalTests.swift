@@ -5,7 +5,7 @@ import TestSupport
 /// The real shell on a real pseudo-terminal: libedit line editing, Tab completion of commands,
 /// playbook ids, and a confirmed fix that really changes the lab's GOENV file.
 @Suite struct ShellTerminalTests {
-    static let hello = (path: "example.com/hello", version: "v1.0.0")
+    static let hello = LabModule.hello
 
     @Test func tabCompletionAndAConfirmedFixOnATerminal() throws {
         let lab = try Lab.make()

@@ -5,7 +5,7 @@ import TestSupport
 /// `gotriage undo` with the real go: a fix applied by `gotriage run --yes` is put back and the
 /// GOENV file is byte-identical to before; a value changed since is refused unless --force.
 @Suite struct UndoScenarioTests {
-    static let hello = (path: "example.com/hello", version: "v1.0.0")
+    static let hello = LabModule.hello
 
     /// A lab broken by GOPROXY=off, fixed by `gotriage run exit-status-128 --yes` (as in RunScenarioTests.goproxyOff).
     func fixGoproxyOff(_ lab: Lab) throws -> (before: Data?, proxy: LabServer) {
