@@ -56,11 +56,15 @@ enum Stopwatch {
     }
 }
 
-/// `--binary PATH --playbooks DIR [--prompt-runs N]`
+/// `--binary PATH --playbooks DIR [--prompt-runs N] [--only prompt|shipped|large|probes]`
 struct BenchArguments {
     var binary = ".build/release/gotriage"
     var playbooks = "Playbooks"
     var promptRuns = 30
+    /// One measurement alone (for profiling it with `perf record`); nil measures all.
+    var only: String?
+
+    func measures(_ name: String) -> Bool { only == nil || only == name }
 
     init(_ argv: [String]) {
         var iterator = argv.dropFirst().makeIterator()
@@ -69,6 +73,7 @@ struct BenchArguments {
             case "--binary": binary = iterator.next() ?? binary
             case "--playbooks": playbooks = iterator.next() ?? playbooks
             case "--prompt-runs": promptRuns = iterator.next().flatMap(Int.init) ?? promptRuns
+            case "--only": only = iterator.next()
             default: FileHandle.standardError.write(Data("gotriage-bench: unknown argument \(flag)\n".utf8)); exit(2)
             }
         }

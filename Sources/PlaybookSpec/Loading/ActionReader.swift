@@ -9,9 +9,9 @@ struct ActionReader {
         let argvNode = try run.required("argv", hint: " (the command and its arguments, as in [go, version])")
         var argv: [Located<Template>] = []
         for element in try reading.sequence(argvNode, key: "argv", expected: "a list, as in [go, version]") {
-            guard case .scalar = element else {
+            guard reading.tree.kind(of: element) == .scalar else {
                 throw Diagnostic(at: reading.location(of: element),
-                                 "each entry of 'argv' should be text, not \(NodeReading.describe(element))")
+                                 "each entry of 'argv' should be text, not \(reading.describe(element))")
             }
             argv.append(try reading.template(element, key: "argv"))
         }
@@ -21,9 +21,7 @@ struct ActionReader {
         }
         var environment: [(name: Located<String>, value: Located<Template>)] = []
         if let env = run.entry("env")?.value {
-            guard case .mapping(let mapping, _) = env else {
-                throw reading.typeError("env", env, expected: "a mapping of variable names to values")
-            }
+            let mapping = try reading.mapping(env, key: "env", expected: "a mapping of variable names to values")
             try reading.checkUnique(mapping)
             for (key, value) in mapping {
                 let name = try reading.text(key, key: "env")
@@ -99,9 +97,8 @@ struct ActionReader {
         let reason = try fix.requiredTemplate("reason", hint: " (why, in plain words)")
         var changes: [GoEnvChangeSyntax] = []
         if let set = fix.entry("set")?.value {
-            guard case .mapping(let mapping, _) = set else {
-                throw reading.typeError("set", set, expected: "a mapping of Go settings to values, as in {GOPROXY: direct}")
-            }
+            let mapping = try reading.mapping(set, key: "set",
+                                              expected: "a mapping of Go settings to values, as in {GOPROXY: direct}")
             try reading.checkUnique(mapping)
             for (key, value) in mapping {
                 let name = try reading.text(key, key: "set")

@@ -15,21 +15,22 @@ public enum AnswersFile {
     /// Parses `text` as the answers file `file`.
     public static func parse(_ text: String, file: String) throws(Diagnostic) -> [String: String] {
         if text.allSatisfy({ $0.isWhitespace }) { return [:] }
-        let root = try YAMLComposer(file: file).compose(text)
-        let reading = NodeReading(file: file)
-        if NodeReading.isNull(root) { return [:] }
-        guard case .mapping(let pairs, _) = root else {
+        let tree = try YAMLComposer(file: file).compose(text)
+        let reading = NodeReading(file: file, tree: tree)
+        let root = tree.root
+        if reading.isNull(root) { return [:] }
+        guard let pairs = tree.pairs(of: root) else {
             throw Diagnostic(at: reading.location(of: root),
-                             "an answers file is a mapping of variable name to value (module: example.com/lib), not \(NodeReading.describe(root))")
+                             "an answers file is a mapping of variable name to value (module: example.com/lib), not \(reading.describe(root))")
         }
         try reading.checkUnique(pairs)
         var answers: [String: String] = [:]
         for pair in pairs {
             let name = try reading.variableName(pair.key, key: "answers")
-            guard case .scalar(let scalar) = pair.value else {
+            guard let scalar = tree.scalar(pair.value) else {
                 throw reading.typeError(name.value, pair.value, expected: "text")
             }
-            answers[name.value] = NodeReading.isNull(pair.value) ? "" : scalar.string
+            answers[name.value] = reading.isNull(pair.value) ? "" : scalar.string
         }
         return answers
     }

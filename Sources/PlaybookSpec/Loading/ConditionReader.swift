@@ -9,7 +9,7 @@ struct ConditionReader {
 
     func read(_ node: YAMLNode, key: String) throws(Diagnostic) -> ConditionSyntax {
         let at = reading.location(of: node)
-        guard case .mapping = node else {
+        guard reading.tree.kind(of: node) == .mapping else {
             throw reading.typeError(key, node, expected: "a condition, as in {exit: 0}")
         }
         let condition = try MappingReader(node, key: key, name: "condition", known: Self.subjects + Self.tests,
@@ -80,13 +80,12 @@ struct ConditionReader {
     }
 
     private func exitCodes(_ node: YAMLNode) throws(Diagnostic) -> [Int32] {
-        let elements: [YAMLNode]
-        if case .sequence(let list, _) = node { elements = list } else { elements = [node] }
+        let elements = reading.tree.elements(of: node) ?? [node]
         var codes: [Int32] = []
         for element in elements {
-            guard case .scalar(let scalar) = element, let code = Int32(scalar.string) else {
+            guard let scalar = reading.tree.scalar(element), let code = Int32(scalar.string) else {
                 throw Diagnostic(at: reading.location(of: element),
-                                 "'exit' should be an exit code such as 0, or a list such as [1, 128] (got \(NodeReading.describe(element)))")
+                                 "'exit' should be an exit code such as 0, or a list such as [1, 128] (got \(reading.describe(element)))")
             }
             codes.append(code)
         }

@@ -7,9 +7,9 @@ struct DocumentReader {
 
     func read(_ root: YAMLNode) throws(Diagnostic) -> PlaybookDocument {
         let rootLocation = reading.location(of: root)
-        guard case .mapping = root else {
+        guard reading.tree.kind(of: root) == .mapping else {
             throw Diagnostic(at: rootLocation,
-                             "a playbook is a mapping of keys such as 'gotriage', 'id' and 'steps', not \(NodeReading.describe(root))")
+                             "a playbook is a mapping of keys such as 'gotriage', 'id' and 'steps', not \(reading.describe(root))")
         }
         let top = try MappingReader(root, key: "playbook", name: "the playbook", known: Self.topKeys,
                                     anchor: rootLocation, reading: reading, ignoresExtensions: true)
@@ -38,42 +38,33 @@ struct DocumentReader {
     }
 
     private func readInputs(_ node: YAMLNode) throws(Diagnostic) -> [InputSyntax] {
-        guard case .mapping(let mapping, _) = node else {
-            throw reading.typeError("inputs", node, expected: "a mapping of variable names to default values")
-        }
+        let mapping = try reading.mapping(node, key: "inputs", expected: "a mapping of variable names to default values")
         try reading.checkUnique(mapping)
         var inputs: [InputSyntax] = []
         for (key, value) in mapping {
             let name = try reading.variableName(key, key: "inputs")
-            let defaultValue = NodeReading.isNull(value) ? nil : try reading.template(value, key: name.value)
+            let defaultValue = reading.isNull(value) ? nil : try reading.template(value, key: name.value)
             inputs.append(InputSyntax(name: name, defaultValue: defaultValue))
         }
         return inputs
     }
 
     private func readSteps(_ node: YAMLNode, anchor: SourceLocation) throws(Diagnostic) -> [StepSyntax] {
-        guard case .mapping(let mapping, _) = node else {
-            throw reading.typeError("steps", node, expected: "a mapping of step ids to steps")
-        }
+        let mapping = try reading.mapping(node, key: "steps", expected: "a mapping of step ids to steps")
         guard !mapping.isEmpty else {
             throw Diagnostic(at: anchor, "'steps' has no steps; a playbook needs at least one")
         }
         let reading = reading
-        let stepReader = StepReader(reading: reading)
         // Steps are read independently of each other, so large playbooks use every core.
-        return try Concurrently.map(mapping.map { Pair(key: $0.key, value: $0.value) }) { pair throws(Diagnostic) in
+        return try Concurrently.map(mapping.count, context: reading.ownCopy) { reading, position throws(Diagnostic) in
+            let pair = mapping[position]
             let id = try reading.text(pair.key, key: "steps")
             guard Self.isStepID(id.value) else {
                 throw Diagnostic(at: id.location,
                                  "step id '\(id.value)' may use only lower-case letters, digits, '-' and '_', starting with a letter or digit")
             }
-            return try stepReader.read(pair.value, id: id)
+            return try StepReader(reading: reading).read(pair.value, id: id)
         }
-    }
-
-    private struct Pair: Sendable {
-        let key: YAMLNode
-        let value: YAMLNode
     }
 
     /// `[a-z0-9][a-z0-9-]*`

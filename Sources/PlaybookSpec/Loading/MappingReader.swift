@@ -7,6 +7,8 @@ struct MappingReader {
     /// How messages name the mapping: `run`, `step 'check-go'`, `the playbook`.
     let name: String
     let pairs: [(key: YAMLNode, keyText: String, value: YAMLNode)]
+    /// The `keyText` of each pair: lookups compare these words without copying the pairs.
+    private let keys: [String]
     /// Where "missing key" errors point: the key that introduced the mapping.
     let anchor: SourceLocation
     let reading: NodeReading
@@ -17,14 +19,16 @@ struct MappingReader {
     ///   - ignoresExtensions: accept (and skip) keys starting with `x-`.
     init(_ node: YAMLNode, key: String, name: String, known: [String], anchor: SourceLocation,
          reading: NodeReading, ignoresExtensions: Bool = false) throws(Diagnostic) {
-        guard case .mapping(let mapping, _) = node else {
+        guard let mapping = reading.tree.pairs(of: node) else {
             throw reading.typeError(key, node, expected: "a mapping of keys (\(known.prefix(3).joined(separator: ", ")), …)")
         }
         var pairs: [(key: YAMLNode, keyText: String, value: YAMLNode)] = []
+        var keys: [String] = []
         pairs.reserveCapacity(mapping.count)
+        keys.reserveCapacity(mapping.count)
         for (keyNode, value) in mapping {
-            guard case .scalar(let scalar) = keyNode else {
-                throw Diagnostic(at: reading.location(of: keyNode), "keys in \(name) should be words, not \(NodeReading.describe(keyNode))")
+            guard let scalar = reading.tree.scalar(keyNode) else {
+                throw Diagnostic(at: reading.location(of: keyNode), "keys in \(name) should be words, not \(reading.describe(keyNode))")
             }
             let text = scalar.string
             if ignoresExtensions, text.hasPrefix("x-") { continue }
@@ -33,22 +37,24 @@ struct MappingReader {
                     ?? "known keys are \(known.joined(separator: ", "))"
                 throw Diagnostic(at: reading.location(of: keyNode), "unknown key '\(text)' in \(name); \(hint)")
             }
-            if let earlier = pairs.first(where: { $0.keyText == text }) {
+            if let earlier = keys.firstIndex(of: text) {
                 throw Diagnostic(at: reading.location(of: keyNode),
-                                 "'\(text)' is written twice; first written at line \(reading.location(of: earlier.key).line)")
+                                 "'\(text)' is written twice; first written at line \(reading.location(of: pairs[earlier].key).line)")
             }
             pairs.append((keyNode, text, value))
+            keys.append(text)
         }
         self.name = name
         self.pairs = pairs
+        self.keys = keys
         self.anchor = anchor
         self.reading = reading
     }
 
     /// The key and value for `key`, or nil.
     func entry(_ key: String) -> (key: YAMLNode, value: YAMLNode)? {
-        for pair in pairs where pair.keyText == key { return (pair.key, pair.value) }
-        return nil
+        guard let index = keys.firstIndex(of: key) else { return nil }
+        return (pairs[index].key, pairs[index].value)
     }
 
     func has(_ key: String) -> Bool { entry(key) != nil }

@@ -1,10 +1,18 @@
-
-/// Shared helpers for reading Yams nodes: locations, types and plain-words type errors.
-struct NodeReading {
+/// Reads the nodes of one parsed file: their texts, lists and mappings, their locations, and
+/// type errors in plain words.
+struct NodeReading: Sendable {
     let file: String
+    let tree: YAMLTree
+
+    /// The same reading with its own copy of the file name (which every location it makes holds)
+    /// and its own handle on the tree: one per thread keeps threads from contending on one
+    /// reference count, which costs more than the reading itself.
+    func ownCopy() -> NodeReading {
+        NodeReading(file: String(decoding: Array(file.utf8), as: UTF8.self), tree: tree.sharingTables())
+    }
 
     func location(of node: YAMLNode) -> SourceLocation {
-        let position = node.position
+        let position = tree.position(of: node)
         return SourceLocation(file: file, line: position.line, column: position.column)
     }
 
@@ -12,7 +20,7 @@ struct NodeReading {
     /// verbatim; otherwise the scalar's own location.
     func location(of node: YAMLNode, offset: Int) -> SourceLocation {
         var place = location(of: node)
-        guard case .scalar(let scalar) = node, !scalar.string.contains("\n") else { return place }
+        guard let scalar = tree.scalar(node), !scalar.string.contains("\n") else { return place }
         switch scalar.style {
         case .plain:
             place.column += offset
@@ -27,25 +35,22 @@ struct NodeReading {
     }
 
     /// Whether the node is YAML's "nothing": an empty plain scalar, `~` or `null`.
-    static func isNull(_ node: YAMLNode) -> Bool {
-        guard case .scalar(let scalar) = node, scalar.style == .plain else {
+    func isNull(_ node: YAMLNode) -> Bool {
+        guard let scalar = tree.scalar(node), scalar.style == .plain else {
             return false
         }
         return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
     /// How a node looks to the person who wrote it: `text 'go version'`, `a list`, `a mapping`.
-    static func describe(_ node: YAMLNode) -> String {
+    func describe(_ node: YAMLNode) -> String {
         if isNull(node) { return "empty" }
-        switch node {
-        case .scalar(let scalar): return "text '\(scalar.string)'"
-        case .sequence: return "a list"
-        case .mapping: return "a mapping"
-        }
+        if let scalar = tree.scalar(node) { return "text '\(scalar.string)'" }
+        return tree.kind(of: node) == .sequence ? "a list" : "a mapping"
     }
 
     func typeError(_ key: String, _ node: YAMLNode, expected: String) -> Diagnostic {
-        let actual = Self.describe(node)
+        let actual = describe(node)
         let text = actual == "empty" ? "'\(key)' is empty; it should be \(expected)"
             : "'\(key)' should be \(expected), not \(actual)"
         return Diagnostic(at: location(of: node), text)
@@ -53,7 +58,7 @@ struct NodeReading {
 
     /// The text of a scalar node (never of YAML's "nothing").
     func text(_ node: YAMLNode, key: String) throws(Diagnostic) -> Located<String> {
-        guard case .scalar(let scalar) = node, !Self.isNull(node) else {
+        guard let scalar = tree.scalar(node), !isNull(node) else {
             throw typeError(key, node, expected: "text")
         }
         return Located(scalar.string, at: location(of: node))
@@ -81,18 +86,24 @@ struct NodeReading {
         }
     }
 
-    func sequence(_ node: YAMLNode, key: String, expected: String = "a list") throws(Diagnostic) -> [YAMLNode] {
-        guard case .sequence(let elements, _) = node else { throw typeError(key, node, expected: expected) }
+    func sequence(_ node: YAMLNode, key: String, expected: String = "a list") throws(Diagnostic) -> ArraySlice<YAMLNode> {
+        guard let elements = tree.elements(of: node) else { throw typeError(key, node, expected: expected) }
         return elements
+    }
+
+    /// The pairs of a mapping node, or a type error naming what it should be.
+    func mapping(_ node: YAMLNode, key: String, expected: String) throws(Diagnostic) -> YAMLTree.Pairs {
+        guard let pairs = tree.pairs(of: node) else { throw typeError(key, node, expected: expected) }
+        return pairs
     }
 
     /// A list of texts; a single text is not accepted.
     func texts(_ node: YAMLNode, key: String) throws(Diagnostic) -> [Located<String>] {
         var result: [Located<String>] = []
         for element in try sequence(node, key: key, expected: "a list of texts") {
-            guard case .scalar = element, !Self.isNull(element) else {
+            guard tree.kind(of: element) == .scalar, !isNull(element) else {
                 throw Diagnostic(at: location(of: element),
-                                 "each entry of '\(key)' should be text, not \(Self.describe(element))")
+                                 "each entry of '\(key)' should be text, not \(describe(element))")
             }
             result.append(try text(element, key: key))
         }
@@ -111,10 +122,10 @@ struct NodeReading {
     }
 
     /// Reports a name written twice in a name → value mapping (`inputs`, `env`, `set`).
-    func checkUnique(_ pairs: [(key: YAMLNode, value: YAMLNode)]) throws(Diagnostic) {
+    func checkUnique(_ pairs: YAMLTree.Pairs) throws(Diagnostic) {
         var lines: [String: Int] = [:]
         for pair in pairs {
-            guard case .scalar(let scalar) = pair.key else { continue }
+            guard let scalar = tree.scalar(pair.key) else { continue }
             if let line = lines[scalar.string] {
                 throw Diagnostic(at: location(of: pair.key),
                                  "'\(scalar.string)' is written twice; first written at line \(line)")

@@ -15,9 +15,9 @@ public struct PlaybookLoader: Sendable {
 
     /// Parses `text` as the playbook file `file`.
     public func load(text: String, file: String) throws(Diagnostic) -> PlaybookDocument {
-        let root = try YAMLComposer(file: file).compose(text)
-        defer { Concurrently.release(root) }
-        return try DocumentReader(reading: NodeReading(file: file)).read(root)
+        let tree = try YAMLComposer(file: file).compose(text)
+        defer { Concurrently.release(tree) }
+        return try DocumentReader(reading: NodeReading(file: file, tree: tree)).read(tree.root)
     }
 
     /// The text of the file at `path`, or a diagnostic saying why it cannot be read.

@@ -1,6 +1,6 @@
 internal import CYaml
 
-/// Builds `YAMLNode`s straight from libyaml's parse events (libyaml ships inside Yams).
+/// Builds a `YAMLTree` straight from libyaml's parse events (libyaml ships inside Yams).
 ///
 /// Yams' own `compose` builds a richer tree (tags, resolvers, anchors) and refuses repeated
 /// mapping keys; this composer does only what playbooks need and is several times faster,
@@ -9,9 +9,9 @@ internal import CYaml
 struct YAMLComposer {
     let file: String
 
-    func compose(_ text: String) throws(Diagnostic) -> YAMLNode {
+    func compose(_ text: String) throws(Diagnostic) -> YAMLTree {
         var text = text
-        let result: Result<YAMLNode, Diagnostic> = text.withUTF8 { bytes in
+        let result: Result<YAMLTree, Diagnostic> = text.withUTF8 { bytes in
             // libyaml keeps a pointer to the parser, so it must not move: allocate it.
             let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
             parser.initialize(to: yaml_parser_t())
@@ -32,14 +32,29 @@ struct YAMLComposer {
         SourceLocation(file: file, line: line, column: column)
     }
 
-    /// One pass over the events of one text.
+    /// One pass over the events of one text, filling the tree's tables.
     private struct Session {
         let parser: UnsafeMutablePointer<yaml_parser_t>
         let composer: YAMLComposer
         let bytes: UnsafeBufferPointer<UInt8>
         var anchors: [String: YAMLNode] = [:]
+        var nodes: [YAMLTree.Node] = []
+        var strings: [String] = []
+        var children: [YAMLNode] = []
+        /// The children read so far of every collection still open, innermost last.
+        var pending: [YAMLNode] = []
 
-        mutating func document() throws(Diagnostic) -> YAMLNode {
+        init(parser: UnsafeMutablePointer<yaml_parser_t>, composer: YAMLComposer, bytes: UnsafeBufferPointer<UInt8>) {
+            self.parser = parser
+            self.composer = composer
+            self.bytes = bytes
+            // About one node per 6 bytes in playbooks; reserving saves re-copying large tables.
+            nodes.reserveCapacity(bytes.count / 6)
+            children.reserveCapacity(bytes.count / 6)
+            strings.reserveCapacity(bytes.count / 10)
+        }
+
+        mutating func document() throws(Diagnostic) -> YAMLTree {
             var event = try next()  // stream start
             yaml_event_delete(&event)
             event = try next()
@@ -58,54 +73,65 @@ struct YAMLComposer {
                 throw Diagnostic(at: composer.location(Int(mark.line) + 1, Int(mark.column) + 1),
                                  "a playbook file holds one YAML document; remove this second one (and its '---')")
             }
-            return root
+            return YAMLTree(root: root, nodes: nodes, strings: strings, children: children)
         }
 
         /// Reads the node that `event` starts; deletes `event`.
         mutating func node(_ event: inout yaml_event_t) throws(Diagnostic) -> YAMLNode {
             defer { yaml_event_delete(&event) }
-            let position = YAMLNode.Position(line: Int(event.start_mark.line) + 1,
-                                             column: Int(event.start_mark.column) + 1)
-            let result: YAMLNode
+            let line = Int32(clamping: event.start_mark.line + 1)
+            let column = Int32(clamping: event.start_mark.column + 1)
+            let node = YAMLNode(index: nodes.count)
             var anchor: UnsafeMutablePointer<yaml_char_t>?
             switch event.type {
             case YAML_SCALAR_EVENT:
                 let data = event.data.scalar
                 anchor = data.anchor
-                let value = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
-                result = .scalar(YAMLNode.Scalar(string: value, style: Self.style(data.style), position: position))
+                strings.append(String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self))
+                nodes.append(YAMLTree.Node(kind: .scalar, style: Self.style(data.style), line: line, column: column,
+                                           start: Int32(strings.count - 1), count: 0))
             case YAML_SEQUENCE_START_EVENT:
                 anchor = event.data.sequence_start.anchor
-                var elements: [YAMLNode] = []
+                nodes.append(YAMLTree.Node(kind: .sequence, style: .plain, line: line, column: column, start: 0, count: 0))
+                let open = pending.count
                 while true {
                     var inner = try next()
                     if inner.type == YAML_SEQUENCE_END_EVENT { yaml_event_delete(&inner); break }
-                    elements.append(try node(&inner))
+                    pending.append(try self.node(&inner))
                 }
-                result = .sequence(elements, position)
+                close(node, openedAt: open)
             case YAML_MAPPING_START_EVENT:
                 anchor = event.data.mapping_start.anchor
-                var pairs: [(key: YAMLNode, value: YAMLNode)] = []
+                nodes.append(YAMLTree.Node(kind: .mapping, style: .plain, line: line, column: column, start: 0, count: 0))
+                let open = pending.count
                 while true {
                     var keyEvent = try next()
                     if keyEvent.type == YAML_MAPPING_END_EVENT { yaml_event_delete(&keyEvent); break }
-                    let key = try node(&keyEvent)
+                    pending.append(try self.node(&keyEvent))
                     var valueEvent = try next()
-                    pairs.append((key, try node(&valueEvent)))
+                    pending.append(try self.node(&valueEvent))
                 }
-                result = .mapping(pairs, position)
+                close(node, openedAt: open)
             case YAML_ALIAS_EVENT:
                 let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
                 guard let target = anchors[name] else {
-                    throw Diagnostic(at: composer.location(position.line, position.column),
+                    throw Diagnostic(at: composer.location(Int(line), Int(column)),
                                      "YAML syntax error: '*\(name)' refers to no '&\(name)' above it")
                 }
                 return target
             default:
-                throw Diagnostic(at: composer.location(position.line, position.column), "YAML syntax error: unexpected content")
+                throw Diagnostic(at: composer.location(Int(line), Int(column)), "YAML syntax error: unexpected content")
             }
-            if let anchor { anchors[String(cString: anchor)] = result }
-            return result
+            if let anchor { anchors[String(cString: anchor)] = node }
+            return node
+        }
+
+        /// Moves the children of the collection `node` (pending since `open`) into the tree.
+        private mutating func close(_ node: YAMLNode, openedAt open: Int) {
+            nodes[node.index].start = Int32(children.count)
+            nodes[node.index].count = Int32(pending.count - open)
+            children.append(contentsOf: pending[open...])
+            pending.removeSubrange(open...)
         }
 
         mutating func next() throws(Diagnostic) -> yaml_event_t {
@@ -135,7 +161,7 @@ struct YAMLComposer {
             return Diagnostic(at: composer.location(line, column), "YAML syntax error: \(problem)\(context)")
         }
 
-        static func style(_ style: yaml_scalar_style_t) -> YAMLNode.Scalar.Style {
+        static func style(_ style: yaml_scalar_style_t) -> YAMLTree.Scalar.Style {
             switch style {
             case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
             case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted

@@ -67,56 +67,55 @@ public struct Pattern: Hashable, Sendable, CustomStringConvertible {
 
     /// Group names written as `(?<name>` (or Python's `(?P<name>`), skipping lookbehinds `(?<=`, `(?<!`.
     static func namedGroups(in source: String) -> [String] {
-        var names: [String] = []
-        let scalars = Array(source.unicodeScalars)
-        var i = 0
-        while i < scalars.count {
-            if scalars[i] == "\\" { i += 2; continue }
-            if let (nameEnd, name) = namedGroupOpening(in: scalars, at: i) {
-                names.append(name)
-                i = nameEnd
-            }
-            i += 1
-        }
-        return names
-    }
-
-    /// If a named group opens at `i` (`(?<name>` or `(?P<name>`), the index of its `>` and the name.
-    private static func namedGroupOpening(in scalars: [Unicode.Scalar], at i: Int) -> (Int, String)? {
-        guard scalars[i] == "(", i + 2 < scalars.count, scalars[i + 1] == "?" else { return nil }
-        var j = i + 2
-        if scalars[j] == "P" { j += 1 }
-        guard j + 1 < scalars.count, scalars[j] == "<", scalars[j + 1] != "=", scalars[j + 1] != "!" else { return nil }
-        var name = ""
-        j += 1
-        while j < scalars.count, scalars[j] != ">" { name.unicodeScalars.append(scalars[j]); j += 1 }
-        return j < scalars.count ? (j, name) : nil
+        groupOpenings(in: source).map(\.name)
     }
 
     /// `source` with its named groups renamed `g1`, `g2`, … (and `(?P<` written `(?<`), plus the
     /// original names in order.
     static func numberingNamedGroups(in source: String) -> (expression: String, names: [String]) {
-        let names = namedGroups(in: source)
-        guard !names.isEmpty else { return (source, []) }
-        var expression = ""
-        let scalars = Array(source.unicodeScalars)
-        var i = 0, number = 0
-        while i < scalars.count {
-            if scalars[i] == "\\", i + 1 < scalars.count {
-                expression.unicodeScalars.append(contentsOf: scalars[i...i + 1])
-                i += 2
+        let openings = groupOpenings(in: source)
+        guard !openings.isEmpty else { return (source, []) }
+        let bytes = Array(source.utf8)
+        var expression: [UInt8] = []
+        expression.reserveCapacity(bytes.count + 4 * openings.count)
+        var copied = 0
+        for (number, opening) in openings.enumerated() {
+            expression += bytes[copied..<opening.range.lowerBound]
+            expression += "(?<g\(number + 1)>".utf8
+            copied = opening.range.upperBound
+        }
+        expression += bytes[copied...]
+        return (String(decoding: expression, as: UTF8.self), openings.map(\.name))
+    }
+
+    /// Every named-group opening, `(?<name>` or `(?P<name>`: the UTF-8 offsets it spans and the
+    /// name. Escaped characters (`\(`) are skipped; the syntax is all ASCII, so bytes suffice.
+    private static func groupOpenings(in source: String) -> [(range: Range<Int>, name: String)] {
+        let bytes = Array(source.utf8)
+        var openings: [(range: Range<Int>, name: String)] = []
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "\\") { i += 2; continue }
+            if bytes[i] == UInt8(ascii: "("), let opening = groupOpening(in: bytes, at: i) {
+                openings.append(opening)
+                i = opening.range.upperBound
                 continue
             }
-            if let (nameEnd, _) = namedGroupOpening(in: scalars, at: i) {
-                number += 1
-                expression += "(?<g\(number)>"
-                i = nameEnd + 1
-                continue
-            }
-            expression.unicodeScalars.append(scalars[i])
             i += 1
         }
-        return (expression, names)
+        return openings
+    }
+
+    /// The named-group opening starting with the `(` at `start`, if it is one.
+    private static func groupOpening(in bytes: [UInt8], at start: Int) -> (range: Range<Int>, name: String)? {
+        guard start + 2 < bytes.count, bytes[start + 1] == UInt8(ascii: "?") else { return nil }
+        var j = start + 2
+        if bytes[j] == UInt8(ascii: "P") { j += 1 }
+        guard j + 1 < bytes.count, bytes[j] == UInt8(ascii: "<"),
+            bytes[j + 1] != UInt8(ascii: "="), bytes[j + 1] != UInt8(ascii: "!"),
+            let close = bytes[(j + 1)...].firstIndex(of: UInt8(ascii: ">"))
+        else { return nil }
+        return (start..<(close + 1), String(decoding: bytes[(j + 1)..<close], as: UTF8.self))
     }
 
     private static func reason(for error: any Error) -> String {

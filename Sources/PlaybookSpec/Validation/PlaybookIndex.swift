@@ -33,14 +33,14 @@ struct PlaybookIndex {
             offsets.append(node)
             var steps: [String: Int] = [:]
             steps.reserveCapacity(document.steps.count)
-            for (position, step) in document.steps.enumerated() {
-                if let first = steps[step.id.value] {
+            for position in document.steps.indices {
+                let id = document.steps[position].id
+                if let first = steps[id.value] {
                     let earlier = document.steps[first].id.location
-                    problems.error(step.id.location,
-                                   "step '\(step.id.value)' is defined twice; first defined at line \(earlier.line)")
+                    problems.error(id.location, "step '\(id.value)' is defined twice; first defined at line \(earlier.line)")
                     repeated.insert(node + position)
                 } else {
-                    steps[step.id.value] = position
+                    steps[id.value] = position
                 }
             }
             positions.append(steps)

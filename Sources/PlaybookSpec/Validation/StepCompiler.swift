@@ -12,6 +12,8 @@ struct StepCompiler {
         /// nil when the step had a problem.
         var step: Step?
         var successors: [Int]
+        /// Whether the step asks the user something (a loop through it can end).
+        var asks: Bool
     }
 
     func compile(_ syntax: StepSyntax, problems: inout Problems) -> Output {
@@ -21,12 +23,13 @@ struct StepCompiler {
         if let say = syntax.say { terms.check(say, in: "say", problems: &problems) }
         let action = compile(syntax.action, successors: &successors, problems: &problems)
         let transition = compile(syntax, successors: &successors, problems: &problems)
+        let asks = if case .ask = syntax.action { true } else { false }
         guard problems.diagnostics.count == before, let action, let transition else {
-            return Output(step: nil, successors: successors)
+            return Output(step: nil, successors: successors, asks: asks)
         }
         let step = Step(address: StepAddress(playbook: playbook, step: syntax.id.value), location: syntax.id.location,
                         say: syntax.say?.value, action: action, transition: transition)
-        return Output(step: step, successors: successors)
+        return Output(step: step, successors: successors, asks: asks)
     }
 
     // MARK: Actions

@@ -12,14 +12,13 @@ public enum Validator {
         var asks = [Bool](repeating: false, count: index.nodeCount)
         var starts = [Int?](repeating: nil, count: documents.count)
         var playbooks: [Playbook] = []
-        let patterns = PatternCache()
         for (position, document) in documents.enumerated() {
-            let terms = TermChecker(variables: scopes.defined[position], compiled: patterns)
+            let variables = scopes.defined[position]
+            let terms = TermChecker(variables: variables, compiled: PatternCache())
             for input in document.inputs {
                 if let value = input.defaultValue { terms.check(value, in: "inputs", problems: &problems) }
             }
             starts[position] = index.resolve(document.start, in: position, what: "start", problems: &problems)
-            let compiler = StepCompiler(index: index, document: position, terms: terms)
             var steps: [String: Step] = [:]
             var order: [String] = []
             steps.reserveCapacity(document.steps.count)
@@ -28,21 +27,26 @@ public enum Validator {
             // are merged in file order.
             let first = index.offsets[position]
             let repeated = index.repeated
-            let compiled = Concurrently.map(Array(document.steps.indices)) { offset in
+            var compiled = Concurrently.map(document.steps.count, context: {
+                // A compiler (and pattern cache) per thread: nothing is locked or shared between cores.
+                StepCompiler(index: index, document: position, terms: TermChecker(variables: variables, compiled: PatternCache()))
+            }) { compiler, offset in
                 guard !repeated.contains(first + offset) else { return CompiledStep?.none }
                 var found = Problems()
                 let output = compiler.compile(document.steps[offset], problems: &found)
-                return CompiledStep(offset: offset, output: output, diagnostics: found.diagnostics)
+                return CompiledStep(output: output, diagnostics: found.diagnostics)
             }
-            for case let result? in compiled {
-                let syntax = document.steps[result.offset]
-                let node = first + result.offset
+            for offset in compiled.indices {
+                // Moved out, not copied: a copy would retain every value inside the step.
+                guard let result = compiled[offset].take() else { continue }
+                let node = first + offset
                 successors[node] = result.output.successors
                 problems.append(result.diagnostics)
-                if case .ask = syntax.action { asks[node] = true }
+                asks[node] = result.output.asks
                 if let step = result.output.step {
-                    steps[syntax.id.value] = step
-                    order.append(syntax.id.value)
+                    let id = step.address.step
+                    steps[id] = step
+                    order.append(id)
                 }
             }
             if let start = starts[position], index.playbooks[document.id.value] == position {
@@ -64,7 +68,6 @@ public enum Validator {
 
     /// One step's compile result, carried from the worker threads back to the merge.
     private struct CompiledStep: Sendable {
-        let offset: Int
         let output: StepCompiler.Output
         let diagnostics: [Diagnostic]
     }
@@ -73,11 +76,12 @@ public enum Validator {
                                           problems: inout Problems) {
         let reached = graph.reachable(from: starts.compactMap { $0 })
         for (position, document) in index.documents.enumerated() where starts[position] != nil {
-            for (offset, step) in document.steps.enumerated() {
+            for offset in document.steps.indices {
                 let node = index.offsets[position] + offset
                 guard !reached[node], !index.repeated.contains(node) else { continue }
-                problems.error(step.id.location,
-                               "step '\(step.id.value)' can never be reached; no path leads to it from the start step '\(document.start.value)'")
+                let id = document.steps[offset].id
+                problems.error(id.location,
+                               "step '\(id.value)' can never be reached; no path leads to it from the start step '\(document.start.value)'")
             }
         }
     }
