@@ -12,7 +12,7 @@ enum Duration {
 
     /// The duration in milliseconds, rounded to the nearest millisecond.
     static func milliseconds(_ text: String) -> Result<Int, Problem> {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = trimmingBlanks(text)
         let number = trimmed.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
         let unit = trimmed.dropFirst(number.count)
         guard !number.isEmpty, number.filter({ $0 == "." }).count <= 1, number.first != ".",
@@ -31,14 +31,13 @@ enum Duration {
         guard milliseconds < Double(Int32.max) else { return .failure(.malformed) }
         return .success(Int(milliseconds))
     }
-}
 
-extension String {
-    fileprivate func trimmingCharacters(in set: Set<Character>) -> String {
-        String(drop { set.contains($0) }.reversed().drop { set.contains($0) }.reversed())
+    /// `text` without the spaces and tabs around it.
+    private static func trimmingBlanks(_ text: String) -> Substring {
+        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        guard let first = text.utf8.firstIndex(where: { !isBlank($0) }),
+            let last = text.utf8.lastIndex(where: { !isBlank($0) })
+        else { return "" }
+        return text[first...last]
     }
-}
-
-extension Set<Character> {
-    fileprivate static let whitespaces: Set<Character> = [" ", "\t"]
 }

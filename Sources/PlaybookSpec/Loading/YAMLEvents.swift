@@ -74,6 +74,14 @@ struct YAMLEvents {
         static let capacity = 4096
         var events: [YAMLEvent] = []
         var bytes: [UInt8] = []
+
+        /// An empty batch with room for a full one (texts average a few bytes per event).
+        static func empty() -> Batch {
+            var batch = Batch()
+            batch.events.reserveCapacity(capacity)
+            batch.bytes.reserveCapacity(8 * capacity)
+            return batch
+        }
     }
 
     /// Batches handed from the parsing thread to the building one.
@@ -144,7 +152,7 @@ struct YAMLEvents {
             defer { yaml_parser_delete(parser) }
             yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
             yaml_parser_set_input_string(parser, bytes.baseAddress, bytes.count)
-            var batch = Batch()
+            var batch = Batch.empty()
             var documents = 0
             while !stopping.load(ordering: .relaxed) {
                 var event = yaml_event_t()
@@ -161,7 +169,7 @@ struct YAMLEvents {
                 if record.kind == .streamEnd || documents > 1 { break }
                 if batch.events.count == Batch.capacity {
                     queue.put(batch)
-                    batch = Batch()
+                    batch = Batch.empty()
                 }
             }
             queue.put(batch)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A compiled regular expression from a playbook (ICU syntax, as `NSRegularExpression`).
 ///
@@ -26,14 +27,15 @@ public struct Pattern: Hashable, Sendable, CustomStringConvertible {
 
     private init(source: String, compiling wrap: (String) -> String = { $0 }) throws(PatternError) {
         let (expression, names) = Pattern.numberingNamedGroups(in: source)
+        let compiled = wrap(expression)
         do {
-            let regex = try NSRegularExpression(pattern: wrap(expression), options: [])
-            self.source = source
-            self.groupNames = names
-            self.box = Box(regex)
+            _ = try NSRegularExpression(pattern: compiled, options: [])
         } catch {
             throw PatternError(pattern: source, reason: Pattern.reason(for: error))
         }
+        self.source = source
+        self.groupNames = names
+        self.box = Box(compiled)
     }
 
     public var description: String { source }
@@ -52,7 +54,7 @@ public struct Pattern: Hashable, Sendable, CustomStringConvertible {
     /// The first match in `text`, or nil.
     public func firstMatch(in text: String) -> Match? {
         let range = NSRange(text.startIndex..<text.endIndex, in: text)
-        guard let result = box.regex.firstMatch(in: text, options: [], range: range),
+        guard let result = box.regex().firstMatch(in: text, options: [], range: range),
             let whole = Range(result.range, in: text)
         else { return nil }
         var groups: [String: String] = [:]
@@ -123,10 +125,27 @@ public struct Pattern: Hashable, Sendable, CustomStringConvertible {
         return text.isEmpty ? "invalid regular expression" : text
     }
 
-    /// Holds the non-Sendable regex; `NSRegularExpression` is immutable and safe to share.
+    /// The compiled regex, made again on first use.
+    ///
+    /// `init` compiles the pattern to check it and lets it go: a large playbook has thousands of
+    /// patterns and a walk uses a handful, and thousands of kept ICU regexes cost more memory
+    /// (and time to fault it in) than compiling those few twice. `NSRegularExpression` is
+    /// immutable and safe to share once made.
     private final class Box: @unchecked Sendable {
-        let regex: NSRegularExpression
-        init(_ regex: NSRegularExpression) { self.regex = regex }
+        let expression: String
+        private let compiled = Mutex<NSRegularExpression?>(nil)
+
+        init(_ expression: String) { self.expression = expression }
+
+        func regex() -> NSRegularExpression {
+            compiled.withLock { regex in
+                if let regex { return regex }
+                // `init` compiled this very expression, so it compiles again.
+                let made = try! NSRegularExpression(pattern: expression, options: [])
+                regex = made
+                return made
+            }
+        }
     }
 }
 

@@ -141,6 +141,7 @@ struct StepCompiler {
     private func branch(_ arms: [BranchSyntax], at location: SourceLocation, action: ActionSyntax,
                         successors: inout [Int], problems: inout Problems) -> Transition? {
         var branches: [Branch] = []
+        branches.reserveCapacity(arms.count)
         var fallback: Fallback?
         var elseCount = 0
         let conditions = ConditionCompiler(terms: terms, action: action)

@@ -9,7 +9,7 @@ struct TermChecker {
     /// Reports each undefined `{{name}}` of `template` once; `what` names the key it was written in.
     func check(_ template: Located<Template>, in what: String, problems: inout Problems) {
         var reported: [String] = []
-        for name in template.value.variables where !reported.contains(name) {
+        for case .variable(let name) in template.value.segments where !reported.contains(name) {
             if let message = problem(with: name, in: what) {
                 problems.error(template.location, message)
                 reported.append(name)

@@ -38,12 +38,12 @@ public enum Validator {
             }
             for offset in compiled.indices {
                 // Moved out, not copied: a copy would retain every value inside the step.
-                guard let result = compiled[offset].take() else { continue }
+                guard var result = compiled[offset].take() else { continue }
                 let node = first + offset
                 successors[node] = result.output.successors
                 problems.append(result.diagnostics)
                 asks[node] = result.output.asks
-                if let step = result.output.step {
+                if let step = result.output.step.take() {
                     let id = step.address.step
                     steps[id] = step
                     order.append(id)
@@ -68,7 +68,7 @@ public enum Validator {
 
     /// One step's compile result, carried from the worker threads back to the merge.
     private struct CompiledStep: Sendable {
-        let output: StepCompiler.Output
+        var output: StepCompiler.Output
         let diagnostics: [Diagnostic]
     }
 

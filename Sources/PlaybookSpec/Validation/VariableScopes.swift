@@ -12,8 +12,8 @@ struct VariableScopes {
         let own = documents.map(Self.ownVariables)
         var callers = [[Int]](repeating: [], count: documents.count)
         for (caller, document) in documents.enumerated() {
-            for step in document.steps {
-                if case .jump(let jump) = step.action, let target = index.playbooks[jump.playbook.value],
+            for position in document.steps.indices {
+                if case .jump(let jump) = document.steps[position].action, let target = index.playbooks[jump.playbook.value],
                     target != caller
                 {
                     callers[target].append(caller)
@@ -42,8 +42,8 @@ struct VariableScopes {
 
     static func ownVariables(_ document: PlaybookDocument) -> Set<String> {
         var variables = Set(document.inputs.map(\.name.value))
-        for step in document.steps {
-            switch step.action {
+        for position in document.steps.indices {
+            switch document.steps[position].action {
             case .ask(let ask):
                 variables.insert(ask.variable.value)
             case .run(let run):
