@@ -38,19 +38,21 @@ enum Stopwatch {
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
     }
 
-    /// Times `count` runs of `produce`, each started on a quiet process as gotriage's start-up is:
-    /// the results are kept (gotriage keeps its tree until it exits, so freeing one is not part of
-    /// the time to get one), and work a run left on background threads (freeing its temporary
-    /// YAML tree) finishes before the next run starts.
+    /// Times `count` runs of `produce`, each as gotriage's start-up does it: once, on a heap
+    /// that holds no earlier results. A run's result is freed after its time is taken (gotriage
+    /// keeps its tree until it exits, so freeing one is not part of the time to get one), and
+    /// the work it left on background threads (freeing temporary trees, a few milliseconds) has
+    /// 30 ms to end before the next run starts. Keeping every result instead would leave twenty
+    /// 10 000-step trees on the heap, which no gotriage process ever has, and slow later runs.
     static func samples<Result>(_ count: Int, _ produce: () -> Result) -> [Double] {
-        var kept: [Result] = []
-        kept.reserveCapacity(count)
-        return (0..<count).map { _ in
+        (0..<count).map { _ in
+            var result: Result?
             let start = DispatchTime.now().uptimeNanoseconds
-            kept.append(produce())
+            result = produce()
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
-            DispatchQueue.global(qos: .utility).sync {}  // after the background frees queued before it
-            Thread.sleep(forTimeInterval: 0.02)
+            withExtendedLifetime(result) {}
+            result = nil
+            Thread.sleep(forTimeInterval: 0.03)
             return elapsed
         }
     }

@@ -1,5 +1,8 @@
 /// One node of the decision tree: optional text to show, one action, and where to go next.
-public struct Step: Sendable {
+///
+/// Immutable, and shared rather than copied: a step holds many values, and a tree holds
+/// thousands of steps that the engine hands around one at a time.
+public final class Step: Sendable {
     public let address: StepAddress
     public let location: SourceLocation
     /// Shown when the walk enters the step, before the action.
