@@ -1,11 +1,10 @@
 /// Checks a branch condition against the step it sits in and builds the tree's `Condition`.
 struct ConditionCompiler {
     let terms: TermChecker
-    /// The action of the step the branch belongs to.
-    let action: ActionSyntax
-
-    private var runs: Bool { if case .run = action { true } else { false } }
-    private var fixes: Bool { if case .fix = action { true } else { false } }
+    /// Whether the step the branch belongs to runs a command (`exit`, `in` make sense).
+    let runs: Bool
+    /// Whether the step the branch belongs to proposes a fix (`fix:` makes sense).
+    let fixes: Bool
 
     /// The condition, or nil after reporting its problems.
     func compile(_ syntax: ConditionSyntax, problems: inout Problems) -> Condition? {

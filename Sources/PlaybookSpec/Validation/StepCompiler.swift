@@ -16,14 +16,14 @@ struct StepCompiler {
         var asks: Bool
     }
 
-    func compile(_ syntax: StepSyntax, problems: inout Problems) -> Output {
+    func compile(_ syntax: borrowing StepSyntax, problems: inout Problems) -> Output {
         let before = problems.diagnostics.count
         var successors: [Int] = []
         let playbook = index.documents[document].id.value
         if let say = syntax.say { terms.check(say, in: "say", problems: &problems) }
         let action = compile(syntax.action, successors: &successors, problems: &problems)
         let transition = compile(syntax, successors: &successors, problems: &problems)
-        let asks = if case .ask = syntax.action { true } else { false }
+        let asks = syntax.action.asks
         guard problems.diagnostics.count == before, let action, let transition else {
             return Output(step: nil, successors: successors, asks: asks)
         }
@@ -134,17 +134,17 @@ struct StepCompiler {
                 problems.error(location, "step '\(step.id.value)' \(ends); remove its 'branch'")
                 return nil
             }
-            return branch(arms, at: location, action: step.action, successors: &successors, problems: &problems)
+            let conditions = ConditionCompiler(terms: terms, runs: step.action.runs, fixes: step.action.fixes)
+            return branch(arms, at: location, conditions: conditions, successors: &successors, problems: &problems)
         }
     }
 
-    private func branch(_ arms: [BranchSyntax], at location: SourceLocation, action: ActionSyntax,
+    private func branch(_ arms: [BranchSyntax], at location: SourceLocation, conditions: ConditionCompiler,
                         successors: inout [Int], problems: inout Problems) -> Transition? {
         var branches: [Branch] = []
         branches.reserveCapacity(arms.count)
         var fallback: Fallback?
         var elseCount = 0
-        let conditions = ConditionCompiler(terms: terms, action: action)
         for (position, arm) in arms.enumerated() {
             let what = arm.condition == nil ? "else" : "goto"
             let target = index.resolve(arm.target, in: document, what: what, problems: &problems)
@@ -169,4 +169,11 @@ struct StepCompiler {
         guard let fallback else { return nil }
         return .branch(branches, fallback: fallback)
     }
+}
+
+extension ActionSyntax {
+    /// What kind of action it is, asked without copying what it holds.
+    fileprivate var runs: Bool { if case .run = self { true } else { false } }
+    fileprivate var fixes: Bool { if case .fix = self { true } else { false } }
+    fileprivate var asks: Bool { if case .ask = self { true } else { false } }
 }
