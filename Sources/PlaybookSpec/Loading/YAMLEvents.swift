@@ -154,14 +154,14 @@ struct YAMLEvents {
             yaml_parser_set_input_string(parser, bytes.baseAddress, bytes.count)
             var batch = Batch.empty()
             var documents = 0
+            var event = yaml_event_t()
             while !stopping.load(ordering: .relaxed) {
-                var event = yaml_event_t()
                 guard yaml_parser_parse(parser, &event) == 1 else {
                     queue.put(batch)
                     queue.end(.failure(error()))
                     return
                 }
-                let record = Self.record(of: event, into: &batch.bytes)
+                let record = Self.record(of: &event, into: &batch.bytes)
                 yaml_event_delete(&event)
                 batch.events.append(record)
                 if record.kind == .documentStart { documents += 1 }
@@ -183,16 +183,16 @@ struct YAMLEvents {
             done.wait()
         }
 
-        private static func record(of event: yaml_event_t, into bytes: inout [UInt8]) -> YAMLEvent {
+        private static func record(of event: inout yaml_event_t, into bytes: inout [UInt8]) -> YAMLEvent {
             var record = YAMLEvent(kind: .streamStart, style: .plain, line: Int32(clamping: event.start_mark.line + 1),
                                    column: Int32(clamping: event.start_mark.column + 1), text: 0..<0, anchor: 0..<0)
             func append(_ pointer: UnsafePointer<yaml_char_t>?, count: Int? = nil) -> Range<Int32> {
                 guard let pointer else { return 0..<0 }
-                let start = Int32(bytes.count)
+                let start = Int32(clamping: bytes.count)
                 var length = 0
                 if let count { length = count } else { while pointer[length] != 0 { length += 1 } }
                 bytes.append(contentsOf: UnsafeBufferPointer(start: pointer, count: length))
-                return start..<Int32(bytes.count)
+                return start..<Int32(clamping: bytes.count)
             }
             switch event.type {
             case YAML_STREAM_START_EVENT: record.kind = .streamStart
