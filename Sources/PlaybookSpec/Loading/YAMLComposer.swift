@@ -5,18 +5,37 @@
 /// which the 10 000-step load budget requires.
 struct YAMLComposer {
     let file: String
-    /// Parse on a background thread; nil leaves it to the text's size (see `YAMLEvents`).
-    var background: Bool?
+    /// How to parse; nil leaves it to the text's size (see `YAMLEvents`).
+    var parsing: Parsing?
+
+    enum Parsing {
+        case onThisThread, inBackground
+        /// In halves on two threads when `YAMLSplit` finds a cut and the halves fit; else whole,
+        /// in the background.
+        case inHalves
+    }
 
     func compose(_ text: String) throws(Diagnostic) -> YAMLTree {
         var text = text
         let result: Result<YAMLTree, Diagnostic> = text.withUTF8 { bytes in
-            let events = YAMLEvents(bytes, file: file, background: background)
-            var session = Session(events: events, composer: self, size: bytes.count)
-            defer { session.events.finish() }
-            return Result { () throws(Diagnostic) in try session.document() }
+            let parsing = parsing ?? (bytes.count >= YAMLEvents.halvesThreshold ? .inHalves
+                : bytes.count >= YAMLEvents.backgroundThreshold ? .inBackground : .onThisThread)
+            if parsing == .inHalves, let split = YAMLSplit(bytes) {
+                // A syntax error or misfit in a half is no proof of one in the whole text: on any
+                // error the text is parsed whole, which finds the true error.
+                if case .success(let tree) = compose(bytes, strategy: .inHalves(split)) { return .success(tree) }
+            }
+            return compose(bytes, strategy: parsing == .onThisThread ? .onThisThread : .inBackground)
         }
         return try result.get()
+    }
+
+    /// The tree of `bytes`, parsed as `strategy` says, with no second try.
+    func compose(_ bytes: UnsafeBufferPointer<UInt8>, strategy: YAMLEvents.Strategy) -> Result<YAMLTree, Diagnostic> {
+        let events = YAMLEvents(bytes, file: file, strategy: strategy)
+        var session = Session(events: events, composer: self, size: bytes.count)
+        defer { session.events.finish() }
+        return Result { () throws(Diagnostic) in try session.document() }
     }
 
     func location(_ line: Int32, _ column: Int32) -> SourceLocation {

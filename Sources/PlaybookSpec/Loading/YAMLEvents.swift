@@ -1,4 +1,3 @@
-internal import CYaml
 import Dispatch
 import Synchronization
 
@@ -20,31 +19,59 @@ struct YAMLEvent {
     var anchor: Range<Int32>
 }
 
-/// The parse events of one text, read by libyaml (which ships inside Yams); the only code that
-/// talks to libyaml.
+/// The parse events of one text, in order, read by libyaml (see `YAMLEventProducer`).
 ///
-/// A large text is parsed on a background thread while the caller builds its tree from the
-/// events parsed so far, so libyaml's scanning and the tree's building each have a core. Events
-/// arrive in batches of plain records. A YAML syntax error becomes a diagnostic at libyaml's
-/// 1-based line and column, thrown when the caller reaches the place where parsing stopped.
+/// How the text is parsed is the caller's choice (`Strategy`): on the calling thread; on a
+/// background thread while the caller builds its tree from the events parsed so far, so that
+/// libyaml's scanning and the building each have a core; or in two halves on two threads at once
+/// (see `YAMLSplit`). Events arrive in batches of plain records. A YAML syntax error becomes a
+/// diagnostic at libyaml's 1-based line and column, thrown when the caller reaches the place
+/// where parsing stopped.
 struct YAMLEvents {
+    enum Strategy {
+        case onThisThread, inBackground
+        /// Two halves on two threads: only for a text `YAMLSplit` can cut, and only as a first
+        /// try, since an error in either half is no proof of an error in the whole (see
+        /// `YAMLComposer.compose`).
+        case inHalves(YAMLSplit)
+    }
+
     /// Texts at least this long are parsed on a background thread; for shorter ones starting a
     /// thread costs more than it saves.
     static let backgroundThreshold = 64 * 1024
+    /// Texts at least this long are first tried in halves.
+    static let halvesThreshold = 512 * 1024
 
-    private let producer: Producer
+    private let file: String
+    /// The producers whose events are read one after the other: the whole text, or its halves.
+    private let parts: [YAMLEventProducer]
+    private var part = 0
+    /// Events the first half held back (the ends of its open collections), read after the
+    /// second half's.
+    private var heldBack: [YAMLEvent] = []
     private var batch = Batch()
     private var position = 0
 
-    /// Starts parsing `bytes`, which must stay valid until `finish()` has returned; on a
-    /// background thread when `background` says so, or else when the text is large.
-    init(_ bytes: UnsafeBufferPointer<UInt8>, file: String, background: Bool? = nil) {
-        producer = Producer(bytes: bytes, file: file)
-        if background ?? (bytes.count >= Self.backgroundThreshold) {
-            let producer = producer
-            DispatchQueue.global(qos: .userInitiated).async { producer.run() }
-        } else {
-            producer.run()
+    /// Starts parsing `bytes`, which must stay valid until `finish()` has returned.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, file: String, strategy: Strategy) {
+        self.file = file
+        switch strategy {
+        case .onThisThread, .inBackground:
+            parts = [YAMLEventProducer(bytes: bytes, file: file, role: .whole)]
+        case .inHalves(let split):
+            parts = [
+                YAMLEventProducer(bytes: UnsafeBufferPointer(rebasing: bytes[..<split.offset]), file: file,
+                                  role: .head(keyColumn: split.keyColumn)),
+                YAMLEventProducer(bytes: UnsafeBufferPointer(rebasing: bytes[split.offset...]), file: file,
+                                  role: .rest(keyColumn: split.keyColumn, linesBefore: bytes[..<split.offset])),
+            ]
+        }
+        for producer in parts {
+            if case .onThisThread = strategy {
+                producer.run()
+            } else {
+                DispatchQueue.global(qos: .userInitiated).async { producer.run() }
+            }
         }
     }
 
@@ -52,8 +79,22 @@ struct YAMLEvents {
     /// has been read.
     mutating func next() throws(Diagnostic) -> YAMLEvent {
         while position == batch.events.count {
-            batch = try producer.queue.take()
-            position = 0
+            if part == parts.count {
+                // The composer stops at the stream's end, which is the last event; should it ever
+                // ask for more, it gets an error, not a crash.
+                guard !heldBack.isEmpty else {
+                    throw Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), "YAML syntax error: the text ended early")
+                }
+                return heldBack.removeFirst()
+            }
+            switch try parts[part].queue.take() {
+            case .batch(let next):
+                batch = next
+                position = 0
+            case .end(let held):
+                heldBack += held
+                part += 1
+            }
         }
         defer { position += 1 }
         return batch.events[position]
@@ -66,7 +107,7 @@ struct YAMLEvents {
 
     /// Stops the parse if it is still running and waits for libyaml to let go of the text.
     func finish() {
-        producer.stop()
+        for producer in parts { producer.stop() }
     }
 
     /// Events copied out of libyaml, with the bytes of their texts.
@@ -84,9 +125,15 @@ struct YAMLEvents {
         }
     }
 
-    /// Batches handed from the parsing thread to the building one.
+    /// Batches handed from a parsing thread to the building one.
     final class Queue: Sendable {
-        private let state = Mutex<(batches: [Batch], end: Result<Void, Diagnostic>?)>(([], nil))
+        enum Item {
+            case batch(Batch)
+            /// Every event is queued; the events held back to be read after the other half's.
+            case end(heldBack: [YAMLEvent])
+        }
+
+        private let state = Mutex<(batches: [Batch], end: Result<[YAMLEvent], Diagnostic>?)>(([], nil))
         private let arrived = DispatchSemaphore(value: 0)
 
         func put(_ batch: Batch) {
@@ -95,173 +142,21 @@ struct YAMLEvents {
         }
 
         /// Marks the end: every event is queued (`.success`) or parsing stopped at a failure.
-        func end(_ result: Result<Void, Diagnostic>) {
+        func end(_ result: Result<[YAMLEvent], Diagnostic>) {
             state.withLock { $0.end = result }
             arrived.signal()
         }
 
-        /// The next batch, waiting for it when parsing has not got that far.
-        func take() throws(Diagnostic) -> Batch {
+        /// The next batch or the end, waiting for it when parsing has not got that far.
+        func take() throws(Diagnostic) -> Item {
             while true {
-                let next: Result<Batch, Diagnostic>? = state.withLock { state in
-                    if !state.batches.isEmpty { return .success(state.batches.removeFirst()) }
-                    switch state.end {
-                    case nil: return nil
-                    case .failure(let error): return .failure(error)
-                    case .success: return .failure(Diagnostic(at: SourceLocation(file: "", line: 1, column: 1),
-                                                              "YAML syntax error: the text ended early"))
-                    }
+                let next: Result<Item, Diagnostic>? = state.withLock { state in
+                    if !state.batches.isEmpty { return .success(.batch(state.batches.removeFirst())) }
+                    return state.end.map { $0.map { .end(heldBack: $0) } }
                 }
                 if let next { return try next.get() }
                 arrived.wait()
             }
-        }
-    }
-
-    /// Runs libyaml over the text and queues what it finds.
-    final class Producer: @unchecked Sendable {
-        // libyaml's parser and the text are used by `run` alone, on whichever thread runs it;
-        // `stop` waits for `run` to end before anything is freed.
-        private let parser: UnsafeMutablePointer<yaml_parser_t>
-        private let bytes: UnsafeBufferPointer<UInt8>
-        private let file: String
-        let queue = Queue()
-        private let stopping = Atomic<Bool>(false)
-        private let done = DispatchSemaphore(value: 0)
-        private let stopped = Atomic<Bool>(false)
-
-        init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
-            self.bytes = bytes
-            self.file = file
-            // libyaml keeps a pointer to the parser, so it must not move: allocate it.
-            parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
-            parser.initialize(to: yaml_parser_t())
-        }
-
-        deinit {
-            parser.deinitialize(count: 1)
-            parser.deallocate()
-        }
-
-        func run() {
-            defer { done.signal() }
-            guard yaml_parser_initialize(parser) == 1 else {
-                queue.end(.failure(Diagnostic(at: location(1, 1), "cannot start the YAML parser")))
-                return
-            }
-            defer { yaml_parser_delete(parser) }
-            yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
-            yaml_parser_set_input_string(parser, bytes.baseAddress, bytes.count)
-            var batch = Batch.empty()
-            var documents = 0
-            var event = yaml_event_t()
-            while !stopping.load(ordering: .relaxed) {
-                guard yaml_parser_parse(parser, &event) == 1 else {
-                    queue.put(batch)
-                    queue.end(.failure(error()))
-                    return
-                }
-                let record = Self.record(of: &event, into: &batch.bytes)
-                yaml_event_delete(&event)
-                batch.events.append(record)
-                if record.kind == .documentStart { documents += 1 }
-                // Nothing after a second document is read: one document is all a file may hold.
-                if record.kind == .streamEnd || documents > 1 { break }
-                if batch.events.count == Batch.capacity {
-                    queue.put(batch)
-                    batch = Batch.empty()
-                }
-            }
-            queue.put(batch)
-            queue.end(.success(()))
-        }
-
-        /// Asks `run` to stop and waits until it has (once; later calls return at once).
-        func stop() {
-            stopping.store(true, ordering: .relaxed)
-            guard !stopped.exchange(true, ordering: .acquiringAndReleasing) else { return }
-            done.wait()
-        }
-
-        private static func record(of event: inout yaml_event_t, into bytes: inout [UInt8]) -> YAMLEvent {
-            var record = YAMLEvent(kind: .streamStart, style: .plain, line: Int32(clamping: event.start_mark.line + 1),
-                                   column: Int32(clamping: event.start_mark.column + 1), text: 0..<0, anchor: 0..<0)
-            func append(_ pointer: UnsafePointer<yaml_char_t>?, count: Int? = nil) -> Range<Int32> {
-                guard let pointer else { return 0..<0 }
-                let start = Int32(clamping: bytes.count)
-                var length = 0
-                if let count { length = count } else { while pointer[length] != 0 { length += 1 } }
-                bytes.append(contentsOf: UnsafeBufferPointer(start: pointer, count: length))
-                return start..<Int32(clamping: bytes.count)
-            }
-            switch event.type {
-            case YAML_STREAM_START_EVENT: record.kind = .streamStart
-            case YAML_DOCUMENT_START_EVENT: record.kind = .documentStart
-            case YAML_DOCUMENT_END_EVENT: record.kind = .documentEnd
-            case YAML_SCALAR_EVENT:
-                let scalar = event.data.scalar
-                record.kind = .scalar
-                record.style = style(scalar.style)
-                record.text = append(scalar.value, count: scalar.length)
-                record.anchor = append(scalar.anchor)
-            case YAML_SEQUENCE_START_EVENT:
-                record.kind = .sequenceStart
-                record.anchor = append(event.data.sequence_start.anchor)
-            case YAML_SEQUENCE_END_EVENT: record.kind = .sequenceEnd
-            case YAML_MAPPING_START_EVENT:
-                record.kind = .mappingStart
-                record.anchor = append(event.data.mapping_start.anchor)
-            case YAML_MAPPING_END_EVENT: record.kind = .mappingEnd
-            case YAML_ALIAS_EVENT:
-                record.kind = .alias
-                record.text = append(event.data.alias.anchor)
-            default: record.kind = .streamEnd
-            }
-            return record
-        }
-
-        private static func style(_ style: yaml_scalar_style_t) -> YAMLTree.Scalar.Style {
-            switch style {
-            case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
-            case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
-            case YAML_LITERAL_SCALAR_STYLE: .literal
-            case YAML_FOLDED_SCALAR_STYLE: .folded
-            default: .plain
-            }
-        }
-
-        private func location(_ line: Int, _ column: Int) -> SourceLocation {
-            SourceLocation(file: file, line: line, column: column)
-        }
-
-        /// libyaml's error, in its words, at its position.
-        private func error() -> Diagnostic {
-            let parser = self.parser.pointee
-            let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
-            if parser.error == YAML_READER_ERROR {
-                let (line, column) = Self.lineAndColumn(atByte: parser.problem_offset, in: bytes)
-                return Diagnostic(at: location(line, column), "the file is not readable text: \(problem)")
-            }
-            let mark = parser.problem_mark
-            let context = parser.context.map {
-                " (\(String(cString: $0)) that started at line \(parser.context_mark.line + 1))"
-            } ?? ""
-            // At the end of a text without a final newline libyaml can count lines past the last
-            // one; a location must point into the file, so past-the-end becomes the end of the text.
-            let lastLine = bytes.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
-            let (line, column) = Int(mark.line) + 1 > lastLine
-                ? Self.lineAndColumn(atByte: bytes.count, in: bytes)
-                : (Int(mark.line) + 1, Int(mark.column) + 1)
-            return Diagnostic(at: location(line, column), "YAML syntax error: \(problem)\(context)")
-        }
-
-        private static func lineAndColumn(atByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
-            var line = 1
-            var column = 1
-            for byte in bytes.prefix(offset) {
-                if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
-            }
-            return (line, column)
         }
     }
 }
