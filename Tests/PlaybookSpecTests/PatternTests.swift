@@ -35,4 +35,23 @@ import Testing
     @Test func invalidPatternThrows() {
         #expect(throws: PatternError.self) { try Pattern("(?<x") }
     }
+
+    @Test func pythonStyleAndNonASCIIGroupNamesAreRenamedForICU() throws {
+        let pattern = try Pattern(#"(?P<go_version>go[0-9.]+) \((?<größe>\d+)\)"#)
+        #expect(pattern.groupNames == ["go_version", "größe"])
+        let match = try #require(pattern.firstMatch(in: "go1.19.8 (42)"))
+        #expect(match.groups == ["go_version": "go1.19.8", "größe": "42"])
+    }
+
+    /// The regex is compiled on first use; many threads using a new pattern at once all get it.
+    @Test func aPatternFirstUsedOnManyThreadsAtOnceMatchesOnEach() async throws {
+        let pattern = try Pattern("proxy (?<port>[0-9]+)")
+        let ports = await withTaskGroup(of: String?.self) { group in
+            for port in 0..<32 {
+                group.addTask { pattern.firstMatch(in: "proxy \(port) up")?.groups["port"] }
+            }
+            return await group.reduce(into: Set<String>()) { if let port = $1 { $0.insert(port) } }
+        }
+        #expect(ports == Set((0..<32).map(String.init)))
+    }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 
-/// A compiled regular expression from a playbook (ICU syntax, as `NSRegularExpression`).
+/// A regular expression from a playbook (ICU syntax, as `NSRegularExpression`), known to compile.
 ///
 /// Named groups `(?<name>…)` become variables when the pattern is used as a capture. ICU only
 /// allows letters and digits in group names, so each named group is compiled as `(?<g1>…)`,
