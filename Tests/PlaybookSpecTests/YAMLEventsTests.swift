@@ -201,12 +201,12 @@ struct YAMLEventsTests {
         let texts = [Self.trickyPlaybook, Self.trickyPlaybook.replacingOccurrences(of: "\n", with: "\r\n"),
                      Self.trickyPlaybook + "x-after:\n  more: 1\n  again: 2\n"]
         var fits = 0
-        for text in texts {
+        for text in texts + Self.reviewedTraps {
             let whole = Self.outcome(text, parsing: .onThisThread)
             let utf8 = Array(text.utf8)
             let lineStarts = [0] + utf8.indices.filter { utf8[$0] == UInt8(ascii: "\n") }.map { $0 + 1 }
             for offset in lineStarts where offset < utf8.count {
-                for keyColumn: Int32 in 1...7 {
+                for keyColumn: Int32 in 1...8 {
                     guard let halves = Self.halves(text, cutAt: offset, keyColumn: keyColumn) else { continue }
                     fits += 1
                     #expect(halves == whole, "cut at byte \(offset), key column \(keyColumn)")
@@ -214,6 +214,47 @@ struct YAMLEventsTests {
             }
         }
         #expect(fits > 10, "some cuts, at the steps, should fit")
+    }
+
+    /// Texts where a review found halves that fit yet differed from the whole text: line breaks
+    /// libyaml counts besides `\n`, an empty value libyaml places at the end of the first half,
+    /// a `...` before the cut, a mapping whose first key is written `? key`, a tag alone on the
+    /// first line of the second half, a `|+` text whose kept blank lines a cut would split.
+    static let reviewedTraps: [String] = {
+        let start = "gotriage: 1\nid: t\nstart: s0\nsteps:\n  s0:\n    say: hi\n"
+        return [
+            "  s1:\n    say: \"a\u{2028}b\"\n  s2:\n    say: x\n",
+            "  s1:\n    say: \"a\u{85}b\"\n  s2:\n    say: x\n",
+            "  # c\r  # d\n  s2:\n    say: x\n",
+            "  # c\u{2028}\n  s2:\n    say: x\n",
+            "  ? s1\n  s2: x\n",
+            "  ?\n  s2: x\n",
+            "...\n  s2:\n    say: x\n",
+            "... # end\n  s2:\n    say: x\n",
+            "x-later:\n ? a\n : |\n   c: 1\n   d: 2\n",
+            "x-later:\n ? a\n : |1\n   c: 1\n   d: 2\n",
+            "x-later:\n ? a\n :\n   c: 1\n   d: 2\n",
+            "  !!map\n  s2: x\n",
+            "  !t\n  s2: x\n",
+            "  s1:\n    say: |+\n      x\n\n        \n\n  s2: y\n",
+        ].map { start + $0 }
+    }()
+
+    /// libyaml stops nesting at 1000 levels; the second half, with no root around it, would
+    /// allow one level more than the whole text does.
+    @Test func halvesRefuseNestingNearLibyamlsLimit() throws {
+        let start = "gotriage: 1\nid: t\nstart: s0\nsteps:\n  s0:\n    say: hi\n"
+        let deepBlock = (0..<998).map { String(repeating: " ", count: 4 + $0) + "k:\n" }.joined()
+            + String(repeating: " ", count: 1002) + "v\n"
+        let deepFlow = String(repeating: "[", count: 1012) + String(repeating: "]", count: 1012)
+        let texts = [start + "  s1: x\n  s2:\n" + deepBlock,  // deep in the second half
+                     start + "  s1: " + deepFlow + "\n  s2: y\n"]  // deep in the first
+        for text in texts {
+            let newline = try #require(text.range(of: "\n  s2:")).lowerBound
+            let offset = text.utf8.distance(from: text.startIndex, to: newline) + 1  // the line "  s2:"
+            #expect(Self.outcome(text, parsing: .onThisThread).hasPrefix("error:"))
+            #expect(Self.halves(text, cutAt: offset, keyColumn: 3) == nil)
+        }
     }
 
     static let trickyPlaybook = """

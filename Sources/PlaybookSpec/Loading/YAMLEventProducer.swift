@@ -11,15 +11,15 @@ import Synchronization
 final class YAMLEventProducer: @unchecked Sendable {
     enum Role {
         case whole
-        /// The text before the cut: must end inside a block mapping, the root's last value,
-        /// whose keys are at `keyColumn`; the last four events (the ends of that mapping, the
-        /// root, the document and the stream) are held back to be read after the other half.
+        /// The text before the cut: must end inside a block mapping indented to `keyColumn`,
+        /// the root's last value; the last four events (the ends of that mapping, the root, the
+        /// document and the stream) are held back to be read after the other half.
         case head(keyColumn: Int32)
-        /// The text from the cut on: must be one block mapping with its keys at `keyColumn`,
-        /// whose pairs continue the head's mapping; the three events around them at each end
-        /// (stream, document and mapping) are dropped. `linesBefore` is the text before the cut,
-        /// whose lines are counted so that positions are the whole text's.
-        case rest(keyColumn: Int32, linesBefore: Slice<UnsafeBufferPointer<UInt8>>)
+        /// The text from the cut on: must be one block mapping indented to `keyColumn` and
+        /// starting on its first line, whose pairs continue the head's mapping; the three events
+        /// around them at each end (stream, document and mapping) are dropped. Its lines count
+        /// from the cut (`YAMLEvents` moves them to the whole text's).
+        case rest(keyColumn: Int32)
     }
 
     // libyaml's parser and the text are used by `run` alone, on whichever thread runs it; `stop`
@@ -56,10 +56,6 @@ final class YAMLEventProducer: @unchecked Sendable {
         defer { yaml_parser_delete(parser) }
         yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
         yaml_parser_set_input_string(parser, bytes.baseAddress, bytes.count)
-        var lineOffset: Int32 = 0
-        if case .rest(_, let before) = role {
-            lineOffset = Int32(clamping: before.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 })
-        }
         var fit = Fit(role: role)
         // A full batch is queued only once the next one holds as many events as a half may
         // take off its end: those are then never queued before the end shows their fate.
@@ -72,13 +68,11 @@ final class YAMLEventProducer: @unchecked Sendable {
                 queue.end(.failure(error()))
                 return
             }
-            var record = Self.record(of: &event, into: &batch.bytes)
-            record.line += lineOffset
-            let flow = event.type == YAML_MAPPING_START_EVENT
-                && event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
+            let record = Self.record(of: &event, into: &batch.bytes)
+            let facts = Fit.Facts(event)
             yaml_event_delete(&event)
             if record.kind == .documentStart { documents += 1 }
-            if fit.admit(record, flow: flow) {
+            if fit.admit(record, facts) {
                 batch.events.append(record)
                 if batch.events.count >= Fit.longestTail, let previous = full.take() { queue.put(previous) }
             }
@@ -109,45 +103,76 @@ final class YAMLEventProducer: @unchecked Sendable {
     // MARK: Halves
 
     /// Checks, event by event, that a half has the shape its role promises.
+    ///
+    /// Each check stands for a way two halves could parse cleanly and still differ from the
+    /// whole text; `YAMLEventsTests` has a text for each.
     private struct Fit {
+        /// What an event says beyond its record.
+        struct Facts {
+            /// A `{…}` mapping; a tag on a mapping; an end of document written as `...`.
+            var flowMapping = false, taggedMapping = false, explicitDocumentEnd = false
+
+            init(_ event: yaml_event_t) {
+                if event.type == YAML_MAPPING_START_EVENT {
+                    flowMapping = event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
+                    taggedMapping = event.data.mapping_start.tag != nil
+                }
+                if event.type == YAML_DOCUMENT_END_EVENT { explicitDocumentEnd = event.data.document_end.implicit == 0 }
+            }
+        }
+
+        /// The most events a half takes off its end.
+        static let longestTail = 4
+        /// Deeper than this, a half refuses: libyaml's nesting limit (1000) would stop the whole
+        /// text one level before the rest, which has no root around it.
+        static let deepest = 500
+
         let role: Role
-        /// Events seen so far; the open collections' depth.
         private var count = 0
         private var depth = 0
-        private var rootIsBlockMapping = false
-        /// The root's latest mapping value: block style, and the column of its first key.
-        private var lastChild: (block: Bool, keyColumn: Int32?)?
         private var misfit = false
+        private var rootIsBlockMapping = false
+        /// The head's latest mapping directly in the root: block style, and its column.
+        private var lastChild: (block: Bool, column: Int32)?
+        /// The line of the head's latest node. A node on the cut's line was made up by libyaml
+        /// at the end of the half (an empty value), where the whole text puts it elsewhere.
+        private var lastNodeLine: Int32 = 0
 
         init(role: Role) { self.role = role }
 
         /// Whether `event` goes to the reader (the rest drops its first three).
-        mutating func admit(_ event: YAMLEvent, flow: Bool) -> Bool {
+        mutating func admit(_ event: YAMLEvent, _ facts: Facts) -> Bool {
             defer { count += 1 }
             switch event.kind {
             case .sequenceStart, .mappingStart: depth += 1
             case .sequenceEnd, .mappingEnd: depth -= 1
             default: break
             }
+            if depth > Self.deepest { misfit = true }
             switch role {
             case .whole:
                 return true
             case .head:
-                if event.kind == .mappingStart, depth == 1 { rootIsBlockMapping = !flow }
-                if lastChild?.keyColumn == nil, lastChild != nil, count > 0 { lastChild?.keyColumn = event.column }
-                if event.kind == .mappingStart, depth == 2 { lastChild = (!flow, nil) }
+                switch event.kind {
+                case .scalar, .alias, .sequenceStart, .mappingStart: lastNodeLine = event.line
+                case .documentEnd: if facts.explicitDocumentEnd { misfit = true }
+                default: break
+                }
+                if event.kind == .mappingStart, depth == 1 { rootIsBlockMapping = !facts.flowMapping }
+                if event.kind == .mappingStart, depth == 2 { lastChild = (!facts.flowMapping, event.column) }
                 return true
-            case .rest(let keyColumn, _):
+            case .rest(let keyColumn):
                 guard count < 3 else { return true }
                 let expected: [YAMLEvent.Kind] = [.streamStart, .documentStart, .mappingStart]
                 if event.kind != expected[count] { misfit = true }
-                if count == 2, flow || event.column != keyColumn || !event.anchor.isEmpty { misfit = true }
+                if count == 2, facts.flowMapping || facts.taggedMapping || !event.anchor.isEmpty
+                    || event.line != 1 || event.column != keyColumn
+                {
+                    misfit = true
+                }
                 return false
             }
         }
-
-        /// The most events a half takes off its end.
-        static let longestTail = 4
 
         /// Checks the end of the half and takes off the last batches' events that its role holds
         /// back (returned) or drops.
@@ -156,7 +181,7 @@ final class YAMLEventProducer: @unchecked Sendable {
             switch role {
             case .whole: return .success([])
             case .head(let keyColumn):
-                guard rootIsBlockMapping, let lastChild, lastChild.block, lastChild.keyColumn == keyColumn else {
+                guard rootIsBlockMapping, let lastChild, lastChild.block, lastChild.column == keyColumn else {
                     return .failure(Misfit())
                 }
                 tail = [.mappingEnd, .mappingEnd, .documentEnd, .streamEnd]
@@ -169,8 +194,10 @@ final class YAMLEventProducer: @unchecked Sendable {
                 if let event = batches[last].events.popLast() { taken.insert(event, at: 0) } else { batches.removeLast() }
             }
             guard taken.map(\.kind) == tail else { return .failure(Misfit()) }
-            if case .head = role { return .success(taken) }
-            return .success([])
+            guard case .head = role else { return .success([]) }
+            // The end of the stream is at the end of the text: the cut's line.
+            guard let cutLine = taken.last?.line, lastNodeLine < cutLine else { return .failure(Misfit()) }
+            return .success(taken)
         }
     }
 

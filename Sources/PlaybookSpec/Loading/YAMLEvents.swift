@@ -49,6 +49,9 @@ struct YAMLEvents {
     /// Events the first half held back (the ends of its open collections), read after the
     /// second half's.
     private var heldBack: [YAMLEvent] = []
+    /// Added to the lines of the part being read: the second half counts its lines from the
+    /// cut, whose line is where libyaml ended the first half.
+    private var lineShift: Int32 = 0
     private var batch = Batch()
     private var position = 0
 
@@ -63,7 +66,7 @@ struct YAMLEvents {
                 YAMLEventProducer(bytes: UnsafeBufferPointer(rebasing: bytes[..<split.offset]), file: file,
                                   role: .head(keyColumn: split.keyColumn)),
                 YAMLEventProducer(bytes: UnsafeBufferPointer(rebasing: bytes[split.offset...]), file: file,
-                                  role: .rest(keyColumn: split.keyColumn, linesBefore: bytes[..<split.offset])),
+                                  role: .rest(keyColumn: split.keyColumn)),
             ]
         }
         for producer in parts {
@@ -94,10 +97,13 @@ struct YAMLEvents {
             case .end(let held):
                 heldBack += held
                 part += 1
+                lineShift = (heldBack.last?.line ?? 1) - 1
             }
         }
         defer { position += 1 }
-        return batch.events[position]
+        var event = batch.events[position]
+        event.line += lineShift
+        return event
     }
 
     /// The text of a range of the last event read (`YAMLEvent.text` or `anchor`).

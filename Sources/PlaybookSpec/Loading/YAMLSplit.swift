@@ -8,11 +8,14 @@
 /// `steps` mapping.
 ///
 /// Nothing here needs to be sure of that. The cut is only a guess from the text's lines; the
-/// halves check as they are parsed that they have the promised shape (`YAMLEventProducer.Role`:
-/// the first ends inside a block mapping with its keys at the cut's column, the root's last
-/// value; the second is one block mapping with keys at that column). A construct left open at
-/// the cut (a quoted text, a `[` list) is a syntax error at the end of the first half. Any error
-/// or misfit, and the text is parsed whole instead.
+/// halves check as they are parsed that they have the promised shape (`YAMLEventProducer.Fit`),
+/// and any syntax error or misfit in either means the text is parsed whole. A construct left open
+/// at the cut (a quoted text, a `[` list) is a syntax error at the end of the first half. For the
+/// subtler ways two clean halves could still differ from the whole text, the second half's lines
+/// are counted from where libyaml itself ended the first (it also breaks lines at CR, NEL, LS and
+/// PS), and a value libyaml makes up at the end of a half, `...`, `? key` mappings, tags, kept
+/// blank lines and deep nesting are refused. `YAMLEventsTests` tries every cut of texts built to
+/// provoke each of them.
 struct YAMLSplit {
     /// The byte offset of the line the second half starts with.
     let offset: Int
