@@ -237,8 +237,28 @@ struct YAMLEventsTests {
             "  !!map\n  s2: x\n",
             "  !t\n  s2: x\n",
             "  s1:\n    say: |+\n      x\n\n        \n\n  s2: y\n",
-        ].map { start + $0 }
+        ].map { start + $0 } + [
+            // An anchor or tag before the steps' first key (a second review).
+            "gotriage: 1\nid: t\nstart: s0\nsteps:\n      &s\n  s0:\n      k: v\n      k2: w\n",
+            "gotriage: 1\nid: t\nstart: s0\nsteps: !!map\n  s0:\n       k: v\n",
+            "gotriage: 1\nid: t\nstart: s0\nsteps: &s\n  s0:\n       k: v\n",
+            "gotriage: 1\nid: t\nstart: s0\nsteps:\n !!map\n   s0: x\n s2: y\n",
+            "gotriage: 1\nid: t\nstart: s0\nsteps:\n      !!map\n  s0: {}\n      s2: y\n",
+        ]
     }()
+
+    /// Found by the second review: `YAMLSplit` took the key column from an anchor line above the
+    /// first step and cut at a line inside a long text; the halves must refuse, and the playbook
+    /// load as it does whole.
+    @Test func anAnchoredStepsMappingIsParsedWhole() throws {
+        let body = (0..<20_000).map { "      line \($0) of the long text\n" }.joined()
+        let text = "gotriage: 1\nid: big\ntitle: Big\nsummary: Big.\nstart: s0\nsteps:\n    &all\n  s0:\n"
+            + "    say: hi\n    next: big\n  big:\n    say: |\n" + body + "    done: {outcome: resolved, conclusion: Done.}\n"
+        #expect(text.utf8.count >= YAMLEvents.halvesThreshold)
+        #expect(Self.outcome(text, parsing: .inHalves) == Self.outcome(text, parsing: .onThisThread))
+        let document = try PlaybookLoader().load(text: text, file: "big.yaml")
+        #expect(document.steps.map(\.id.value) == ["s0", "big"])
+    }
 
     /// libyaml stops nesting at 1000 levels; the second half, with no root around it, would
     /// allow one level more than the whole text does.

@@ -132,7 +132,8 @@ final class YAMLEventProducer: @unchecked Sendable {
         private var depth = 0
         private var misfit = false
         private var rootIsBlockMapping = false
-        /// The head's latest mapping directly in the root: block style, and its column.
+        /// The head's latest mapping directly in the root: whether it is a plain block mapping (no
+        /// `{…}`, anchor or tag), and its column.
         private var lastChild: (block: Bool, column: Int32)?
         /// The line of the head's latest node. A node on the cut's line was made up by libyaml
         /// at the end of the half (an empty value), where the whole text puts it elsewhere.
@@ -159,7 +160,10 @@ final class YAMLEventProducer: @unchecked Sendable {
                 default: break
                 }
                 if event.kind == .mappingStart, depth == 1 { rootIsBlockMapping = !facts.flowMapping }
-                if event.kind == .mappingStart, depth == 2 { lastChild = (!facts.flowMapping, event.column) }
+                // An anchor or tag before the first key moves the event's column off the keys'.
+                if event.kind == .mappingStart, depth == 2 {
+                    lastChild = (!facts.flowMapping && !facts.taggedMapping && event.anchor.isEmpty, event.column)
+                }
                 return true
             case .rest(let keyColumn):
                 guard count < 3 else { return true }
