@@ -13,9 +13,9 @@
 /// at the cut (a quoted text, a `[` list) is a syntax error at the end of the first half. For the
 /// subtler ways two clean halves could still differ from the whole text, the second half's lines
 /// are counted from where libyaml itself ended the first (it also breaks lines at CR, NEL, LS and
-/// PS), and a value libyaml makes up at the end of a half, `...`, `? key` mappings, anchors and tags, kept
-/// blank lines and deep nesting are refused. `YAMLEventsTests` tries every cut of texts built to
-/// provoke each of them.
+/// PS), and a value libyaml makes up at the end of a half, `...`, `? key` mappings, anchors and
+/// tags on the shared mapping, kept blank lines and deep nesting are refused. `YAMLEventsTests`
+/// tries every cut of texts built to provoke each of them (found by two rounds of review).
 struct YAMLSplit {
     /// The byte offset of the line the second half starts with.
     let offset: Int
