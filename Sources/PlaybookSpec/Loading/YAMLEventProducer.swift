@@ -109,15 +109,18 @@ final class YAMLEventProducer: @unchecked Sendable {
     private struct Fit {
         /// What an event says beyond its record.
         struct Facts {
-            /// A `{…}` mapping; a tag on a mapping; an end of document written as `...`.
-            var flowMapping = false, taggedMapping = false, explicitDocumentEnd = false
+            /// A `{…}` mapping; a tag on a mapping; a document start or end written as `---`, `...`.
+            var flowMapping = false, taggedMapping = false, explicitDocumentMarker = false
 
             init(_ event: yaml_event_t) {
-                if event.type == YAML_MAPPING_START_EVENT {
+                switch event.type {
+                case YAML_MAPPING_START_EVENT:
                     flowMapping = event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
                     taggedMapping = event.data.mapping_start.tag != nil
+                case YAML_DOCUMENT_START_EVENT: explicitDocumentMarker = event.data.document_start.implicit == 0
+                case YAML_DOCUMENT_END_EVENT: explicitDocumentMarker = event.data.document_end.implicit == 0
+                default: break
                 }
-                if event.type == YAML_DOCUMENT_END_EVENT { explicitDocumentEnd = event.data.document_end.implicit == 0 }
             }
         }
 
@@ -156,7 +159,7 @@ final class YAMLEventProducer: @unchecked Sendable {
             case .head:
                 switch event.kind {
                 case .scalar, .alias, .sequenceStart, .mappingStart: lastNodeLine = event.line
-                case .documentEnd: if facts.explicitDocumentEnd { misfit = true }
+                case .documentEnd: if facts.explicitDocumentMarker { misfit = true }
                 default: break
                 }
                 if event.kind == .mappingStart, depth == 1 { rootIsBlockMapping = !facts.flowMapping }
@@ -168,7 +171,7 @@ final class YAMLEventProducer: @unchecked Sendable {
             case .rest(let keyColumn):
                 guard count < 3 else { return true }
                 let expected: [YAMLEvent.Kind] = [.streamStart, .documentStart, .mappingStart]
-                if event.kind != expected[count] { misfit = true }
+                if event.kind != expected[count] || facts.explicitDocumentMarker { misfit = true }
                 if count == 2, facts.flowMapping || facts.taggedMapping || !event.anchor.isEmpty
                     || event.line != 1 || event.column != keyColumn
                 {
