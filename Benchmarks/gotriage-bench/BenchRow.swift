@@ -30,14 +30,8 @@ struct BenchRow {
     }
 }
 
-/// Wall-clock timing of a closure.
+/// Wall-clock timing of repeated runs.
 enum Stopwatch {
-    static func milliseconds(_ body: () -> Void) -> Double {
-        let start = DispatchTime.now().uptimeNanoseconds
-        body()
-        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
-    }
-
     /// Times `count` runs of `produce`, each as gotriage's start-up does it: once, on a heap
     /// that holds no earlier results. A run's result is freed after its time is taken (gotriage
     /// keeps its tree until it exits, so freeing one is not part of the time to get one), and

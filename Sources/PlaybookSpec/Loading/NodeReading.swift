@@ -36,10 +36,7 @@ struct NodeReading: Sendable {
 
     /// Whether the node is YAML's "nothing": an empty plain scalar, `~` or `null`.
     func isNull(_ node: YAMLNode) -> Bool {
-        guard let scalar = tree.scalar(node), scalar.style == .plain else {
-            return false
-        }
-        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        tree.scalar(node)?.isNull ?? false
     }
 
     /// How a node looks to the person who wrote it: `text 'go version'`, `a list`, `a mapping`.
@@ -58,7 +55,7 @@ struct NodeReading: Sendable {
 
     /// The text of a scalar node (never of YAML's "nothing").
     func text(_ node: YAMLNode, key: String) throws(Diagnostic) -> Located<String> {
-        guard let scalar = tree.scalar(node), !isNull(node) else {
+        guard let scalar = tree.scalar(node), !scalar.isNull else {
             throw typeError(key, node, expected: "text")
         }
         return Located(scalar.string, at: location(of: node))

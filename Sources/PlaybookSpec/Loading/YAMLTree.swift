@@ -26,6 +26,11 @@ final class YAMLTree: Sendable {
         var string: String
         var style: Style
         var position: Position
+
+        /// Whether it is YAML's "nothing": an empty plain scalar, `~` or `null`.
+        var isNull: Bool {
+            style == .plain && ["", "~", "null", "Null", "NULL"].contains(string)
+        }
     }
 
     /// One row of the table: what the node is, where it was written, and where its content is
