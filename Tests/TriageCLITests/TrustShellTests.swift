@@ -52,7 +52,7 @@ struct TrustShellTests {
         var walk = try #require(Walk(tree: tree, playbook: "private-module"))
         walk.record(goEnv: [:])
         while true {
-            switch walk.next() {
+            switch walk.next().action {
             case .run(let probe): return probe
             case .say: continue
             default: throw CancellationError()

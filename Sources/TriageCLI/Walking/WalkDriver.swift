@@ -35,10 +35,12 @@ public final class WalkDriver {
     private let observer: any WalkObserver
     /// The Go environment as last read, with where each value comes from.
     public private(set) var goEnv: GoEnvSnapshot?
+    /// Where the walk waits for someone (a question or a fix, as `advance()` returned it); nil
+    /// while it can go on by itself. `answer(_:)`, `applyFix()` and `declineFix(why:)` reply to it.
+    private var waiting: Stop?
     /// The step whose question or fix has been announced, so it is shown once.
     private var announced: StepAddress?
     private var finishedReported = false
-    private var reportedDecisions = 0
     /// Question steps a preset answer has already answered in this walk.
     private var presetsUsed: Set<StepAddress> = []
 
@@ -58,20 +60,21 @@ public final class WalkDriver {
         while true {
             // Decisions first: one `next()` can branch into a step and reach its fix or question.
             let directive = walk.next()
-            reportNewDecisions()
-            switch directive {
+            for decision in directive.decisions { observer.handle(.decided(decision)) }
+            switch directive.action {
             case .readGoEnv:
                 await readGoEnv()
             case .say(let text, let step):
                 observer.handle(.said(text, step: step))
             case .run(let probe):
-                let result = await run(probe)
-                try? walk.record(probe: ProbeObservation(result))
+                let observation = ProbeObservation(await run(probe))
+                handOver { walk throws(WalkError) in try walk.record(probe: observation) }
             case .ask(let question):
                 if announced != question.step {
                     announced = question.step
                     observer.handle(.asked(question))
                 }
+                waiting = .question(question)
                 // A preset answers each question once: a loop back to it needs someone to decide.
                 guard let preset = presetAnswers[question.variable], !presetsUsed.contains(question.step) else {
                     return .question(question)
@@ -86,13 +89,15 @@ public final class WalkDriver {
                     announced = fix.step
                     observer.handle(.fixProposed(fix, commands: commands(for: fix), current: goEnv))
                 }
+                waiting = .fixConfirmation(fix)
                 switch fixPolicy {
                 case .confirm: return .fixConfirmation(fix)
                 case .applyAll: await applyFix()
                 case .declineAll: declineFix(why: .noConsent)
                 case .dryRun:
+                    waiting = nil
                     observer.handle(.fixWouldRun(fix, commands: commands(for: fix)))
-                    try? walk.endAtProposedFix()
+                    handOver { walk throws(WalkError) in try walk.endAtProposedFix() }
                 }
             case .interrupted(let step):
                 return .interrupted(step)
@@ -106,14 +111,19 @@ public final class WalkDriver {
         }
     }
 
-    /// Answers the pending question. A rejected reply is reported and the question stays.
+    /// Answers the question the walk waits at (`advance()` returned `.question`). A rejected reply
+    /// is reported and the question stays.
+    ///
+    /// - Precondition: a question is waiting; answering none is a bug in the caller.
     @discardableResult
     public func answer(_ reply: String, origin: AnswerOrigin = .user) -> AnswerCheck {
-        guard case .ask(let question) = walk.next(), let check = try? walk.answer(reply) else {
-            return .rejected("There is no question waiting for an answer.")
+        guard case .question(let question) = waiting else {
+            preconditionFailure("WalkDriver.answer(_:) was called while no question waits for an answer")
         }
+        let check = handOver { walk throws(WalkError) in try walk.answer(reply) }
         switch check {
         case .accepted(let value):
+            waiting = nil
             announced = nil
             observer.handle(.answered(question, value: value, origin: origin))
         case .rejected(let reason):
@@ -122,9 +132,12 @@ public final class WalkDriver {
         return check
     }
 
-    /// Applies the pending fix, one change at a time, stopping at the first that does not take.
+    /// Applies the fix the walk waits at, one change at a time, stopping at the first that does
+    /// not take.
+    ///
+    /// - Precondition: a fix is waiting (`advance()` returned `.fixConfirmation`).
     public func applyFix() async {
-        guard case .proposeFix(let fix) = walk.next() else { return }
+        let fix = takeWaitingFix(for: "applyFix()")
         var results: [GoEnvApplyResult] = []
         for change in fix.changes {
             let result = await host.applyJournaled(GoEnvEdit(change))
@@ -136,20 +149,23 @@ public final class WalkDriver {
         let allApplied = results.count == fix.changes.count && results.allSatisfy {
             if case .applied = $0 { true } else { false }
         }
-        try? walk.record(fix: allApplied ? .applied : .failed)
+        handOver { walk throws(WalkError) in try walk.record(fix: allApplied ? .applied : .failed) }
     }
 
-    /// Declines the pending fix: nothing is changed.
+    /// Declines the fix the walk waits at: nothing is changed.
+    ///
+    /// - Precondition: a fix is waiting (`advance()` returned `.fixConfirmation`).
     public func declineFix(why: DeclineReason = .userSaidNo) {
-        guard case .proposeFix(let fix) = walk.next() else { return }
+        let fix = takeWaitingFix(for: "declineFix(why:)")
         announced = nil
         observer.handle(.fixDeclined(fix, why: why))
-        try? walk.record(fix: .declined)
+        handOver { walk throws(WalkError) in try walk.record(fix: .declined) }
     }
 
     /// Goes back to the previous question or fix; false when there is none.
     public func back() -> Bool {
         guard walk.back() else { return false }
+        waiting = nil
         announced = nil
         finishedReported = false
         return true
@@ -158,6 +174,7 @@ public final class WalkDriver {
     /// Starts the walk over.
     public func restart() {
         walk.restart()
+        waiting = nil
         announced = nil
         finishedReported = false
         presetsUsed = []
@@ -171,12 +188,24 @@ public final class WalkDriver {
         fix.changes.map { host.goEnvironment.commandLine(for: GoEnvEdit($0)) }
     }
 
-    /// Emits the decisions the walk made since the last call (the walk only ever appends, except
-    /// on back and restart, which cut the list short).
-    private func reportNewDecisions() {
-        if walk.decisions.count < reportedDecisions { reportedDecisions = walk.decisions.count }
-        for decision in walk.decisions.dropFirst(reportedDecisions) { observer.handle(.decided(decision)) }
-        reportedDecisions = walk.decisions.count
+    /// The fix the walk waits at, which the caller is about to answer.
+    private func takeWaitingFix(for caller: String) -> PendingFix {
+        guard case .fixConfirmation(let fix) = waiting else {
+            preconditionFailure("WalkDriver.\(caller) was called while no fix waits for a yes or no")
+        }
+        waiting = nil
+        return fix
+    }
+
+    /// Hands a result to the walk. The driver hands over only what the walk's last directive asked
+    /// for (`waiting` mirrors it), so a `WalkError` here is a bug in this driver, never something a
+    /// user can cause: it stops gotriage with the error rather than walk on from a state nobody chose.
+    private func handOver<Result>(_ result: (inout Walk) throws(WalkError) -> Result) -> Result {
+        do {
+            return try result(&walk)
+        } catch {
+            preconditionFailure("WalkDriver handed the walk a result it did not ask for: \(error)")
+        }
     }
 
     private func readGoEnv() async {
