@@ -81,7 +81,7 @@ public struct WalkEnd: Sendable, Equatable {
     public let step: StepAddress
     public let reason: Reason
 
-    public enum Reason: String, Sendable, Equatable {
+    public enum Reason: String, Sendable, Equatable, Codable {
         /// A `done` step was reached.
         case done
         /// The user declined a fix and the playbook had no branch for that.
