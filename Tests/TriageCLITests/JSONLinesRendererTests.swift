@@ -151,4 +151,50 @@ struct JSONLinesRendererTests {
         #expect(!end.stdout.contains("alice"), "\(end.stdout.suffix(40))")
         #expect(end.stdout.hasSuffix("https://REDACTED@"))
     }
+
+    /// The top-level keys of one JSON object, read with a decoder (the values are not looked at).
+    struct Keys: Decodable {
+        struct Key: CodingKey {
+            let stringValue: String
+            init(stringValue: String) { self.stringValue = stringValue }
+            var intValue: Int? { nil }
+            init?(intValue: Int) { nil }
+        }
+        let names: Set<String>
+        init(from decoder: any Decoder) throws {
+            names = Set(try decoder.container(keyedBy: Key.self).allKeys.map(\.stringValue))
+        }
+    }
+
+    /// The README's `--json` table: for each event, its top-level keys, a `?` after the optional ones.
+    static func readmeTable(filePath: String = #filePath) throws -> [String: [String]] {
+        let readme = URL(fileURLWithPath: filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        let section = try #require(text.range(of: "### `--json`")).upperBound
+        var table: [String: [String]] = [:]
+        for line in text[section...].split(separator: "\n").prefix(while: { !$0.hasPrefix("## ") }) where line.hasPrefix("| `") {
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            let event = cells[0].trimmingCharacters(in: CharacterSet(charactersIn: "`"))
+            // What is in parentheses describes values or nested keys; the rest names the top-level keys.
+            let topLevel = cells[1].replacing(try Regex(#"\([^()]*\)"#), with: "")
+            table[event] = topLevel.matches(of: try Regex(#"`([a-z_]+)`(\?)?"#)).map { String($0.output[0].substring ?? "") }
+                .map { $0.replacingOccurrences(of: "`", with: "") }
+        }
+        return table
+    }
+
+    @Test func theReadmeTableNamesEveryKeyOfEveryEvent() throws {
+        let table = try Self.readmeTable()
+        #expect(Set(table.keys) == Set(JSONEvent.Kind.allCases.map(\.rawValue)))
+        let lines = Self.render(JSONWireSamples.events).out.split(separator: "\n")
+        for kind in JSONEvent.Kind.allCases {
+            let keySets = try zip(JSONWireSamples.events, lines).filter { JSONEvent($0.0).kind == kind }
+                .map { try JSONDecoder().decode(Keys.self, from: Data($0.1.utf8)).names.subtracting(["event"]) }
+            let always = keySets.dropFirst().reduce(keySets.first ?? []) { $0.intersection($1) }
+            let sometimes = keySets.reduce(Set<String>()) { $0.union($1) }.subtracting(always)
+            let documented = Set(always.map { $0 } + sometimes.map { $0 + "?" })
+            #expect(Set(table[kind.rawValue] ?? []) == documented, "README row for \(kind.rawValue)")
+        }
+    }
 }
