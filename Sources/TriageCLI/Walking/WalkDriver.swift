@@ -35,8 +35,8 @@ public final class WalkDriver {
     private let observer: any WalkObserver
     /// The Go environment as last read, with where each value comes from.
     public private(set) var goEnv: GoEnvSnapshot?
-    /// Where the walk waits for someone (a question or a fix, as `advance()` returned it); nil
-    /// while it can go on by itself. `answer(_:)`, `applyFix()` and `declineFix(why:)` reply to it.
+    /// The question or fix `advance()` last stopped at, until it is answered (or `back` and
+    /// `restart` move away); `answer(_:)`, `applyFix()` and `declineFix(why:)` reply to it.
     private var waiting: Stop?
     /// The step whose question or fix has been announced, so it is shown once.
     private var announced: StepAddress?
@@ -68,36 +68,34 @@ public final class WalkDriver {
                 observer.handle(.said(text, step: step))
             case .run(let probe):
                 let observation = ProbeObservation(await run(probe))
-                handOver { walk throws(WalkError) in try walk.record(probe: observation) }
+                handOver { try $0.record(probe: observation) }
             case .ask(let question):
                 if announced != question.step {
                     announced = question.step
                     observer.handle(.asked(question))
                 }
-                waiting = .question(question)
                 // A preset answers each question once: a loop back to it needs someone to decide.
-                guard let preset = presetAnswers[question.variable], !presetsUsed.contains(question.step) else {
-                    return .question(question)
-                }
-                presetsUsed.insert(question.step)
-                if case .rejected = answer(preset, origin: .preset) {
+                if let preset = presetAnswers[question.variable], !presetsUsed.contains(question.step) {
+                    presetsUsed.insert(question.step)
+                    if case .accepted = answer(question, preset, origin: .preset) { continue }
                     presetAnswers[question.variable] = nil
-                    return .question(question)
                 }
+                waiting = .question(question)
+                return .question(question)
             case .proposeFix(let fix):
                 if announced != fix.step {
                     announced = fix.step
                     observer.handle(.fixProposed(fix, commands: commands(for: fix), current: goEnv))
                 }
-                waiting = .fixConfirmation(fix)
                 switch fixPolicy {
-                case .confirm: return .fixConfirmation(fix)
-                case .applyAll: await applyFix()
-                case .declineAll: declineFix(why: .noConsent)
+                case .confirm:
+                    waiting = .fixConfirmation(fix)
+                    return .fixConfirmation(fix)
+                case .applyAll: await apply(fix)
+                case .declineAll: decline(fix, why: .noConsent)
                 case .dryRun:
-                    waiting = nil
                     observer.handle(.fixWouldRun(fix, commands: commands(for: fix)))
-                    handOver { walk throws(WalkError) in try walk.endAtProposedFix() }
+                    handOver { try $0.endAtProposedFix() }
                 }
             case .interrupted(let step):
                 return .interrupted(step)
@@ -120,46 +118,23 @@ public final class WalkDriver {
         guard case .question(let question) = waiting else {
             preconditionFailure("WalkDriver.answer(_:) was called while no question waits for an answer")
         }
-        let check = handOver { walk throws(WalkError) in try walk.answer(reply) }
-        switch check {
-        case .accepted(let value):
-            waiting = nil
-            announced = nil
-            observer.handle(.answered(question, value: value, origin: origin))
-        case .rejected(let reason):
-            observer.handle(.answerRejected(question, reply: reply, reason: reason))
-        }
+        let check = answer(question, reply, origin: origin)
+        if case .accepted = check { waiting = nil }
         return check
     }
 
-    /// Applies the fix the walk waits at, one change at a time, stopping at the first that does
-    /// not take.
+    /// Applies the fix the walk waits at (`advance()` returned `.fixConfirmation`).
     ///
-    /// - Precondition: a fix is waiting (`advance()` returned `.fixConfirmation`).
+    /// - Precondition: a fix is waiting; applying none is a bug in the caller.
     public func applyFix() async {
-        let fix = takeWaitingFix(for: "applyFix()")
-        var results: [GoEnvApplyResult] = []
-        for change in fix.changes {
-            let result = await host.applyJournaled(GoEnvEdit(change))
-            results.append(result)
-            guard case .applied = result else { break }
-        }
-        announced = nil
-        observer.handle(.fixApplied(fix, results: results))
-        let allApplied = results.count == fix.changes.count && results.allSatisfy {
-            if case .applied = $0 { true } else { false }
-        }
-        handOver { walk throws(WalkError) in try walk.record(fix: allApplied ? .applied : .failed) }
+        await apply(takeWaitingFix(for: "applyFix()"))
     }
 
     /// Declines the fix the walk waits at: nothing is changed.
     ///
-    /// - Precondition: a fix is waiting (`advance()` returned `.fixConfirmation`).
+    /// - Precondition: a fix is waiting; declining none is a bug in the caller.
     public func declineFix(why: DeclineReason = .userSaidNo) {
-        let fix = takeWaitingFix(for: "declineFix(why:)")
-        announced = nil
-        observer.handle(.fixDeclined(fix, why: why))
-        handOver { walk throws(WalkError) in try walk.record(fix: .declined) }
+        decline(takeWaitingFix(for: "declineFix(why:)"), why: why)
     }
 
     /// Goes back to the previous question or fix; false when there is none.
@@ -188,7 +163,7 @@ public final class WalkDriver {
         fix.changes.map { host.goEnvironment.commandLine(for: GoEnvEdit($0)) }
     }
 
-    /// The fix the walk waits at, which the caller is about to answer.
+    /// The fix the walk waits at, which the caller is about to apply or decline.
     private func takeWaitingFix(for caller: String) -> PendingFix {
         guard case .fixConfirmation(let fix) = waiting else {
             preconditionFailure("WalkDriver.\(caller) was called while no fix waits for a yes or no")
@@ -197,10 +172,48 @@ public final class WalkDriver {
         return fix
     }
 
+    /// Hands `reply` to the walk, which waits at `question`, and reports what became of it.
+    private func answer(_ question: PendingQuestion, _ reply: String, origin: AnswerOrigin) -> AnswerCheck {
+        let check = handOver { try $0.answer(reply) }
+        switch check {
+        case .accepted(let value):
+            announced = nil
+            observer.handle(.answered(question, value: value, origin: origin))
+        case .rejected(let reason):
+            observer.handle(.answerRejected(question, reply: reply, reason: reason))
+        }
+        return check
+    }
+
+    /// Applies `fix`, which the walk waits at, one change at a time, stopping at the first that
+    /// does not take.
+    private func apply(_ fix: PendingFix) async {
+        var results: [GoEnvApplyResult] = []
+        for change in fix.changes {
+            let result = await host.applyJournaled(GoEnvEdit(change))
+            results.append(result)
+            guard case .applied = result else { break }
+        }
+        announced = nil
+        observer.handle(.fixApplied(fix, results: results))
+        let allApplied = results.count == fix.changes.count && results.allSatisfy {
+            if case .applied = $0 { true } else { false }
+        }
+        handOver { try $0.record(fix: allApplied ? .applied : .failed) }
+    }
+
+    /// Declines `fix`, which the walk waits at.
+    private func decline(_ fix: PendingFix, why: DeclineReason) {
+        announced = nil
+        observer.handle(.fixDeclined(fix, why: why))
+        handOver { try $0.record(fix: .declined) }
+    }
+
     /// Hands a result to the walk. The driver hands over only what the walk's last directive asked
-    /// for (`waiting` mirrors it), so a `WalkError` here is a bug in this driver, never something a
-    /// user can cause: it stops gotriage with the error rather than walk on from a state nobody chose.
-    private func handOver<Result>(_ result: (inout Walk) throws(WalkError) -> Result) -> Result {
+    /// for — a probe's result right after `.run`, a reply to the question or fix it stopped at — so
+    /// a `WalkError` here is a bug in this driver, never something a user can cause: it stops
+    /// gotriage with the error rather than walk on from a state nobody chose.
+    private func handOver<Result>(_ result: (inout Walk) throws -> Result) -> Result {
         do {
             return try result(&walk)
         } catch {
