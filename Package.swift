@@ -58,7 +58,8 @@ let package = Package(
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "TestSupport"]),
         .testTarget(name: "TriageCLITests", dependencies: ["TriageCLI", "TestSupport"],
                     exclude: ["Transcripts"]),  // golden files, read by path (ShellHarness.expectGolden)
-        .testTarget(name: "EndToEndTests", dependencies: ["gotriage", "TestSupport"]),
+        // TriageCLI for JSONEvent: the tests decode `--json` lines with the schema the binary writes.
+        .testTarget(name: "EndToEndTests", dependencies: ["gotriage", "TriageCLI", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,22 +1,33 @@
 import PlaybookSpec
 
-/// What the front end must do next for a walk. The engine never prints or spawns; it says what
-/// should happen and waits for the result.
-public enum Directive: Sendable {
-    /// Read `go env -json` and hand the values to `Walk.record(goEnv:)`.
-    case readGoEnv
-    /// Show this text to the user.
-    case say(String, step: StepAddress)
-    /// Ask the user; hand the reply to `Walk.answer(_:)`.
-    case ask(PendingQuestion)
-    /// Run the probe; hand the result to `Walk.record(probe:)`.
-    case run(PendingProbe)
-    /// Show the fix, ask for a yes, apply it if given; hand the result to `Walk.record(fix:)`.
-    case proposeFix(PendingFix)
-    /// The last probe was interrupted; the walk waits at this step (`retry`, `back` or `restart`).
-    case interrupted(StepAddress)
-    /// The walk is over.
-    case finished(WalkEnd)
+/// What the front end must do next for a walk, with the decisions that led there. The engine
+/// never prints or spawns; it says what should happen and waits for the result.
+public struct Directive: Sendable {
+    /// The decisions the walk made since the previous directive, oldest first: every step it left
+    /// on the way to this one (none when it has not moved, or after `back` and `restart`, which
+    /// forget decisions rather than make new ones).
+    public let decisions: [Decision]
+    /// What to do.
+    public let action: Action
+
+    /// One thing for the front end to do.
+    public enum Action: Sendable {
+        /// Read `go env -json` and hand the values to `Walk.record(goEnv:)`.
+        case readGoEnv
+        /// Show this text to the user.
+        case say(String, step: StepAddress)
+        /// Ask the user; hand the reply to `Walk.answer(_:)`.
+        case ask(PendingQuestion)
+        /// Run the probe; hand the result to `Walk.record(probe:)`.
+        case run(PendingProbe)
+        /// Show the fix, ask for a yes, apply it if given; hand the result to `Walk.record(fix:)`
+        /// (or, in a dry run, call `Walk.endAtProposedFix()`).
+        case proposeFix(PendingFix)
+        /// The last probe was interrupted; the walk waits at this step (`retry`, `back` or `restart`).
+        case interrupted(StepAddress)
+        /// The walk is over.
+        case finished(WalkEnd)
+    }
 }
 
 /// A question with its templates filled in.
@@ -70,7 +81,7 @@ public struct WalkEnd: Sendable, Equatable {
     public let step: StepAddress
     public let reason: Reason
 
-    public enum Reason: String, Sendable, Equatable {
+    public enum Reason: String, Sendable, Equatable, Codable {
         /// A `done` step was reached.
         case done
         /// The user declined a fix and the playbook had no branch for that.

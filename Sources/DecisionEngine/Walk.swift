@@ -2,10 +2,15 @@ import PlaybookSpec
 
 /// One walk through a decision tree: it says what must happen next and takes the results.
 ///
-/// Call `next()` for a `Directive`, do what it says, hand back the result (`record(goEnv:)`,
-/// `answer(_:)`, `record(probe:)`, `record(fix:)`), and call `next()` again. Calling `next()`
-/// before handing back a result returns the same directive. The walk keeps the evidence for every
+/// Call `next()` for a `Directive`, do what its action says, hand back the result
+/// (`record(goEnv:)`, `answer(_:)`, `record(probe:)`, `record(fix:)`), and call `next()` again.
+/// Each directive carries the decisions made since the previous one, so a front end sees every
+/// decision exactly once without reading `decisions`. Calling `next()` before handing back a
+/// result returns the same action again, with no decisions. The walk keeps the evidence for every
 /// decision (`decisions`, for `why`) and a checkpoint at every question and fix (for `back`).
+///
+/// Handing in a result the walk is not waiting for throws `WalkError`: the front end misused the
+/// walk, and the walk is left as it was.
 public struct Walk: Sendable {
     public let tree: DecisionTree
     public let start: StepAddress
@@ -27,6 +32,8 @@ public struct Walk: Sendable {
     private var goEnvIsCurrent = false
     private var checkpoints: [Checkpoint] = []
     private var stepsEntered = 0
+    /// How many of `decisions` earlier directives have carried.
+    private var decisionsHandedOut = 0
 
     enum State: Sendable {
         case entering(StepAddress)
@@ -77,8 +84,16 @@ public struct Walk: Sendable {
         if case .finished(let end) = state { end } else { nil }
     }
 
-    /// What must happen next.
+    /// What must happen next, with the decisions made since the previous directive.
     public mutating func next() -> Directive {
+        let action = nextAction()
+        let made = Array(decisions.dropFirst(decisionsHandedOut))
+        decisionsHandedOut = decisions.count
+        return Directive(decisions: made, action: action)
+    }
+
+    /// What must happen next: moves through steps that need nothing from the front end.
+    private mutating func nextAction() -> Directive.Action {
         while true {
             if case .finished(let end) = state { return .finished(end) }
             if !goEnvIsCurrent { return .readGoEnv }
@@ -201,6 +216,7 @@ public struct Walk: Sendable {
         guard let checkpoint = checkpoints.popLast() else { return false }
         variables = checkpoint.variables
         decisions = checkpoint.decisions
+        decisionsHandedOut = decisions.count
         visited = checkpoint.visited
         stepsEntered = checkpoint.stepsEntered
         state = .acting(checkpoint.step)
@@ -216,7 +232,7 @@ public struct Walk: Sendable {
     // MARK: Internals
 
     /// Does the action of the step at `address`; nil means keep going.
-    private mutating func act(at address: StepAddress) -> Directive? {
+    private mutating func act(at address: StepAddress) -> Directive.Action? {
         let step = tree[address]
         switch step.action {
         case .message:
@@ -280,7 +296,7 @@ public struct Walk: Sendable {
     }
 
     private mutating func finish(at address: StepAddress, outcome: Outcome, cause: String?,
-                                 reason: WalkEnd.Reason, conclusion: String) -> Directive {
+                                 reason: WalkEnd.Reason, conclusion: String) -> Directive.Action {
         let end = WalkEnd(outcome: outcome, cause: cause, conclusion: conclusion, step: address, reason: reason)
         state = .finished(end)
         return .finished(end)

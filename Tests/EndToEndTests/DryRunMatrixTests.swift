@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import TriageCLI
 
 /// `gotriage run --dry-run` of every shipped playbook in six labs, with the outcome each dry run
 /// must reach. (Every cause test runs the same dry-run sweep in its own lab: `Triage.swift`.)
@@ -86,24 +87,23 @@ import TestSupport
         try Data("module: \(setup.module)\ngoproxy: \"\(setup.goproxy)\"\n".utf8).write(to: answers)
         let before = lab.protectedFiles()
         #expect(before[lab.goEnvURL.path] != nil, "the lab has a GOENV file to protect")
-        var outcomes: [String: String] = [:]
+        var outcomes: [String: JSONEvent.End.Outcome] = [:]
         for id in ids {
             let result = try lab.gotriage(["run", id, "--dry-run", "--json", "--answers", answers.path], in: setup.consumer)
             let events = try JSONEvents(result.stdout)
-            let end = try #require(events.last, "\(id): \(result.stderr)")
-            #expect(end["event"] as? String == "end", "\(id): \(result.stdout)")
-            let outcome = end["outcome"] as? String ?? "?"
+            let end = try #require(events.last?.ended, "\(id): the last line is the end: \(result.stdout)\(result.stderr)")
+            let outcome = end.outcome
             outcomes[id] = outcome
             let expectedStatus: Int32 = switch outcome {
-            case "resolved": 0
-            case "not-resolved", "fix-proposed": 1
-            default: 5
+            case .resolved: 0
+            case .notResolved, .fixProposed: 1
+            case .escalate: 5
             }
             #expect(result.exitCode == expectedStatus, "\(id) ended \(outcome): \(result.stderr)")
-            #expect(!events.contains { $0["event"] as? String == "fix-applied" }, "\(id) applied a fix in a dry run")
-            if outcome == "fix-proposed" {
-                #expect(events.contains { $0["event"] as? String == "fix-would-run" })
-                #expect(events.dropLast().last?["event"] as? String == "fix-would-run",
+            #expect(!events.contains { $0.kind == .fixApplied }, "\(id) applied a fix in a dry run")
+            if outcome == .fixProposed {
+                #expect(events.contains { $0.kind == .fixWouldRun })
+                #expect(events.dropLast().last?.kind == .fixWouldRun,
                         "\(id): nothing happens after the fix: \(result.stdout.split(separator: "\n").suffix(4).joined(separator: "\n"))")
             }
             #expect(lab.protectedFiles() == before, "\(id) changed a file in \(environment)")
@@ -111,9 +111,9 @@ import TestSupport
         // The broken labs do reach a fix in the entry playbook; the healthy one does not.
         let entry = outcomes["exit-status-128"]
         switch environment {
-        case .goproxyOff, .deadProxy, .privateNeedsGoprivate: #expect(entry == "fix-proposed", "\(outcomes)")
-        case .healthy: #expect(entry == "resolved", "\(outcomes)")
-        case .gitBasicAuth, .sshUnauthorizedKey: #expect(entry == "not-resolved", "\(outcomes)")
+        case .goproxyOff, .deadProxy, .privateNeedsGoprivate: #expect(entry == .fixProposed, "\(outcomes)")
+        case .healthy: #expect(entry == .resolved, "\(outcomes)")
+        case .gitBasicAuth, .sshUnauthorizedKey: #expect(entry == .notResolved, "\(outcomes)")
         }
     }
 }

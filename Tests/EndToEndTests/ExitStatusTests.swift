@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import TriageCLI
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -159,9 +160,13 @@ import Glibc
         let folder = try Self.playbooks(in: lab, ["hang.yaml": Self.hang])
         let seconds = "29.\(Int.random(in: 100...999))"  // a unique argv to find the sleep by
         let output = lab.root.appendingPathComponent("hang.out")
+        let errors = lab.root.appendingPathComponent("hang.err")
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         let handle = try FileHandle(forWritingTo: output)
         defer { try? handle.close() }
+        let errorHandle = try FileHandle(forWritingTo: errors)
+        defer { try? errorHandle.close() }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: GotriageBinary.path)
         process.arguments = ["run", "t-hang", "--playbooks", folder, "--answer", "seconds=\(seconds)", "--json"]
@@ -169,7 +174,7 @@ import Glibc
         process.currentDirectoryURL = lab.root
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = handle
-        process.standardError = handle
+        process.standardError = errorHandle
         try process.run()
         defer { if process.isRunning { process.terminate() } }
 
@@ -179,12 +184,17 @@ import Glibc
         #expect(!sleeping.isEmpty, "the probe should be running")
         process.interrupt()  // SIGINT, as Ctrl-C would send
         process.waitUntilExit()
-        #expect(process.terminationStatus == 6, "\((try? String(contentsOf: output, encoding: .utf8)) ?? "")")
+        let printed = { ["out": output, "err": errors].mapValues { (try? String(contentsOf: $0, encoding: .utf8)) ?? "" } }
+        #expect(process.terminationStatus == 6, "\(printed())")
         let goneBy = Date().addingTimeInterval(5)
         while !Self.sleeps(seconds).isEmpty && Date() < goneBy { Thread.sleep(forTimeInterval: 0.05) }
         #expect(Self.sleeps(seconds).isEmpty, "the sleep was killed with its process group")
-        let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
-        #expect(text.contains("\"event\":\"interrupted\""), "\(text)")
+        let events = try JSONEvents(try String(contentsOf: output, encoding: .utf8))
+        // Ctrl-C ends the run at the interrupted probe: its probe-end, then interrupted, and no end.
+        #expect(events.suffix(2).map(\.kind) == [.probeEnd, .interrupted], "\(printed())")
+        #expect(events.last.flatMap { if case .interrupted(let stop) = $0 { stop.step } else { nil } } == "t-hang:wait",
+                "\(printed())")
+        #expect(events.compactMap(\.probeEnded).last?.interrupted == true)
     }
 
     @Test func aTemplatedValueNeverBecomesAnOption() throws {
@@ -205,15 +215,15 @@ import Glibc
             let result = try lab.gotriage(["run", "t-remote", "--playbooks", folder, "--answer", "url=\(value)", "--json"],
                                           in: repository)
             #expect(result.exitCode == 5, "\(result.stdout)\(result.stderr)")
-            #expect(!result.stdout.contains("\"event\":\"probe-start\""), "the probe must not start")
-            #expect(result.stdout.contains("\"reason\":\"unsafe-argument\""), "\(result.stdout)")
+            let events = try JSONEvents(result.stdout)
+            #expect(!events.contains { $0.kind == .probeStart }, "the probe must not start")
+            #expect(events.last?.ended?.reason == .unsafeArgument, "\(result.stdout)")
         }
         for value in ["; touch \(pwned.path)", "$(touch \(pwned.path))", "`touch \(pwned.path)`"] {
             let result = try lab.gotriage(["run", "t-remote", "--playbooks", folder, "--answer", "url=\(value)", "--json"],
                                           in: repository)
-            let start = result.stdout.split(separator: "\n").first { $0.contains("\"event\":\"probe-start\"") } ?? ""
-            let argv = try JSONSerialization.jsonObject(with: Data(start.utf8)) as? [String: Any]
-            #expect(argv?["argv"] as? [String] == ["git", "ls-remote", value], "one inert element: \(start)")
+            let start = try JSONEvents(result.stdout).lazy.compactMap(\.probeStarted).first
+            #expect(start?.argv == ["git", "ls-remote", value], "one inert element: \(result.stdout)")
         }
         #expect(!FileManager.default.exists(pwned.path))
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import TriageCLI
 
 /// `gotriage run exit-status-128` against real git failures: git missing, HTTPS logins, SSH keys,
 /// SSH host keys, url rewrites and missing repositories. None of these is a Go setting, so the
@@ -21,13 +22,13 @@ import TestSupport
     /// unless `viaGitAuth` is false.
     func expectNotResolved(_ triage: Triage, cause: String, viaGitAuth: Bool = true) {
         #expect(triage.exitCode == 1, "\(triage.transcript)")
-        #expect(triage.end["event"] as? String == "end")
-        #expect(triage.outcome == "not-resolved", "\(triage.transcript)")
+        #expect(triage.end != nil, "the last line is the end: \(triage.stdout)")
+        #expect(triage.outcome == .notResolved, "\(triage.transcript)")
         #expect(triage.cause == cause, "\(triage.transcript)")
-        #expect(((triage.end["step"] as? String) ?? "").hasPrefix("git-auth:") == viaGitAuth, "\(triage.end)")
+        #expect((triage.end?.step ?? "").hasPrefix("git-auth:") == viaGitAuth, "\(String(describing: triage.end))")
         if viaGitAuth {
             #expect(triage.probes(["go", "mod", "download"]).count >= 2, "reproduce, then git-auth's own rerun")
-            #expect(triage.probes(["go", "mod", "download"]).allSatisfy { ($0["exit_code"] as? Int) != 0 })
+            #expect(triage.probes(["go", "mod", "download"]).allSatisfy { $0.exitCode != 0 })
         }
     }
 
@@ -52,17 +53,17 @@ import TestSupport
 
         let missing = try triage(lab, module: Self.privateLib.path, in: consumer, environment: goOnly)
         expectNotResolved(missing, cause: "git-missing", viaGitAuth: false)
-        #expect(missing.end["step"] as? String == "exit-status-128:git-missing")
+        #expect(missing.end?.step == "exit-status-128:git-missing")
         let goVersion = missing.probes(["go", "version"]).first
-        #expect((goVersion?["exit_code"] as? Int) == 0, "gotriage must still find go: \(missing.transcript)")
+        #expect(goVersion?.exitCode == 0, "gotriage must still find go: \(missing.transcript)")
         let gitVersion = missing.probes(["git", "--version"]).first
-        #expect(gitVersion != nil && (gitVersion?["exit_code"] as? Int) != 0, "\(missing.transcript)")
+        #expect(gitVersion != nil && gitVersion?.exitCode != 0, "\(missing.transcript)")
         #expect(missing.conclusion.contains("sudo apt-get install git"))
         #expect(!git.log.contains("GET /"))
 
         let healthy = try triage(lab, module: Self.privateLib.path, in: consumer)
         #expect(healthy.exitCode == 0, "\(healthy.transcript)")
-        #expect(healthy.outcome == "resolved")
+        #expect(healthy.outcome == .resolved)
         #expect(healthy.cause == nil)
     }
 
@@ -99,13 +100,13 @@ import TestSupport
 
         let triage = try triage(lab, module: Self.privateLib.path, in: setup.consumer)
         expectNotResolved(triage, cause: "https-credentials")
-        #expect(triage.end["step"] as? String == "git-auth:cred-none")
+        #expect(triage.end?.step == "git-auth:cred-none")
         let netrc = lab.home.appendingPathComponent(".netrc").path
         #expect(triage.conclusion.contains("machine 127.0.0.1 login YOUR_USER password YOUR_TOKEN"), "\(triage.conclusion)")
         #expect(triage.conclusion.contains("chmod 600 \(netrc)"))
         #expect(triage.conclusion.contains("git config --global credential.helper store"))
         #expect(triage.conclusion.contains("GIT_TERMINAL_PROMPT=1 go mod download \(Self.privateLib.path)"))
-        #expect(triage.probes(["grep", "-c"]).first?["exit_code"] as? Int == 2, "no .netrc yet")
+        #expect(triage.probes(["grep", "-c"]).first?.exitCode == 2, "no .netrc yet")
 
         try lab.writeNetrc(machine: "127.0.0.1", login: "alice", password: BasicAuthLab.password)
         let after = try lab.goModDownload([Self.privateLib.path], in: setup.consumer)
@@ -125,7 +126,7 @@ import TestSupport
 
         let triage = try triage(lab, module: Self.privateLib.path, in: setup.consumer)
         expectNotResolved(triage, cause: "https-credentials")
-        #expect(triage.end["step"] as? String == "git-auth:cred-netrc-rejected")
+        #expect(triage.end?.step == "git-auth:cred-netrc-rejected")
         #expect(triage.conclusion.contains(".netrc has an entry for 127.0.0.1"), "\(triage.conclusion)")
         #expect(!triage.transcript.contains(wrongToken), "the token must never be printed")
         #expect(!triage.transcript.contains(BasicAuthLab.password))
@@ -150,7 +151,7 @@ import TestSupport
 
         let triage = try triage(lab, module: Self.privateLib.path, in: setup.consumer)
         expectNotResolved(triage, cause: "https-credentials")
-        #expect(triage.end["step"] as? String == "git-auth:cred-helper-empty")
+        #expect(triage.end?.step == "git-auth:cred-helper-empty")
         #expect(triage.conclusion.contains("credential.helper, set in \(lab.gitConfigURL.path)"), "\(triage.conclusion)")
         #expect(!triage.transcript.contains("--file=\(store.path)"), "helper values are not shown")
 
@@ -177,7 +178,7 @@ import TestSupport
 
         let triage = try triage(setup.lab, module: Self.privateLib.path, in: setup.consumer)
         expectNotResolved(triage, cause: "ssh-auth")
-        #expect(triage.end["step"] as? String == "git-auth:ssh-auth-rewritten")
+        #expect(triage.end?.step == "git-auth:ssh-auth-rewritten")
         let keyPath = setup.key.privateKeyURL.path
         #expect(triage.conclusion.contains("offered \(keyPath)"), "\(triage.conclusion)")
         #expect(triage.conclusion.contains("ssh-add \(keyPath)"))
@@ -186,7 +187,7 @@ import TestSupport
         #expect(triage.conclusion.contains("\(setup.sshd.user)@127.0.0.1: Permission denied (publickey)."))
         #expect(triage.conclusion.contains(try Regex("rewrites (https|git)://private\\.example\\.com/ to ssh://\(setup.sshd.user)@127\\.0\\.0\\.1:\(setup.sshd.port)/")),
                 "the rewrite that sends git to SSH: \(triage.conclusion)")
-        #expect(triage.probes(["ssh", "-G"]).first?["exit_code"] as? Int == 0)
+        #expect(triage.probes(["ssh", "-G"]).first?.exitCode == 0)
         #expect(setup.sshd.server.log.contains("Failed publickey for \(setup.sshd.user)")
                 || setup.sshd.server.log.contains("Connection closed by authenticating user"), "\(setup.sshd.server.log)")
 
@@ -205,7 +206,7 @@ import TestSupport
 
         let triage = try triage(setup.lab, module: Self.privateLib.path, in: setup.consumer)
         expectNotResolved(triage, cause: "ssh-hostkey")
-        #expect(triage.end["step"] as? String == "git-auth:ssh-hostkey-unknown")
+        #expect(triage.end?.step == "git-auth:ssh-hostkey-unknown")
         let knownHosts = setup.lab.knownHostsURL.path
         #expect(triage.conclusion.contains("ssh-keyscan -p \(port) 127.0.0.1 | ssh-keygen -lf -"), "\(triage.conclusion)")
         #expect(triage.conclusion.contains("ssh-keyscan -p \(port) 127.0.0.1 >> \(knownHosts)"))
@@ -229,7 +230,7 @@ import TestSupport
 
         let triage = try triage(setup.lab, module: Self.privateLib.path, in: setup.consumer)
         expectNotResolved(triage, cause: "ssh-hostkey")
-        #expect(triage.end["step"] as? String == "git-auth:ssh-hostkey-changed")
+        #expect(triage.end?.step == "git-auth:ssh-hostkey-changed")
         let fingerprint = try setup.lab.run(["ssh-keygen", "-lf", setup.sshd.hostKey.publicKeyURL.path]).stdout
             .split(separator: " ").dropFirst().first.map(String.init) ?? "?"
         #expect(fingerprint.hasPrefix("SHA256:"))
@@ -292,7 +293,7 @@ import TestSupport
 
         let triage = try triage(lab, module: Self.privateLib.path, in: consumer)
         expectNotResolved(triage, cause: "git-url-rewrite")
-        #expect(triage.end["step"] as? String == "git-auth:rewrite-unusable")
+        #expect(triage.end?.step == "git-auth:rewrite-unusable")
         let lines = try String(contentsOf: rewriteFile, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
         let line = (lines.firstIndex { $0.contains("insteadOf = https://private.example.com/team/") }
             ?? lines.firstIndex { $0.contains("insteadOf = git://private.example.com/team/") } ?? -2) + 1
@@ -329,7 +330,7 @@ import TestSupport
 
         let triage = try triage(lab, module: missing.path, in: consumer)
         expectNotResolved(triage, cause: "repo-not-found")
-        #expect(triage.end["step"] as? String == "git-auth:repo-not-found")
+        #expect(triage.end?.step == "git-auth:repo-not-found")
         let url = triage.conclusion.firstMatch(of: /git ls-remote (\S+)/).map { String($0.1) } ?? ""
         #expect(url.hasPrefix(git.url + "/team/lbi"), "\(triage.conclusion)")
         #expect(triage.conclusion.contains("the module path \(missing.path) for typos"))

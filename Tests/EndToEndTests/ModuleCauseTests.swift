@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import TriageCLI
 
 /// `gotriage run exit-status-128` against real broken lab environments for the causes of the
 /// go-settings, private-modules, module-path and checksums playbooks: the walk reaches the cause id,
@@ -27,9 +28,9 @@ import TestSupport
             try lab.goModDownload([Self.hello.path], in: consumer)
         }.events
         #expect(lab.goEnvFileBytes == Data("GOPROXY=\(proxy.url)\nGOSUMDB=off\n".utf8))
-        let proposed = events.first { $0["event"] as? String == "fix-proposed" }
-        #expect((proposed?["changes"] as? [[String: Any]])?.first?["command"] as? [String] == ["go", "env", "-u", "GOFLAGS"])
-        let says = events.compactMap { $0["text"] as? String }.joined(separator: "\n")
+        let proposed = events.lazy.compactMap(\.proposedFix).first
+        #expect(proposed?.changes.first?.command == ["go", "env", "-u", "GOFLAGS"])
+        let says = events.compactMap(\.saidText).joined(separator: "\n")
         #expect(says.contains("unknown flag -bogus"), "the evidence line is quoted: \(says)")
     }
 
@@ -107,9 +108,9 @@ import TestSupport
             try lab.goModDownload([Self.privateLib.path], in: consumer)
         }.events
         #expect(try lab.goEnv([key]).stdout == value + "\n")
-        let asked = events.first { $0["event"] as? String == "ask" }
-        #expect(asked?["choices"] as? [String] == ["goprivate", "gonosumdb", "gosumdb-off"])
-        let warned = events.contains { ($0["text"] as? String)?.contains("Warning: GOSUMDB=off") == true }
+        let asked = events.lazy.compactMap(\.asked).first
+        #expect(asked?.choices == ["goprivate", "gonosumdb", "gosumdb-off"])
+        let warned = events.contains { $0.saidText?.contains("Warning: GOSUMDB=off") == true }
         #expect(warned == (choice == "gosumdb-off"), "the warning comes exactly when GOSUMDB=off is chosen")
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import TriageCLI
 
 /// `gotriage run exit-status-128` reaching each cause of the network playbook in a real lab:
 /// network-unreachable (a dead proxy in the GOPROXY list; a code host that does not answer),
@@ -19,16 +20,16 @@ import TestSupport
     }
 
     /// The stdout of the walk's `gotriage probe SUBCOMMAND` step.
-    func probeOutput(_ events: [[String: Any]], _ subcommand: String) -> String {
-        events.first { event in
-            guard event["event"] as? String == "probe-end", let argv = event["argv"] as? [String] else { return false }
-            return argv.count > 2 && argv[1] == "probe" && argv[2] == subcommand
-        }?["stdout"] as? String ?? ""
+    func probeOutput(_ events: [JSONEvent], _ subcommand: String) -> String {
+        events.lazy.compactMap(\.probeEnded).first { probe in
+            probe.argv.count > 2 && probe.argv[1] == "probe" && probe.argv[2] == subcommand
+        }?.stdout ?? ""
     }
 
-    func end(_ events: [[String: Any]]) -> (outcome: String?, cause: String?, conclusion: String) {
-        let last = events.last
-        return (last?["outcome"] as? String, last?["cause"] as? String, last?["conclusion"] as? String ?? "")
+    /// The `end` event's outcome, cause and conclusion (nil, nil, "" when the last line is not the end).
+    func end(_ events: [JSONEvent]) -> (outcome: JSONEvent.End.Outcome?, cause: String?, conclusion: String) {
+        let last = events.last?.ended
+        return (last?.outcome, last?.cause, last?.conclusion ?? "")
     }
 
     // network-unreachable, fixed: GOPROXY="<dead>,<lab proxy>". With ',' go falls back only on
@@ -59,7 +60,7 @@ import TestSupport
 
         let fixed = try triage(lab, module: Self.hello.path, in: consumer, answers: ["goproxy=\(proxy.url)"], yes: true)
         #expect(fixed.exitCode == 0, "\(fixed.transcript)")
-        #expect(end(fixed.events).outcome == "resolved")
+        #expect(end(fixed.events).outcome == .resolved)
         #expect(end(fixed.events).cause == "network-unreachable")
         #expect(try lab.goEnv(["GOPROXY"]).stdout == proxy.url + "\n")
         #expect(try lab.goModDownload([Self.hello.path], in: consumer).exitCode == 0)
@@ -85,13 +86,13 @@ import TestSupport
         let run = try triage(lab, module: Self.privateLib.path, in: consumer, yes: true)
         #expect(run.exitCode == 1, "\(run.transcript)")
         let (outcome, cause, conclusion) = end(run.events)
-        #expect(outcome == "not-resolved")
+        #expect(outcome == .notResolved)
         #expect(cause == "network-unreachable", "\(run.transcript)")
         #expect(conclusion.contains("cannot reach \(dead)/team/lib/ (refused)"), "\(conclusion)")
         #expect(conclusion.contains("git ls-remote \(dead)/team/lib/"), "\(conclusion)")
         #expect(conclusion.contains("curl -sSI \(dead)/team/lib/"), "\(conclusion)")
         #expect(probeOutput(run.events, "http").contains("from-error: \(dead)/team/lib/"))
-        #expect(!run.events.contains { $0["event"] as? String == "fix-proposed" })
+        #expect(!run.events.contains { $0.kind == .fixProposed })
         #expect(lab.goEnvFileBytes == goenvBefore)
     }
 
@@ -121,7 +122,7 @@ import TestSupport
                              environment: environment)
         #expect(run.exitCode == 1, "\(run.transcript)")
         let (outcome, cause, conclusion) = end(run.events)
-        #expect(outcome == "not-resolved")
+        #expect(outcome == .notResolved)
         #expect(cause == "proxy-misconfig", "\(run.transcript)")
         for command in ["unset HTTPS_PROXY https_proxy HTTP_PROXY http_proxy", "export NO_PROXY=vanity.example.com",
                         "export HTTPS_PROXY=http://PROXY-HOST:PORT", "git config --global --unset http.proxy"] {
@@ -140,7 +141,7 @@ import TestSupport
         case .badGateway: #expect(probe.contains("\(page) http: 502 Bad Gateway"), "\(probe)")
         }
         #expect(!run.transcript.contains("s3cret") && !run.transcript.contains("gitpass"), "no password may be printed")
-        #expect(!run.events.contains { $0["event"] as? String == "fix-proposed" })
+        #expect(!run.events.contains { $0.kind == .fixProposed })
         #expect(lab.goEnvFileBytes == goenvBefore)
     }
 
@@ -163,7 +164,7 @@ import TestSupport
         let run = try triage(lab, module: Self.hello.path, in: consumer, yes: true)
         #expect(run.exitCode == 1, "\(run.transcript)")
         let (outcome, cause, conclusion) = end(run.events)
-        #expect(outcome == "not-resolved")
+        #expect(outcome == .notResolved)
         #expect(cause == "tls-untrusted-ca", "\(run.transcript)")
         #expect(conclusion.contains("sudo cp company-ca.crt /usr/local/share/ca-certificates/ && sudo update-ca-certificates"))
         #expect(conclusion.contains("export SSL_CERT_FILE=/path/to/company-ca.crt"))
@@ -171,9 +172,9 @@ import TestSupport
         let probe = probeOutput(run.events, "http")
         #expect(probe.contains("\(proxyURL) tls: tls-failed: certificate verify failed: unable to get local issuer certificate;"
             + " certificate 'CN=gotriage lab server' issued by 'CN=gotriage lab CA'"), "\(probe)")
-        let said = run.events.compactMap { $0["text"] as? String }.joined(separator: "\n")
+        let said = run.events.compactMap(\.saidText).joined(separator: "\n")
         #expect(said.contains("issued by \"CN=gotriage lab CA\""), "\(said)")
-        #expect(!run.events.contains { $0["event"] as? String == "fix-proposed" })
+        #expect(!run.events.contains { $0.kind == .fixProposed })
         #expect(lab.goEnvFileBytes == goenvBefore)
 
         let trusted = try lab.goModDownload([Self.hello.path], in: consumer,
@@ -204,12 +205,12 @@ import TestSupport
         let dry = try triage(lab, module: module, in: setup.consumer, environment: proxies)
         #expect(dry.exitCode == 4, "\(dry.transcript)")
         #expect(lab.goEnvFileBytes == goenvBefore, "without --yes the GOENV file must be byte-identical")
-        let said = dry.events.compactMap { $0["text"] as? String }.joined(separator: "\n")
+        let said = dry.events.compactMap(\.saidText).joined(separator: "\n")
         #expect(said.contains("traffic to that host is then NOT encrypted"), "\(said)")
 
         let fixed = try triage(lab, module: module, in: setup.consumer, yes: true, environment: proxies)
         #expect(fixed.exitCode == 0, "\(fixed.transcript)")
-        #expect(end(fixed.events).outcome == "resolved")
+        #expect(end(fixed.events).outcome == .resolved)
         #expect(end(fixed.events).cause == "insecure-http", "\(fixed.transcript)")
         let expected = existing.isEmpty ? "vanity.example.com" : "\(existing),vanity.example.com"
         #expect(try lab.goEnv(["GOINSECURE"]).stdout == expected + "\n")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import TriageCLI
 
 /// The proof that reports and `--json` keep no secret: secrets are planted everywhere a probe can
 /// see them — the GOPROXY URL, the environment, ~/.netrc, git's http.extraHeader, a private key in
@@ -61,9 +62,12 @@ import TestSupport
             #expect(result.stdout.contains(seen), "stdout should show \(seen)")
         }
         #expect(report.contains(planted.proxy.hostAndPort))
+        let events = try JSONEvents(result.stdout)
+        #expect(events.last?.kind == .end, "the redacted stream still decodes, to its end: \(result.stdout)")
         if name.hasSuffix(".json") {
-            let object = try JSONSerialization.jsonObject(with: Data(report.utf8)) as? [String: Any]
-            #expect(object?["redacted"] as? Bool == true)
+            /// The one key of a JSON report this test reads.
+            struct Header: Decodable { let redacted: Bool }
+            #expect(try JSONDecoder().decode(Header.self, from: Data(report.utf8)).redacted)
         } else {
             #expect(report.contains("| **Outcome** | ✘ **not resolved** |"), "\(report)")
             #expect(report.contains("go env -w GOPROXY=\(planted.proxy.url)"))

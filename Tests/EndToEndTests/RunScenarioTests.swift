@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import TriageCLI
 
 /// `gotriage run exit-status-128` against real broken Go environments: go mod download fails
 /// before, the walk reaches the fix, and the download succeeds after — and without `--yes`,
@@ -67,9 +68,10 @@ import TestSupport
         let result = try lab.gotriage(["run", "exit-status-128", "--yes", "--json"], in: consumer)
         #expect(result.exitCode == 0, "\(result.stdout)\(result.stderr)")
         let events = try JSONEvents(result.stdout)
-        #expect(events.last?["outcome"] as? String == "resolved")
-        #expect(events.last?["cause"] == nil, "no cause in a healthy environment: \(result.stdout)")
-        #expect(!events.contains { $0["event"] as? String == "fix-proposed" })
+        let end = try #require(events.last?.ended, "the last line is the end: \(result.stdout)")
+        #expect(end.outcome == .resolved)
+        #expect(end.cause == nil, "no cause in a healthy environment: \(result.stdout)")
+        #expect(!events.contains { $0.kind == .fixProposed })
         #expect(lab.goEnvFileBytes == goenvBefore)
     }
 

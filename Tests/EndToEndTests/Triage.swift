@@ -1,26 +1,25 @@
 import Foundation
 import Testing
 import TestSupport
+import TriageCLI
 
 /// What one `gotriage run exit-status-128 --json` printed, parsed; shared by the end-to-end suites.
 struct Triage {
     let exitCode: Int32
     let stdout: String
     let stderr: String
-    let events: [[String: Any]]
+    let events: [JSONEvent]
 
-    /// The `end` event (the last line).
-    var end: [String: Any] { events.last ?? [:] }
-    var cause: String? { end["cause"] as? String }
-    var outcome: String? { end["outcome"] as? String }
-    var conclusion: String { end["conclusion"] as? String ?? "" }
+    /// The `end` event; nil when the last line is not one.
+    var end: JSONEvent.End? { events.last?.ended }
+    var cause: String? { end?.cause }
+    var outcome: JSONEvent.End.Outcome? { end?.outcome }
+    var conclusion: String { end?.conclusion ?? "" }
     var transcript: String { stdout + stderr }
 
     /// The `probe-end` events of probes whose argv starts with `prefix`.
-    func probes(_ prefix: [String]) -> [[String: Any]] {
-        events.filter {
-            $0["event"] as? String == "probe-end" && ($0["argv"] as? [String]).map { $0.starts(with: prefix) } == true
-        }
+    func probes(_ prefix: [String]) -> [JSONEvent.ProbeEnd] {
+        events.compactMap(\.probeEnded).filter { $0.argv.starts(with: prefix) }
     }
 
     /// Runs the entry playbook in `consumer` with `--json` and `answers` (NAME=VALUE).
@@ -67,19 +66,17 @@ func expectDryRunsChangeNothing(lab: Lab, consumer: URL, answers: [String], envi
         let events = try JSONEvents(result.stdout)
         // Started on its own, an inner playbook may ask for something the entry playbook would
         // have found out; without a terminal that stops the run at once (exit 2), naming it.
-        let ended = events.last?["event"] as? String == "end"
+        let ended = events.last?.kind == .end
         let stoppedAtQuestion = result.exitCode == 2 && result.stderr.contains("Pass --answer")
         #expect(ended || stoppedAtQuestion, "\(id): \(result.stdout)\(result.stderr)")
-        #expect(!events.contains { $0["event"] as? String == "fix-applied" }, "\(id) applied a fix in a dry run")
+        #expect(!events.contains { $0.kind == .fixApplied }, "\(id) applied a fix in a dry run")
         #expect(lab.protectedFiles() == before, "a dry run of \(id) changed a file")
     }
 }
 
 /// The stdout and stderr of every finished probe whose argv starts with `prefix`.
-func probeOutputs(_ events: [[String: Any]], argvPrefix prefix: [String]) -> [String] {
-    events.filter { event in
-        event["event"] as? String == "probe-end" && ((event["argv"] as? [String]).map { $0.starts(with: prefix) } == true)
-    }.map { ($0["stdout"] as? String ?? "") + ($0["stderr"] as? String ?? "") }
+func probeOutputs(_ events: [JSONEvent], argvPrefix prefix: [String]) -> [String] {
+    events.compactMap(\.probeEnded).filter { $0.argv.starts(with: prefix) }.map { $0.stdout + $0.stderr }
 }
 
 /// Proves a `go env` fix: `check` fails before; without `--yes` the walk declines (exit 4) and the
@@ -94,17 +91,17 @@ func provesGoEnvFix(lab: Lab, consumer: URL, answers: [String], cause: String, e
     let goenvBefore = lab.goEnvFileBytes
     let declined = try Triage.run(lab, in: consumer, answers: answers, environment: environment)
     #expect(declined.exitCode == 4, "without --yes the fix is declined: \(declined.transcript)")
-    #expect(declined.events.contains { $0["event"] as? String == "fix-declined" })
+    #expect(declined.events.contains { $0.kind == .fixDeclined })
     #expect(lab.goEnvFileBytes == goenvBefore, "without --yes the GOENV file must be byte-identical")
     #expect(try check().exitCode != 0)
 
     let fixed = try Triage.run(lab, in: consumer, answers: answers, yes: true, environment: environment)
     #expect(fixed.exitCode == 0, "\(fixed.transcript)")
-    #expect(fixed.end["event"] as? String == "end")
-    #expect(fixed.outcome == "resolved")
+    #expect(fixed.end != nil, "the last line is the end: \(fixed.stdout)")
+    #expect(fixed.outcome == .resolved)
     #expect(fixed.cause == cause, "\(fixed.transcript)")
-    let applied = fixed.events.first { $0["event"] as? String == "fix-applied" }
-    #expect((applied?["results"] as? [[String: Any]])?.allSatisfy { $0["status"] as? String == "applied" } == true)
+    let applied = fixed.events.lazy.compactMap(\.appliedFix).first
+    #expect(applied?.results.allSatisfy { $0.status == .applied } == true)
     #expect(lab.goEnvFileBytes != goenvBefore)
 
     let after = try check()
@@ -120,23 +117,36 @@ func provesInstructions(lab: Lab, consumer: URL, answers: [String], cause: Strin
     let goenvBefore = lab.goEnvFileBytes
     let run = try Triage.run(lab, in: consumer, answers: answers, yes: true, environment: environment)
     #expect(run.exitCode == 1, "\(run.transcript)")
-    #expect(run.end["event"] as? String == "end")
-    #expect(run.outcome == "not-resolved", "\(run.transcript)")
+    #expect(run.end != nil, "the last line is the end: \(run.stdout)")
+    #expect(run.outcome == .notResolved, "\(run.transcript)")
     #expect(run.cause == cause, "\(run.transcript)")
-    #expect(!run.events.contains { $0["event"] as? String == "fix-proposed" })
+    #expect(!run.events.contains { $0.kind == .fixProposed })
     #expect(lab.goEnvFileBytes == goenvBefore)
     return run
 }
 
-/// Parses `--json` output: every line must be one JSON object with an `event` key.
-func JSONEvents(_ output: String) throws -> [[String: Any]] {
+/// Parses `--json` output: every line must decode as a `JSONEvent` (an object whose `event` key
+/// names a known event, with every key that event requires).
+func JSONEvents(_ output: String) throws -> [JSONEvent] {
     try output.split(separator: "\n").map { line in
-        let object = try JSONSerialization.jsonObject(with: Data(line.utf8))
-        guard let event = object as? [String: Any], event["event"] is String else {
-            throw JSONEventError.notAnEvent(String(line))
+        do {
+            return try JSONDecoder().decode(JSONEvent.self, from: Data(line.utf8))
+        } catch {
+            throw JSONEventError.notAnEvent(String(line), error)
         }
-        return event
     }
 }
 
-enum JSONEventError: Error { case notAnEvent(String) }
+enum JSONEventError: Error { case notAnEvent(String, any Error) }
+
+/// The payload of the cases the end-to-end tests look into; nil for any other event.
+extension JSONEvent {
+    var ended: End? { if case .end(let end) = self { end } else { nil } }
+    var probeEnded: ProbeEnd? { if case .probeEnd(let probe) = self { probe } else { nil } }
+    var probeStarted: ProbeStart? { if case .probeStart(let probe) = self { probe } else { nil } }
+    var asked: Ask? { if case .ask(let ask) = self { ask } else { nil } }
+    var proposedFix: FixProposed? { if case .fixProposed(let fix) = self { fix } else { nil } }
+    var appliedFix: FixApplied? { if case .fixApplied(let fix) = self { fix } else { nil } }
+    /// The text of a `say` event.
+    var saidText: String? { if case .say(let say) = self { say.text } else { nil } }
+}

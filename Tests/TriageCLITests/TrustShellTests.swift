@@ -52,7 +52,7 @@ struct TrustShellTests {
         var walk = try #require(Walk(tree: tree, playbook: "private-module"))
         walk.record(goEnv: [:])
         while true {
-            switch walk.next() {
+            switch walk.next().action {
             case .run(let probe): return probe
             case .say: continue
             default: throw CancellationError()
@@ -106,10 +106,14 @@ struct TrustShellTests {
         let stop = await driver.advance()
         guard case .finished(let end) = stop else { Issue.record("expected the end"); return }
         #expect(ExitStatus(end) == .notResolved)
-        let events = output.value.split(separator: "\n").map(String.init)
-        #expect(events.last?.contains("\"event\":\"end\"") == true)
-        #expect(events.last?.contains("\"outcome\":\"fix-proposed\"") == true, "\(events.last ?? "")")
-        #expect(events.contains { $0.contains("\"event\":\"fix-would-run\"") && $0.contains("[\"go\",\"env\",\"-w\",\"GOPRIVATE=corp.example.com\"]") })
-        #expect(!events.contains { $0.contains("fix-applied") })
+        let events = try JSONLinesRendererTests.decode(output.value)
+        guard case .end(let last)? = events.last else { Issue.record("the last line is not the end: \(output.value)"); return }
+        #expect(last.outcome == .fixProposed, "\(last)")
+        #expect(last.reason == .fixProposed)
+        #expect(events.contains { event in
+            guard case .fixWouldRun(let shown) = event else { return false }
+            return shown.commands == [["go", "env", "-w", "GOPRIVATE=corp.example.com"]]
+        })
+        #expect(!events.contains { $0.kind == .fixApplied })
     }
 }

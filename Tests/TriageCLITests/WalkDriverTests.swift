@@ -47,4 +47,34 @@ struct WalkDriverTests {
         #expect(question.variable == "again")
         #expect(runner.argvs.count == 2, "the preset answered once: the probe ran twice")
     }
+
+    @Test func everyDecisionIsReportedOnceAndTheFixAppliedIsTheOneProposed() async throws {
+        let host = Host(runner: ShellTests.failingDownload(), goEnvironment: InMemoryGoEnvironment(), environment: [:],
+                        workingDirectory: "/tmp", selfExecutable: "/usr/bin/gotriage")
+        let walk = try #require(Walk(tree: FixtureTrees.tree(ShellTests.privateBook), playbook: "private-module"))
+        let events = Events()
+        let driver = WalkDriver(walk: walk, host: host, observer: events, fixPolicy: .confirm)
+        guard case .question = await driver.advance() else { Issue.record("expected the question"); return }
+        driver.answer("2")
+        guard case .fixConfirmation = await driver.advance() else { Issue.record("expected the fix"); return }
+        #expect(driver.back())
+        guard case .question = await driver.advance() else { Issue.record("back returns to the question"); return }
+        driver.answer("1")
+        guard case .fixConfirmation(let waiting) = await driver.advance() else { Issue.record("expected the fix"); return }
+        await driver.applyFix()
+        guard case .finished(let end) = await driver.advance() else { Issue.record("expected the end"); return }
+        #expect(end.cause == "private-module-proxy")
+
+        let decided = events.all.compactMap { if case .decided(let decision) = $0 { decision } else { nil } }
+        // download → which, which → fix (other.example.com), then after back: which → fix, fix → done.
+        #expect(decided.map { "\($0.step.step)>\($0.target.step)" } == ["download>which", "which>fix", "which>fix", "fix>done"])
+        // Back forgot the first which → fix; the walk's own list keeps the rest, each reported once.
+        #expect(Array(decided.prefix(1) + decided.suffix(2)) == driver.walk.decisions)
+        let proposed = events.all.compactMap { if case .fixProposed(let fix, _, _) = $0 { fix } else { nil } }
+        let applied = events.all.compactMap { if case .fixApplied(let fix, _) = $0 { fix } else { nil } }
+        #expect(proposed.map(\.changes) == [[.init(key: "GOPRIVATE", value: "other.example.com")],
+                                            [.init(key: "GOPRIVATE", value: "corp.example.com")]])
+        #expect(applied == [waiting])
+        #expect(applied.first == proposed.last)
+    }
 }

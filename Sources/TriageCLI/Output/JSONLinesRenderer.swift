@@ -3,10 +3,11 @@ import Foundation
 import HostEffects
 import PlaybookSpec
 
-/// Writes a walk's events as JSON, one object per line, for `gotriage run --json`.
+/// Writes a walk's events as JSON, one `JSONEvent` per line, for `gotriage run --json`.
 ///
-/// Every object has an `event` key; the last line is the `end` event with `outcome` and `cause`.
-/// The README lists the events and their keys.
+/// Every string is redacted before it is encoded (unless `--no-redact`). An event that cannot be
+/// encoded is reported on standard error and the stream goes on, so it still ends with the `end`
+/// line; nothing is left out without a word.
 public final class JSONLinesRenderer: WalkObserver {
     private let console: Console
     private let encoder: JSONEncoder
@@ -30,168 +31,114 @@ public final class JSONLinesRenderer: WalkObserver {
             result.stderr = redactor.redact(result.stderr)
             event = .probeFinished(probe, result)
         }
-        guard let data = try? encoder.encode(JSONEvent(event)),
-              let line = String(data: redactor.redact(json: data), encoding: .utf8) else { return }
-        console.line(line)
+        write(redactor.redact(JSONEvent(event)))
+    }
+
+    /// Writes one event as a line, or says on standard error why it cannot be written.
+    func write(_ event: JSONEvent) {
+        do {
+            console.line(String(decoding: try encoder.encode(event), as: UTF8.self))
+        } catch {
+            console.errorLine("gotriage: the \(event.kind.rawValue) event could not be written as JSON, "
+                + "so it is missing from the output: \(Self.describe(error))")
+        }
+    }
+
+    /// An encoding error in a line: the key path and what was wrong with the value.
+    static func describe(_ error: any Error) -> String {
+        guard case EncodingError.invalidValue(let value, let context) = error else { return "\(error)" }
+        let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+        return "\(path.isEmpty ? "" : path + " is ")\(value): \(context.debugDescription)"
     }
 }
 
-/// The JSON form of one `WalkEvent`. Keys are snake_case; absent values are left out.
-struct JSONEvent: Encodable {
-    var event: String
-    var playbook: String?
-    var title: String?
-    var step: String?
-    var text: String?
-    var argv: [String]?
-    var timeout_ms: Int?
-    var exit_code: Int32?
-    var timed_out: Bool?
-    var interrupted: Bool?
-    var duration_ms: Double?
-    var stdout: String?
-    var stderr: String?
-    var variable: String?
-    var question: String?
-    var choices: [String]?
-    var default_value: String?
-    var value: String?
-    var origin: String?
-    var reply: String?
-    var reason: String?
-    var changes: [Change]?
-    var commands: [[String]]?
-    var results: [Result]?
-    var target: String?
-    var condition: String?
-    var evidence: [String]?
-    var location: String?
-    var outcome: String?
-    var cause: String?
-    var conclusion: String?
-    var message: String?
-
-    struct Change: Encodable {
-        var key: String
-        var value: String?
-        var command: [String]
-        var current: String?
-        var source: String?
-    }
-
-    struct Result: Encodable {
-        var key: String
-        var status: String
-        var old: String?
-        var new: String?
-        var variable: String?
-        var message: String?
-    }
-
-    init(event: String) { self.event = event }
-
+extension JSONEvent {
+    /// The JSON form of a walk event (probe output cut to `JSONLinesRenderer.outputExcerpt`).
     init(_ walkEvent: WalkEvent) {
         switch walkEvent {
         case .started(let playbook, let title):
-            self.init(event: "start")
-            self.playbook = playbook
-            self.title = title
+            self = .start(Start(playbook: playbook, title: title))
         case .said(let text, let step):
-            self.init(event: "say")
-            self.step = step.description
-            self.text = text
+            self = .say(Say(step: step.description, text: text))
         case .probeStarted(let probe):
-            self.init(event: "probe-start")
-            step = probe.step.description
-            argv = probe.argv
-            timeout_ms = probe.timeoutMilliseconds
-            text = probe.pending
+            self = .probeStart(ProbeStart(step: probe.step.description, argv: probe.argv,
+                                          timeoutMs: probe.timeoutMilliseconds, text: probe.pending))
         case .probeFinished(let probe, let result):
-            self.init(event: "probe-end")
-            step = probe.step.description
-            argv = probe.argv
-            exit_code = result.exitCode
-            timed_out = result.timedOut
-            interrupted = result.interrupted
-            duration_ms = (result.durationMilliseconds * 10).rounded() / 10
-            stdout = String(result.stdout.prefix(JSONLinesRenderer.outputExcerpt))
-            stderr = String(result.stderr.prefix(JSONLinesRenderer.outputExcerpt))
-        case .asked(let pending):
-            self.init(event: "ask")
-            step = pending.step.description
-            variable = pending.variable
-            question = pending.prompt
-            choices = pending.choices.isEmpty ? nil : pending.choices
-            default_value = pending.defaultValue
-        case .answered(let pending, let value, let origin):
-            self.init(event: "answer")
-            step = pending.step.description
-            variable = pending.variable
-            self.value = value
-            self.origin = origin.rawValue
-        case .answerRejected(let pending, let reply, let reason):
-            self.init(event: "answer-rejected")
-            step = pending.step.description
-            variable = pending.variable
-            self.reply = reply
-            self.reason = reason
+            self = .probeEnd(ProbeEnd(
+                step: probe.step.description, argv: probe.argv, exitCode: result.exitCode, timedOut: result.timedOut,
+                interrupted: result.interrupted, durationMs: (result.durationMilliseconds * 10).rounded() / 10,
+                stdout: String(result.stdout.prefix(JSONLinesRenderer.outputExcerpt)),
+                stderr: String(result.stderr.prefix(JSONLinesRenderer.outputExcerpt))))
+        case .asked(let question):
+            self = .ask(Ask(step: question.step.description, variable: question.variable, question: question.prompt,
+                            choices: question.choices.isEmpty ? nil : question.choices,
+                            defaultValue: question.defaultValue))
+        case .answered(let question, let value, let origin):
+            self = .answer(Answer(step: question.step.description, variable: question.variable, value: value,
+                                  origin: origin))
+        case .answerRejected(let question, let reply, let reason):
+            self = .answerRejected(AnswerRejected(step: question.step.description, variable: question.variable,
+                                                  reply: reply, reason: reason))
         case .fixProposed(let fix, let commands, let current):
-            self.init(event: "fix-proposed")
-            step = fix.step.description
-            reason = fix.reason
-            changes = zip(fix.changes, commands).map { change, command in
-                Change(key: change.key, value: change.value, command: command, current: current?.values[change.key],
-                       source: current.map { Self.sourceName($0.source(of: change.key)) })
-            }
+            self = .fixProposed(FixProposed(step: fix.step.description, reason: fix.reason, changes: zip(fix.changes, commands).map {
+                FixProposed.Change(key: $0.key, value: $0.value, command: $1, current: current?.values[$0.key],
+                                   source: current.map { [key = $0.key] in FixProposed.Source($0.source(of: key)) })
+            }))
         case .fixApplied(let fix, let results):
-            self.init(event: "fix-applied")
-            step = fix.step.description
-            self.results = results.map(Self.result)
+            self = .fixApplied(FixApplied(step: fix.step.description, results: results.map(FixApplied.ChangeResult.init)))
         case .fixWouldRun(let fix, let commands):
-            self.init(event: "fix-would-run")
-            step = fix.step.description
-            self.commands = commands
+            self = .fixWouldRun(FixWouldRun(step: fix.step.description, commands: commands))
         case .fixDeclined(let fix, let why):
-            self.init(event: "fix-declined")
-            step = fix.step.description
-            reason = why.rawValue
+            self = .fixDeclined(FixDeclined(step: fix.step.description, reason: why))
         case .decided(let decision):
-            self.init(event: "decision")
-            step = decision.step.description
-            target = decision.target.description
-            condition = decision.condition
-            evidence = decision.evidence
-            location = decision.location.description
+            self = .decision(Decision(step: decision.step.description, target: decision.target.description,
+                                      condition: decision.condition, evidence: decision.evidence,
+                                      location: decision.location.description))
         case .goEnvUnreadable(let message):
-            self.init(event: "go-env-unreadable")
-            self.message = message
+            self = .goEnvUnreadable(GoEnvUnreadable(message: message))
         case .interrupted(let step):
-            self.init(event: "interrupted")
-            self.step = step.description
+            self = .interrupted(Interrupted(step: step.description))
         case .finished(let end):
-            self.init(event: "end")
-            step = end.step.description
-            outcome = end.reportedOutcome
-            cause = end.cause
-            conclusion = end.conclusion
-            reason = end.reason.rawValue
+            self = .end(End(step: end.step.description, outcome: End.Outcome(end), cause: end.cause,
+                            conclusion: end.conclusion, reason: end.reason))
         }
     }
+}
 
-    static func sourceName(_ source: GoEnvSource) -> String {
+extension JSONEvent.FixProposed.Source {
+    init(_ source: GoEnvSource) {
         switch source {
-        case .osEnvironment: "environment"
-        case .goenvFile: "goenv-file"
-        case .defaultValue: "default"
+        case .osEnvironment: self = .environment
+        case .goenvFile: self = .goenvFile
+        case .defaultValue: self = .defaultValue
         }
     }
+}
 
-    static func result(_ result: GoEnvApplyResult) -> Result {
+extension JSONEvent.FixApplied.ChangeResult {
+    init(_ result: GoEnvApplyResult) {
         switch result {
-        case .applied(let key, let old, let new): Result(key: key, status: "applied", old: old, new: new)
+        case .applied(let key, let old, let new):
+            self.init(key: key, status: .applied, old: old, new: new, variable: nil, message: nil)
         case .overridden(let key, let variable, let osValue, let wanted):
-            Result(key: key, status: "overridden", old: osValue, new: wanted, variable: variable)
-        case .failed(let key, let message): Result(key: key, status: "failed", message: message)
+            self.init(key: key, status: .overridden, old: osValue, new: wanted, variable: variable, message: nil)
+        case .failed(let key, let message):
+            self.init(key: key, status: .failed, old: nil, new: nil, variable: nil, message: message)
+        }
+    }
+}
+
+extension JSONEvent.End.Outcome {
+    /// `fix-proposed` for a dry run stopped at a fix, else the playbook's outcome.
+    init(_ end: WalkEnd) {
+        if end.reason == .fixProposed {
+            self = .fixProposed
+            return
+        }
+        switch end.outcome {
+        case .resolved: self = .resolved
+        case .notResolved: self = .notResolved
+        case .escalate: self = .escalate
         }
     }
 }

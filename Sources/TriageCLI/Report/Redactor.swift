@@ -39,6 +39,13 @@ public struct Redactor: Sendable {
         })
     }
 
+    /// `event` with every string it carries redacted (the `--json` stream). Event keys are fixed
+    /// names, never secret-looking, so unlike `redact(json:)` there is no key to mask by name.
+    public func redact(_ event: JSONEvent) -> JSONEvent {
+        guard isEnabled else { return event }
+        return event.mapStrings(redact)
+    }
+
     /// JSON `data` with every string redacted, and values under secret-named keys masked.
     public func redact(json data: Data) -> Data {
         guard isEnabled, let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),

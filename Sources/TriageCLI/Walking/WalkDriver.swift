@@ -35,10 +35,12 @@ public final class WalkDriver {
     private let observer: any WalkObserver
     /// The Go environment as last read, with where each value comes from.
     public private(set) var goEnv: GoEnvSnapshot?
+    /// The question or fix `advance()` last stopped at, until it is answered (or `back` and
+    /// `restart` move away); `answer(_:)`, `applyFix()` and `declineFix(why:)` reply to it.
+    private var waiting: Stop?
     /// The step whose question or fix has been announced, so it is shown once.
     private var announced: StepAddress?
     private var finishedReported = false
-    private var reportedDecisions = 0
     /// Question steps a preset answer has already answered in this walk.
     private var presetsUsed: Set<StepAddress> = []
 
@@ -58,41 +60,42 @@ public final class WalkDriver {
         while true {
             // Decisions first: one `next()` can branch into a step and reach its fix or question.
             let directive = walk.next()
-            reportNewDecisions()
-            switch directive {
+            for decision in directive.decisions { observer.handle(.decided(decision)) }
+            switch directive.action {
             case .readGoEnv:
                 await readGoEnv()
             case .say(let text, let step):
                 observer.handle(.said(text, step: step))
             case .run(let probe):
-                let result = await run(probe)
-                try? walk.record(probe: ProbeObservation(result))
+                let observation = ProbeObservation(await run(probe))
+                handOver { try $0.record(probe: observation) }
             case .ask(let question):
                 if announced != question.step {
                     announced = question.step
                     observer.handle(.asked(question))
                 }
                 // A preset answers each question once: a loop back to it needs someone to decide.
-                guard let preset = presetAnswers[question.variable], !presetsUsed.contains(question.step) else {
-                    return .question(question)
-                }
-                presetsUsed.insert(question.step)
-                if case .rejected = answer(preset, origin: .preset) {
+                if let preset = presetAnswers[question.variable], !presetsUsed.contains(question.step) {
+                    presetsUsed.insert(question.step)
+                    if case .accepted = answer(question, preset, origin: .preset) { continue }
                     presetAnswers[question.variable] = nil
-                    return .question(question)
                 }
+                waiting = .question(question)
+                return .question(question)
             case .proposeFix(let fix):
                 if announced != fix.step {
                     announced = fix.step
                     observer.handle(.fixProposed(fix, commands: commands(for: fix), current: goEnv))
                 }
                 switch fixPolicy {
-                case .confirm: return .fixConfirmation(fix)
-                case .applyAll: await applyFix()
-                case .declineAll: declineFix(why: .noConsent)
+                case .confirm:
+                    waiting = .fixConfirmation(fix)
+                    return .fixConfirmation(fix)
+                case .applyAll: await apply(fix)
+                case .declineAll: decline(fix, why: .noConsent)
                 case .dryRun:
                     observer.handle(.fixWouldRun(fix, commands: commands(for: fix)))
-                    try? walk.endAtProposedFix()
+                    handOver { try $0.endAtProposedFix() }
                 }
             case .interrupted(let step):
                 return .interrupted(step)
@@ -106,50 +109,38 @@ public final class WalkDriver {
         }
     }
 
-    /// Answers the pending question. A rejected reply is reported and the question stays.
+    /// Answers the question the walk waits at (`advance()` returned `.question`). A rejected reply
+    /// is reported and the question stays.
+    ///
+    /// - Precondition: a question is waiting; answering none is a bug in the caller.
     @discardableResult
     public func answer(_ reply: String, origin: AnswerOrigin = .user) -> AnswerCheck {
-        guard case .ask(let question) = walk.next(), let check = try? walk.answer(reply) else {
-            return .rejected("There is no question waiting for an answer.")
+        guard case .question(let question) = waiting else {
+            preconditionFailure("WalkDriver.answer(_:) was called while no question waits for an answer")
         }
-        switch check {
-        case .accepted(let value):
-            announced = nil
-            observer.handle(.answered(question, value: value, origin: origin))
-        case .rejected(let reason):
-            observer.handle(.answerRejected(question, reply: reply, reason: reason))
-        }
+        let check = answer(question, reply, origin: origin)
+        if case .accepted = check { waiting = nil }
         return check
     }
 
-    /// Applies the pending fix, one change at a time, stopping at the first that does not take.
+    /// Applies the fix the walk waits at (`advance()` returned `.fixConfirmation`).
+    ///
+    /// - Precondition: a fix is waiting; applying none is a bug in the caller.
     public func applyFix() async {
-        guard case .proposeFix(let fix) = walk.next() else { return }
-        var results: [GoEnvApplyResult] = []
-        for change in fix.changes {
-            let result = await host.applyJournaled(GoEnvEdit(change))
-            results.append(result)
-            guard case .applied = result else { break }
-        }
-        announced = nil
-        observer.handle(.fixApplied(fix, results: results))
-        let allApplied = results.count == fix.changes.count && results.allSatisfy {
-            if case .applied = $0 { true } else { false }
-        }
-        try? walk.record(fix: allApplied ? .applied : .failed)
+        await apply(takeWaitingFix(for: "applyFix()"))
     }
 
-    /// Declines the pending fix: nothing is changed.
+    /// Declines the fix the walk waits at: nothing is changed.
+    ///
+    /// - Precondition: a fix is waiting; declining none is a bug in the caller.
     public func declineFix(why: DeclineReason = .userSaidNo) {
-        guard case .proposeFix(let fix) = walk.next() else { return }
-        announced = nil
-        observer.handle(.fixDeclined(fix, why: why))
-        try? walk.record(fix: .declined)
+        decline(takeWaitingFix(for: "declineFix(why:)"), why: why)
     }
 
     /// Goes back to the previous question or fix; false when there is none.
     public func back() -> Bool {
         guard walk.back() else { return false }
+        waiting = nil
         announced = nil
         finishedReported = false
         return true
@@ -158,6 +149,7 @@ public final class WalkDriver {
     /// Starts the walk over.
     public func restart() {
         walk.restart()
+        waiting = nil
         announced = nil
         finishedReported = false
         presetsUsed = []
@@ -171,12 +163,62 @@ public final class WalkDriver {
         fix.changes.map { host.goEnvironment.commandLine(for: GoEnvEdit($0)) }
     }
 
-    /// Emits the decisions the walk made since the last call (the walk only ever appends, except
-    /// on back and restart, which cut the list short).
-    private func reportNewDecisions() {
-        if walk.decisions.count < reportedDecisions { reportedDecisions = walk.decisions.count }
-        for decision in walk.decisions.dropFirst(reportedDecisions) { observer.handle(.decided(decision)) }
-        reportedDecisions = walk.decisions.count
+    /// The fix the walk waits at, which the caller is about to apply or decline.
+    private func takeWaitingFix(for caller: String) -> PendingFix {
+        guard case .fixConfirmation(let fix) = waiting else {
+            preconditionFailure("WalkDriver.\(caller) was called while no fix waits for a yes or no")
+        }
+        waiting = nil
+        return fix
+    }
+
+    /// Hands `reply` to the walk, which waits at `question`, and reports what became of it.
+    private func answer(_ question: PendingQuestion, _ reply: String, origin: AnswerOrigin) -> AnswerCheck {
+        let check = handOver { try $0.answer(reply) }
+        switch check {
+        case .accepted(let value):
+            announced = nil
+            observer.handle(.answered(question, value: value, origin: origin))
+        case .rejected(let reason):
+            observer.handle(.answerRejected(question, reply: reply, reason: reason))
+        }
+        return check
+    }
+
+    /// Applies `fix`, which the walk waits at, one change at a time, stopping at the first that
+    /// does not take.
+    private func apply(_ fix: PendingFix) async {
+        var results: [GoEnvApplyResult] = []
+        for change in fix.changes {
+            let result = await host.applyJournaled(GoEnvEdit(change))
+            results.append(result)
+            guard case .applied = result else { break }
+        }
+        announced = nil
+        observer.handle(.fixApplied(fix, results: results))
+        let allApplied = results.count == fix.changes.count && results.allSatisfy {
+            if case .applied = $0 { true } else { false }
+        }
+        handOver { try $0.record(fix: allApplied ? .applied : .failed) }
+    }
+
+    /// Declines `fix`, which the walk waits at.
+    private func decline(_ fix: PendingFix, why: DeclineReason) {
+        announced = nil
+        observer.handle(.fixDeclined(fix, why: why))
+        handOver { try $0.record(fix: .declined) }
+    }
+
+    /// Hands a result to the walk. The driver hands over only what the walk's last directive asked
+    /// for — a probe's result right after `.run`, a reply to the question or fix it stopped at — so
+    /// a `WalkError` here is a bug in this driver, never something a user can cause: it stops
+    /// gotriage with the error rather than walk on from a state nobody chose.
+    private func handOver<Result>(_ result: (inout Walk) throws -> Result) -> Result {
+        do {
+            return try result(&walk)
+        } catch {
+            preconditionFailure("WalkDriver handed the walk a result it did not ask for: \(error)")
+        }
     }
 
     private func readGoEnv() async {

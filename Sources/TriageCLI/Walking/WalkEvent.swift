@@ -26,14 +26,14 @@ public enum WalkEvent: Sendable {
 }
 
 /// Where an answer came from.
-public enum AnswerOrigin: String, Sendable {
+public enum AnswerOrigin: String, Sendable, Codable {
     case user
     /// `--answer NAME=VALUE`
     case preset = "answer-flag"
 }
 
 /// Why a fix was not applied.
-public enum DeclineReason: String, Sendable {
+public enum DeclineReason: String, Sendable, Codable {
     /// The user answered no.
     case userSaidNo = "user-said-no"
     /// Script mode without `--yes` never changes anything.
