@@ -11,9 +11,9 @@ import Yams
 /// renamed keys differ from each other too), which moves no other character, and the copy is
 /// parsed again. Each renamed key is remembered by its position (`Parsed.renamed`) and read back
 /// under its own name (`NodeReading.string`), so the readers see the file as written, repeats
-/// included, in block and flow mappings alike. A key that cannot be renamed so (an alias, an
-/// anchored or tagged key, a list as a key), or more than `maximumRenames` repeats, is reported
-/// at its first occurrence instead.
+/// included, in block and flow mappings alike. A key that cannot be renamed so (an anchored or
+/// tagged key, a list as a key), or more than `maximumRenames` repeats, is reported at its first
+/// occurrence instead. Aliases in keys are refused first (`AliasKeys`).
 enum YAMLText {
     /// A 1-based line and column as Yams' `Mark` gives them (columns count Unicode scalars).
     struct Position: Hashable {
@@ -42,6 +42,13 @@ enum YAMLText {
 
     /// The root of `text`, or the first YAML error in it as a diagnostic in `file`.
     static func parse(_ text: String, file: String) throws(Diagnostic) -> Parsed {
+        try AliasKeys.check(text, file: file)
+        return try parseRenamingRepeats(text, original: text, file: file)
+    }
+
+    /// The root of `text` (which is `original`, or a copy with the same lines and columns),
+    /// renaming repeated keys until Yams accepts it.
+    static func parseRenamingRepeats(_ text: String, original: String, file: String) throws(Diagnostic) -> Parsed {
         var parsed = text
         var renamed: [Position: String] = [:]
         while true {
@@ -64,7 +71,7 @@ enum YAMLText {
                 parsed = copy
                 renamed[first] = name
             } catch let error as YamlError {
-                throw YAMLSyntaxError.diagnostic(for: error, text: text, file: file)
+                throw YAMLSyntaxError.diagnostic(for: error, text: original, file: file)
             } catch {
                 throw Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), "cannot read the YAML: \(error)")
             }
