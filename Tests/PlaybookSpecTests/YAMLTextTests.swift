@@ -91,6 +91,18 @@ struct YAMLTextTests {
         #expect(Date().timeIntervalSince(started) < 2)
     }
 
+    /// libyaml stops at 1 000 levels of nesting; below that Yams, the readers (the condition
+    /// reader once per `not`) and the validator recurse. A release build reads 998 levels; this
+    /// test reads 500, leaving room for a debug build's larger frames on a test thread's stack.
+    @Test func deepNestingIsReadAndBeyondLibyamlsLimitRefused() {
+        func steps(nots: Int) -> String {
+            let condition = String(repeating: "{not: ", count: nots) + "{exit: 0}" + String(repeating: "}", count: nots)
+            return Self.header + "steps:\n  a:\n    run: {argv: [go]}\n    branch: [{if: \(condition), goto: a}, {else: a}]\n"
+        }
+        #expect(diagnostic(steps(nots: 500)) == "loaded")
+        #expect(diagnostic(steps(nots: 1_000)).contains("error: YAML syntax error: Maximum nesting level reached"))
+    }
+
     @Test func theNodeBudgetStopsAtTheNodeThatCrossesIt() {
         // The playbook's 6 pairs are 12 nodes, the steps mapping's one pair 2, the step's two 4:
         // the 18th is the value of 'next'.

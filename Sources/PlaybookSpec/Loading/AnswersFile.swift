@@ -18,7 +18,7 @@ public enum AnswersFile {
     public static func parse(_ text: String, file: String) throws(Diagnostic) -> [String: String] {
         let parsed = try YAMLText.parse(text, file: file)
         guard let root = parsed.root else { return [:] }
-        let reading = NodeReading(file: file, budget: NodeBudget(limit: PlaybookLoader().nodeLimit),
+        let reading = NodeReading(file: file, budget: NodeBudget(limit: PlaybookLoader.defaultNodeLimit),
                                   renamed: parsed.renamed)
         if reading.isNull(root) { return [:] }
         guard let pairs = try reading.pairs(root) else {

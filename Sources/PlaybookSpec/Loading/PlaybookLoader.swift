@@ -6,11 +6,14 @@ import Foundation
 /// bad durations, bad `{{…}}` placeholders and badly formed ids. Whether the steps make sense
 /// together is the `Validator`'s business.
 public struct PlaybookLoader: Sendable {
+    /// The node limit of a loader made with `init()`: forty times a generated 1 000-step playbook.
+    public static let defaultNodeLimit = 1_000_000
+
     /// How many YAML nodes one file may hold, counting each alias as a copy of what it names
     /// (see `NodeBudget`).
     public var nodeLimit: Int
 
-    public init(nodeLimit: Int = 1_000_000) {
+    public init(nodeLimit: Int = PlaybookLoader.defaultNodeLimit) {
         self.nodeLimit = nodeLimit
     }
 
