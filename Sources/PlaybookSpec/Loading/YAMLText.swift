@@ -20,13 +20,9 @@ enum YAMLText {
         var line: Int
         var column: Int
 
-        init(line: Int, column: Int) {
-            self.line = line
-            self.column = column
-        }
-
         init(_ mark: Mark) {
-            self.init(line: mark.line, column: mark.column)
+            line = mark.line
+            column = mark.column
         }
     }
 
