@@ -34,10 +34,7 @@ struct BenchRow {
 enum Stopwatch {
     /// Times `count` runs of `produce`, each as gotriage's start-up does it: once, on a heap
     /// that holds no earlier results. A run's result is freed after its time is taken (gotriage
-    /// keeps its tree until it exits, so freeing one is not part of the time to get one), and
-    /// the work it left on background threads (freeing temporary trees, a few milliseconds) has
-    /// 30 ms to end before the next run starts. Keeping every result instead would leave twenty
-    /// 10 000-step trees on the heap, which no gotriage process ever has, and slow later runs.
+    /// keeps its tree until it exits, so freeing one is not part of the time to get one).
     static func samples<Result>(_ count: Int, _ produce: () -> Result) -> [Double] {
         (0..<count).map { _ in
             var result: Result?
@@ -46,10 +43,16 @@ enum Stopwatch {
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
             withExtendedLifetime(result) {}
             result = nil
-            Thread.sleep(forTimeInterval: 0.03)
             return elapsed
         }
     }
+}
+
+/// A benchmark that cannot measure what it should.
+struct BenchError: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) { self.description = description }
 }
 
 /// `--binary PATH --playbooks DIR [--prompt-runs N] [--only prompt|shipped|large|probes]`

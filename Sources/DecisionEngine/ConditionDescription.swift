@@ -34,7 +34,7 @@ enum ConditionDescription {
         }
     }
 
-    private static func streamName(_ stream: OutputStream) -> String {
+    private static func streamName(_ stream: ProbeStream) -> String {
         switch stream {
         case .stdout: "the output"
         case .stderr: "the error output"

@@ -66,7 +66,7 @@ enum ConditionEvaluator {
         }
     }
 
-    private static func evaluateOutput(_ stream: OutputStream, _ test: TextTest, _ facts: Facts) -> Evaluation {
+    private static func evaluateOutput(_ stream: ProbeStream, _ test: TextTest, _ facts: Facts) -> Evaluation {
         guard let probe = facts.probe else { return Evaluation(holds: false, evidence: []) }
         let sources: [(String, String)] = switch stream {
         case .stdout: [("stdout", probe.stdout)]

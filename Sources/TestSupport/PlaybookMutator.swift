@@ -1,5 +1,6 @@
 /// Makes broken variants of a playbook text for fuzzing the loader: byte flips, deleted,
-/// duplicated and swapped lines, changed indentation, random keys and values, truncation.
+/// duplicated and swapped lines, changed indentation, random keys and values, truncation, and
+/// now and then a "billion laughs" (lists of aliases to lists of aliases) used as a value or a key.
 ///
 /// Deterministic for a seed, so a failing input can be made again from the seed alone.
 public struct PlaybookMutator {
@@ -31,6 +32,10 @@ public struct PlaybookMutator {
     private mutating func mutate(_ lines: inout [String]) {
         if lines.isEmpty { lines = [""] }
         let at = random.below(lines.count)
+        if random.below(50) == 0 {
+            insertAliasBomb(into: &lines, at: at)
+            return
+        }
         switch random.below(10) {
         case 0:  // flip a byte
             var bytes = Array(lines[at].utf8)
@@ -66,6 +71,24 @@ public struct PlaybookMutator {
             let piece = pick(["\t", "\u{0}", "\u{1B}", "\r", "é", "💥", "\u{FEFF}", "{{", "}}", "'", "\""])
             lines[at] = String(line[..<cut]) + piece + String(line[cut...])
         }
+    }
+
+    /// Anchors `&l0` … `&l8` at the top, each a list of six aliases to the one before (six to
+    /// the ninth nodes in all), and `*l8` as the value or the key of the line at `at`.
+    private mutating func insertAliasBomb(into lines: inout [String], at: Int) {
+        var line = lines[at]
+        let level = random.below(9)
+        if random.below(2) == 0, let colon = line.firstIndex(of: ":") {
+            line = String(line[...colon]) + " *l\(level)"
+        } else {
+            line = String(line.prefix { $0 == " " }) + "*l\(level) : x"
+        }
+        lines[at] = line
+        let bomb = ["x-laughs:", "  - &l0 {exit: 0}"] + (1..<9).map { level in
+            "  - &l\(level) {all: [" + Array(repeating: "*l\(level - 1)", count: 6).joined(separator: ", ") + "]}"
+        }
+        let top = lines.firstIndex { !$0.hasPrefix("#") } ?? 0
+        lines.insert(contentsOf: bomb, at: top)
     }
 
     private mutating func pick<T>(_ items: [T]) -> T { items[random.below(items.count)] }

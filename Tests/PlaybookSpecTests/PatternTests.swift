@@ -43,7 +43,7 @@ import Testing
         #expect(match.groups == ["go_version": "go1.19.8", "größe": "42"])
     }
 
-    /// The regex is compiled on first use; many threads using a new pattern at once all get it.
+    /// A pattern keeps its compiled regex; many threads using one pattern at once each get their match.
     @Test func aPatternFirstUsedOnManyThreadsAtOnceMatchesOnEach() async throws {
         let pattern = try Pattern("proxy (?<port>[0-9]+)")
         let ports = await withTaskGroup(of: String?.self) { group in

@@ -1,17 +1,22 @@
-/// "Did you mean …?" help: the known word closest to a misspelt one.
-enum Suggestion {
+/// "Did you mean …?" help: the known word closest to a misspelt one, for playbook messages and
+/// for the shell's and the command line's hints alike.
+public enum Suggestion {
     /// The largest edit distance still offered as a suggestion.
-    static let maximumDistance = 2
+    public static let maximumDistance = 2
 
     /// The candidate closest to `word` within `maximumDistance` edits (fewer for very short
     /// words, so `b` does not suggest `a`), or nil. Ties go to the candidate listed first.
-    static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
-        let target = Array(word.unicodeScalars)
+    /// - Parameter ignoringCase: compare lower-cased, so `LIST` suggests `list` (for commands
+    ///   typed at the shell); playbook keys and ids are compared as written.
+    public static func closest(to word: String, among candidates: some Sequence<String>,
+                               ignoringCase: Bool = false) -> String? {
+        let fold = { (text: String) in ignoringCase ? text.lowercased() : text }
+        let target = Array(fold(word).unicodeScalars)
         let maximumDistance = min(Self.maximumDistance, target.count - 1)
         guard maximumDistance > 0 else { return nil }
         var best: (word: String, distance: Int)?
         for candidate in candidates where candidate != word {
-            let scalars = Array(candidate.unicodeScalars)
+            let scalars = Array(fold(candidate).unicodeScalars)
             guard abs(scalars.count - target.count) <= maximumDistance else { continue }
             let limit = min(best?.distance ?? maximumDistance + 1, maximumDistance + 1)
             let distance = editDistance(target, scalars, limit: limit)
@@ -23,12 +28,13 @@ enum Suggestion {
     }
 
     /// `"; did you mean 'x'?"` or the empty string.
-    static func didYouMean(_ word: String, among candidates: some Sequence<String>) -> String {
+    public static func didYouMean(_ word: String, among candidates: some Sequence<String>) -> String {
         closest(to: word, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
 
-    /// Levenshtein distance; stops early and returns `limit` once every path is at least `limit`.
-    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {
+    /// Levenshtein distance in Unicode scalars; stops early and returns `limit` once every path
+    /// is at least `limit`.
+    public static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous = Array(0...b.count)

@@ -1,15 +1,16 @@
+import Yams
 
 /// Reads the action of a step: `run`, `ask`, `fix`, `done` or `jump`.
 struct ActionReader {
     let reading: NodeReading
 
-    func run(_ node: YAMLNode, at: SourceLocation) throws(Diagnostic) -> RunSyntax {
+    func run(_ node: Node, at: SourceLocation) throws(Diagnostic) -> RunSyntax {
         let run = try MappingReader(node, key: "run", name: "run",
                                     known: ["argv", "timeout", "env", "capture", "pending"], anchor: at, reading: reading)
         let argvNode = try run.required("argv", hint: " (the command and its arguments, as in [go, version])")
         var argv: [Located<Template>] = []
         for element in try reading.sequence(argvNode, key: "argv", expected: "a list, as in [go, version]") {
-            guard reading.tree.kind(of: element) == .scalar else {
+            guard element.scalar != nil else {
                 throw Diagnostic(at: reading.location(of: element),
                                  "each entry of 'argv' should be text, not \(reading.describe(element))")
             }
@@ -43,10 +44,10 @@ struct ActionReader {
                          location: at)
     }
 
-    private func timeout(_ node: YAMLNode?) throws(Diagnostic) -> Int? {
+    private func timeout(_ node: Node?) throws(Diagnostic) -> Int? {
         guard let node else { return nil }
         let text = try reading.text(node, key: "timeout")
-        switch Duration.milliseconds(text.value) {
+        switch DurationText.milliseconds(text.value) {
         case .success(let milliseconds):
             return milliseconds
         case .failure(.noUnit):
@@ -59,7 +60,7 @@ struct ActionReader {
         }
     }
 
-    private func capture(_ node: YAMLNode) throws(Diagnostic) -> CaptureSyntax {
+    private func capture(_ node: Node) throws(Diagnostic) -> CaptureSyntax {
         let at = reading.location(of: node)
         let capture = try MappingReader(node, key: "capture", name: "capture", known: ["stdout", "stderr", "output"],
                                         anchor: at, reading: reading)
@@ -70,11 +71,11 @@ struct ActionReader {
             throw Diagnostic(at: reading.location(of: capture.pairs[1].key),
                              "a capture has both '\(first.keyText)' and '\(capture.pairs[1].keyText)'; write one per entry")
         }
-        let stream = OutputStream(rawValue: first.keyText) ?? .output
+        let stream = ProbeStream(rawValue: first.keyText) ?? .output
         return CaptureSyntax(stream: stream, pattern: try reading.text(first.value, key: first.keyText))
     }
 
-    func ask(_ node: YAMLNode, at: SourceLocation) throws(Diagnostic) -> AskSyntax {
+    func ask(_ node: Node, at: SourceLocation) throws(Diagnostic) -> AskSyntax {
         let ask = try MappingReader(node, key: "ask", name: "ask",
                                     known: ["question", "into", "choices", "pattern", "default"], anchor: at, reading: reading)
         let prompt = try ask.requiredTemplate("question")
@@ -91,7 +92,7 @@ struct ActionReader {
                          defaultValue: try ask.template("default"), location: at)
     }
 
-    func fix(_ node: YAMLNode, at: SourceLocation) throws(Diagnostic) -> FixSyntax {
+    func fix(_ node: Node, at: SourceLocation) throws(Diagnostic) -> FixSyntax {
         let fix = try MappingReader(node, key: "fix", name: "fix", known: ["reason", "set", "unset"], anchor: at,
                                     reading: reading)
         let reason = try fix.requiredTemplate("reason", hint: " (why, in plain words)")
@@ -116,7 +117,7 @@ struct ActionReader {
         return FixSyntax(reason: reason, changes: changes, location: at)
     }
 
-    func done(_ node: YAMLNode, at: SourceLocation) throws(Diagnostic) -> DoneSyntax {
+    func done(_ node: Node, at: SourceLocation) throws(Diagnostic) -> DoneSyntax {
         let done = try MappingReader(node, key: "done", name: "done", known: ["outcome", "cause", "conclusion"],
                                      anchor: at, reading: reading)
         let outcomeText = try done.requiredText("outcome", hint: " (resolved, not-resolved or escalate)")
@@ -132,7 +133,7 @@ struct ActionReader {
     }
 
     /// `playbook` or `playbook:step`, split on the first `:`.
-    func jump(_ node: YAMLNode, at: SourceLocation) throws(Diagnostic) -> JumpSyntax {
+    func jump(_ node: Node, at: SourceLocation) throws(Diagnostic) -> JumpSyntax {
         let target = try reading.text(node, key: "jump")
         let parts = target.value.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
         let playbook = String(parts[0])

@@ -1,3 +1,5 @@
+import Yams
+
 /// Reads an answers file for `gotriage run --answers FILE`: a YAML mapping of variable name to value.
 ///
 /// ```yaml
@@ -14,12 +16,12 @@ public enum AnswersFile {
 
     /// Parses `text` as the answers file `file`.
     public static func parse(_ text: String, file: String) throws(Diagnostic) -> [String: String] {
-        if text.allSatisfy({ $0.isWhitespace }) { return [:] }
-        let tree = try YAMLComposer(file: file).compose(text)
-        let reading = NodeReading(file: file, tree: tree)
-        let root = tree.root
+        let parsed = try YAMLText.parse(text, file: file)
+        guard let root = parsed.root else { return [:] }
+        let reading = NodeReading(file: file, budget: NodeBudget(limit: PlaybookLoader.defaultNodeLimit),
+                                  renamed: parsed.renamed)
         if reading.isNull(root) { return [:] }
-        guard let pairs = tree.pairs(of: root) else {
+        guard let pairs = try reading.pairs(root) else {
             throw Diagnostic(at: reading.location(of: root),
                              "an answers file is a mapping of variable name to value (module: example.com/lib), not \(reading.describe(root))")
         }
@@ -27,10 +29,10 @@ public enum AnswersFile {
         var answers: [String: String] = [:]
         for pair in pairs {
             let name = try reading.variableName(pair.key, key: "answers")
-            guard let scalar = tree.scalar(pair.value) else {
+            guard let value = reading.string(pair.value) else {
                 throw reading.typeError(name.value, pair.value, expected: "text")
             }
-            answers[name.value] = reading.isNull(pair.value) ? "" : scalar.string
+            answers[name.value] = reading.isNull(pair.value) ? "" : value
         }
         return answers
     }

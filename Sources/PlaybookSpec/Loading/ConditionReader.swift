@@ -1,3 +1,4 @@
+import Yams
 
 /// Reads the value of `if:` (and of `all`, `any`, `not` inside it) into a `ConditionSyntax`.
 struct ConditionReader {
@@ -7,9 +8,9 @@ struct ConditionReader {
     static let tests = ["equals", "contains", "matches", "empty"]
     private static let textSubjects: Set<String> = ["in", "var", "goenv"]
 
-    func read(_ node: YAMLNode, key: String) throws(Diagnostic) -> ConditionSyntax {
+    func read(_ node: Node, key: String) throws(Diagnostic) -> ConditionSyntax {
         let at = reading.location(of: node)
-        guard reading.tree.kind(of: node) == .mapping else {
+        guard node.mapping != nil else {
             throw reading.typeError(key, node, expected: "a condition, as in {exit: 0}")
         }
         let condition = try MappingReader(node, key: key, name: "condition", known: Self.subjects + Self.tests,
@@ -43,7 +44,7 @@ struct ConditionReader {
         switch subject.keyText {
         case "in":
             let stream = try reading.text(subject.value, key: "in")
-            guard let value = OutputStream(rawValue: stream.value) else {
+            guard let value = ProbeStream(rawValue: stream.value) else {
                 throw Diagnostic(at: stream.location, "'in' must be stdout, stderr or output (got '\(stream.value)')")
             }
             return ConditionSyntax(.output(value, textTest), at: location)
@@ -54,7 +55,7 @@ struct ConditionReader {
         }
     }
 
-    private func plainKind(_ subject: String, _ value: YAMLNode) throws(Diagnostic) -> ConditionSyntax.Kind {
+    private func plainKind(_ subject: String, _ value: Node) throws(Diagnostic) -> ConditionSyntax.Kind {
         switch subject {
         case "exit":
             return .exitCode(try exitCodes(value))
@@ -79,11 +80,11 @@ struct ConditionReader {
         }
     }
 
-    private func exitCodes(_ node: YAMLNode) throws(Diagnostic) -> [Int32] {
-        let elements = reading.tree.elements(of: node) ?? [node]
+    private func exitCodes(_ node: Node) throws(Diagnostic) -> [Int32] {
+        let elements = try reading.elements(node) ?? [node]
         var codes: [Int32] = []
         for element in elements {
-            guard let scalar = reading.tree.scalar(element), let code = Int32(scalar.string) else {
+            guard let string = reading.string(element), let code = Int32(string) else {
                 throw Diagnostic(at: reading.location(of: element),
                                  "'exit' should be an exit code such as 0, or a list such as [1, 128] (got \(reading.describe(element)))")
             }
@@ -95,7 +96,7 @@ struct ConditionReader {
         return codes
     }
 
-    private func textTest(_ key: String, _ value: YAMLNode) throws(Diagnostic) -> TextTestSyntax {
+    private func textTest(_ key: String, _ value: Node) throws(Diagnostic) -> TextTestSyntax {
         switch key {
         case "equals": .equals(try reading.template(value, key: key))
         case "contains": .contains(try reading.template(value, key: key))

@@ -1,3 +1,4 @@
+import Yams
 
 /// Reads the top level of a playbook: version, id, texts, inputs and the steps mapping.
 struct DocumentReader {
@@ -5,9 +6,9 @@ struct DocumentReader {
 
     static let topKeys = ["gotriage", "id", "title", "summary", "start", "inputs", "steps"]
 
-    func read(_ root: YAMLNode) throws(Diagnostic) -> PlaybookDocument {
+    func read(_ root: Node) throws(Diagnostic) -> PlaybookDocument {
         let rootLocation = reading.location(of: root)
-        guard reading.tree.kind(of: root) == .mapping else {
+        guard root.mapping != nil else {
             throw Diagnostic(at: rootLocation,
                              "a playbook is a mapping of keys such as 'gotriage', 'id' and 'steps', not \(reading.describe(root))")
         }
@@ -37,7 +38,7 @@ struct DocumentReader {
         return 1
     }
 
-    private func readInputs(_ node: YAMLNode) throws(Diagnostic) -> [InputSyntax] {
+    private func readInputs(_ node: Node) throws(Diagnostic) -> [InputSyntax] {
         let mapping = try reading.mapping(node, key: "inputs", expected: "a mapping of variable names to default values")
         try reading.checkUnique(mapping)
         var inputs: [InputSyntax] = []
@@ -49,22 +50,22 @@ struct DocumentReader {
         return inputs
     }
 
-    private func readSteps(_ node: YAMLNode, anchor: SourceLocation) throws(Diagnostic) -> [StepSyntax] {
+    private func readSteps(_ node: Node, anchor: SourceLocation) throws(Diagnostic) -> [StepSyntax] {
         let mapping = try reading.mapping(node, key: "steps", expected: "a mapping of step ids to steps")
         guard !mapping.isEmpty else {
             throw Diagnostic(at: anchor, "'steps' has no steps; a playbook needs at least one")
         }
-        let reading = reading
-        // Steps are read independently of each other, so large playbooks use every core.
-        return try Concurrently.map(mapping.count, context: reading.ownCopy) { reading, position throws(Diagnostic) in
-            let pair = mapping[position]
+        var steps: [StepSyntax] = []
+        steps.reserveCapacity(mapping.count)
+        for pair in mapping {
             let id = try reading.text(pair.key, key: "steps")
             guard Self.isStepID(id.value) else {
                 throw Diagnostic(at: id.location,
                                  "step id '\(id.value)' may use only lower-case letters, digits, '-' and '_', starting with a letter or digit")
             }
-            return try StepReader(reading: reading).read(pair.value, id: id)
+            steps.append(try StepReader(reading: reading).read(pair.value, id: id))
         }
+        return steps
     }
 
     /// `[a-z0-9][a-z0-9-]*`

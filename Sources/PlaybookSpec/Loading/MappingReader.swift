@@ -1,4 +1,6 @@
 
+import Yams
+
 /// One YAML mapping being read: known keys only, each looked up by name.
 ///
 /// Creating it checks that the node is a mapping and that every key is known, suggesting the
@@ -6,7 +8,7 @@
 struct MappingReader {
     /// How messages name the mapping: `run`, `step 'check-go'`, `the playbook`.
     let name: String
-    let pairs: [(key: YAMLNode, keyText: String, value: YAMLNode)]
+    let pairs: [(key: Node, keyText: String, value: Node)]
     /// The `keyText` of each pair: lookups compare these words without copying the pairs.
     private let keys: [String]
     /// Where "missing key" errors point: the key that introduced the mapping.
@@ -17,20 +19,19 @@ struct MappingReader {
     ///   - key: the key whose value `node` is, for type errors.
     ///   - known: the keys this mapping accepts, in the order the reference lists them.
     ///   - ignoresExtensions: accept (and skip) keys starting with `x-`.
-    init(_ node: YAMLNode, key: String, name: String, known: [String], anchor: SourceLocation,
+    init(_ node: Node, key: String, name: String, known: [String], anchor: SourceLocation,
          reading: NodeReading, ignoresExtensions: Bool = false) throws(Diagnostic) {
-        guard let mapping = reading.tree.pairs(of: node) else {
+        guard let mapping = try reading.pairs(node) else {
             throw reading.typeError(key, node, expected: "a mapping of keys (\(known.prefix(3).joined(separator: ", ")), …)")
         }
-        var pairs: [(key: YAMLNode, keyText: String, value: YAMLNode)] = []
+        var pairs: [(key: Node, keyText: String, value: Node)] = []
         var keys: [String] = []
         pairs.reserveCapacity(mapping.count)
         keys.reserveCapacity(mapping.count)
         for (keyNode, value) in mapping {
-            guard let scalar = reading.tree.scalar(keyNode) else {
+            guard let text = reading.string(keyNode) else {
                 throw Diagnostic(at: reading.location(of: keyNode), "keys in \(name) should be words, not \(reading.describe(keyNode))")
             }
-            let text = scalar.string
             if ignoresExtensions, text.hasPrefix("x-") { continue }
             guard known.contains(text) else {
                 let hint = Suggestion.closest(to: text, among: known).map { "did you mean '\($0)'?" }
@@ -52,12 +53,10 @@ struct MappingReader {
     }
 
     /// The key and value for `key`, or nil.
-    func entry(_ key: String) -> (key: YAMLNode, value: YAMLNode)? {
+    func entry(_ key: String) -> (key: Node, value: Node)? {
         guard let index = keys.firstIndex(of: key) else { return nil }
         return (pairs[index].key, pairs[index].value)
     }
-
-    func has(_ key: String) -> Bool { entry(key) != nil }
 
     func keyLocation(_ key: String) -> SourceLocation? {
         entry(key).map { reading.location(of: $0.key) }
@@ -67,7 +66,7 @@ struct MappingReader {
         Diagnostic(at: anchor, "missing key '\(key)' in \(name)\(hint)")
     }
 
-    func required(_ key: String, hint: String = "") throws(Diagnostic) -> YAMLNode {
+    func required(_ key: String, hint: String = "") throws(Diagnostic) -> Node {
         guard let value = entry(key)?.value else { throw missing(key, hint: hint) }
         return value
     }

@@ -21,7 +21,6 @@ public enum PlaybookLibrary {
         guard diagnostics.isEmpty else {
             return .failure(PlaybookLoadFailure(diagnostics: diagnostics, sources: sources))
         }
-        defer { Concurrently.release(documents) }
         do {
             return .success(try Validator.validate(documents))
         } catch {

@@ -6,7 +6,16 @@ import Foundation
 /// bad durations, bad `{{…}}` placeholders and badly formed ids. Whether the steps make sense
 /// together is the `Validator`'s business.
 public struct PlaybookLoader: Sendable {
-    public init() {}
+    /// The node limit of a loader made with `init()`: forty times a generated 1 000-step playbook.
+    public static let defaultNodeLimit = 1_000_000
+
+    /// How many YAML nodes one file may hold, counting each alias as a copy of what it names
+    /// (see `NodeBudget`).
+    public var nodeLimit: Int
+
+    public init(nodeLimit: Int = PlaybookLoader.defaultNodeLimit) {
+        self.nodeLimit = nodeLimit
+    }
 
     /// Reads and parses the file at `path`; diagnostics name the file as `path`.
     public func load(file path: String) throws(Diagnostic) -> PlaybookDocument {
@@ -15,9 +24,13 @@ public struct PlaybookLoader: Sendable {
 
     /// Parses `text` as the playbook file `file`.
     public func load(text: String, file: String) throws(Diagnostic) -> PlaybookDocument {
-        let tree = try YAMLComposer(file: file).compose(text)
-        defer { Concurrently.release(tree) }
-        return try DocumentReader(reading: NodeReading(file: file, tree: tree)).read(tree.root)
+        let parsed = try YAMLText.parse(text, file: file)
+        guard let root = parsed.root else {
+            throw Diagnostic(at: SourceLocation(file: file, line: 1, column: 1),
+                             "the file is empty; a playbook starts with 'gotriage: 1'")
+        }
+        let reading = NodeReading(file: file, budget: NodeBudget(limit: nodeLimit), renamed: parsed.renamed)
+        return try DocumentReader(reading: reading).read(root)
     }
 
     /// The text of the file at `path`, or a diagnostic saying why it cannot be read.

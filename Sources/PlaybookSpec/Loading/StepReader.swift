@@ -1,3 +1,4 @@
+import Yams
 
 /// Reads one entry of `steps:`: its `say`, its one action and its `next` or `branch`.
 struct StepReader {
@@ -6,7 +7,7 @@ struct StepReader {
     static let actionKeys = ["run", "ask", "fix", "done", "jump"]
     static let stepKeys = ["say", "run", "ask", "fix", "done", "jump", "next", "branch"]
 
-    func read(_ node: YAMLNode, id: Located<String>) throws(Diagnostic) -> StepSyntax {
+    func read(_ node: Node, id: Located<String>) throws(Diagnostic) -> StepSyntax {
         let step = try MappingReader(node, key: id.value, name: "step '\(id.value)'", known: Self.stepKeys,
                                      anchor: id.location, reading: reading)
         let actionPairs = step.pairs.filter { Self.actionKeys.contains($0.keyText) }
@@ -57,7 +58,7 @@ struct StepReader {
         return .branch(result, location: at)
     }
 
-    private func arm(_ node: YAMLNode) throws(Diagnostic) -> BranchSyntax {
+    private func arm(_ node: Node) throws(Diagnostic) -> BranchSyntax {
         let at = reading.location(of: node)
         let arm = try MappingReader(node, key: "branch", name: "branch", known: ["if", "goto", "else"],
                                     anchor: at, reading: reading)

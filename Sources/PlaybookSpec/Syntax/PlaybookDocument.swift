@@ -106,11 +106,11 @@ public struct RunSyntax: Sendable {
 }
 
 public struct CaptureSyntax: Sendable {
-    public var stream: OutputStream
+    public var stream: ProbeStream
     /// Regex source, compiled by the validator.
     public var pattern: Located<String>
 
-    public init(stream: OutputStream, pattern: Located<String>) {
+    public init(stream: ProbeStream, pattern: Located<String>) {
         self.stream = stream
         self.pattern = pattern
     }
@@ -191,7 +191,7 @@ public struct ConditionSyntax: Sendable {
     public indirect enum Kind: Sendable {
         case exitCode([Int32])
         case timedOut(Bool)
-        case output(OutputStream, TextTestSyntax)
+        case output(ProbeStream, TextTestSyntax)
         case variable(Located<String>, TextTestSyntax)
         case goEnv(Located<String>, TextTestSyntax)
         case fix(FixResult)

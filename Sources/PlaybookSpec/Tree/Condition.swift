@@ -14,7 +14,7 @@ public struct Condition: Sendable {
         /// The probe was killed at its timeout (true) or finished in time (false).
         case timedOut(Bool)
         /// The probe's stdout, stderr or either, tested with `test`.
-        case output(OutputStream, TextTest)
+        case output(ProbeStream, TextTest)
         /// A walk variable (answer, capture or input).
         case variable(String, TextTest)
         /// A `go env` value, as read at the start of the walk and after each fix.

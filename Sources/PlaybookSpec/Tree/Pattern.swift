@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// A regular expression from a playbook (ICU syntax, as `NSRegularExpression`), known to compile.
 ///
@@ -11,7 +10,8 @@ public struct Pattern: Hashable, Sendable, CustomStringConvertible {
     public let source: String
     /// The names of the `(?<name>…)` groups, in order of appearance.
     public let groupNames: [String]
-    private let box: Box
+    /// The compiled regex (immutable, so safe to share between threads).
+    private let regex: NSRegularExpression
 
     /// Compiles `source`; throws the engine's own message when the pattern is invalid.
     public init(_ source: String) throws(PatternError) {
@@ -27,15 +27,13 @@ public struct Pattern: Hashable, Sendable, CustomStringConvertible {
 
     private init(source: String, compiling wrap: (String) -> String = { $0 }) throws(PatternError) {
         let (expression, names) = Pattern.numberingNamedGroups(in: source)
-        let compiled = wrap(expression)
         do {
-            _ = try NSRegularExpression(pattern: compiled, options: [])
+            self.regex = try NSRegularExpression(pattern: wrap(expression), options: [])
         } catch {
             throw PatternError(pattern: source, reason: Pattern.reason(for: error))
         }
         self.source = source
         self.groupNames = names
-        self.box = Box(compiled)
     }
 
     public var description: String { source }
@@ -54,7 +52,7 @@ public struct Pattern: Hashable, Sendable, CustomStringConvertible {
     /// The first match in `text`, or nil.
     public func firstMatch(in text: String) -> Match? {
         let range = NSRange(text.startIndex..<text.endIndex, in: text)
-        guard let result = box.regex().firstMatch(in: text, options: [], range: range),
+        guard let result = regex.firstMatch(in: text, options: [], range: range),
             let whole = Range(result.range, in: text)
         else { return nil }
         var groups: [String: String] = [:]
@@ -125,28 +123,6 @@ public struct Pattern: Hashable, Sendable, CustomStringConvertible {
         return text.isEmpty ? "invalid regular expression" : text
     }
 
-    /// The compiled regex, made again on first use.
-    ///
-    /// `init` compiles the pattern to check it and lets it go: a large playbook has thousands of
-    /// patterns and a walk uses a handful, and thousands of kept ICU regexes cost more memory
-    /// (and time to fault it in) than compiling those few twice. `NSRegularExpression` is
-    /// immutable and safe to share once made.
-    private final class Box: @unchecked Sendable {
-        let expression: String
-        private let compiled = Mutex<NSRegularExpression?>(nil)
-
-        init(_ expression: String) { self.expression = expression }
-
-        func regex() -> NSRegularExpression {
-            compiled.withLock { regex in
-                if let regex { return regex }
-                // `init` compiled this very expression, so it compiles again.
-                let made = try! NSRegularExpression(pattern: expression, options: [])
-                regex = made
-                return made
-            }
-        }
-    }
 }
 
 /// A regular expression that did not compile.

@@ -96,7 +96,7 @@ public struct Probe: Sendable {
 }
 
 /// Which output of a probe a condition or capture looks at.
-public enum OutputStream: String, Sendable, Codable {
+public enum ProbeStream: String, Sendable, Codable {
     case stdout
     case stderr
     /// stdout and stderr, each searched in turn.
@@ -105,11 +105,11 @@ public enum OutputStream: String, Sendable, Codable {
 
 /// A regex with named groups; each group that matches sets the variable of the same name.
 public struct Capture: Sendable {
-    public let stream: OutputStream
+    public let stream: ProbeStream
     public let pattern: Pattern
     public let location: SourceLocation
 
-    public init(stream: OutputStream, pattern: Pattern, location: SourceLocation) {
+    public init(stream: ProbeStream, pattern: Pattern, location: SourceLocation) {
         self.stream = stream
         self.pattern = pattern
         self.location = location

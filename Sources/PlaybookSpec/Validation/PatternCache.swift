@@ -1,5 +1,5 @@
-/// Compiled patterns by source, so each distinct regex is compiled once. Each thread that checks
-/// steps has its own cache (see `Validator`), so nothing here is locked or shared.
+/// Compiled patterns by source, so that each distinct regex of a validation is compiled once and
+/// steps that repeat a regex share one compiled copy.
 final class PatternCache {
     private var patterns: [String: Result<Pattern, PatternError>] = [:]
 

@@ -16,7 +16,7 @@ struct StepCompiler {
         var asks: Bool
     }
 
-    func compile(_ syntax: borrowing StepSyntax, problems: inout Problems) -> Output {
+    func compile(_ syntax: StepSyntax, problems: inout Problems) -> Output {
         let before = problems.diagnostics.count
         var successors: [Int] = []
         let playbook = index.documents[document].id.value

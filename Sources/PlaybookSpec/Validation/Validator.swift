@@ -12,41 +12,27 @@ public enum Validator {
         var asks = [Bool](repeating: false, count: index.nodeCount)
         var starts = [Int?](repeating: nil, count: documents.count)
         var playbooks: [Playbook] = []
+        let patterns = PatternCache()
         for (position, document) in documents.enumerated() {
-            let variables = scopes.defined[position]
-            let terms = TermChecker(variables: variables, compiled: PatternCache())
+            let terms = TermChecker(variables: scopes.defined[position], compiled: patterns)
             for input in document.inputs {
                 if let value = input.defaultValue { terms.check(value, in: "inputs", problems: &problems) }
             }
             starts[position] = index.resolve(document.start, in: position, what: "start", problems: &problems)
+            let compiler = StepCompiler(index: index, document: position, terms: terms)
             var steps: [String: Step] = [:]
             var order: [String] = []
             steps.reserveCapacity(document.steps.count)
             order.reserveCapacity(document.steps.count)
-            // Each step is checked on its own, so large playbooks use every core; the results
-            // are merged in file order.
-            let first = index.offsets[position]
-            let repeated = index.repeated
-            var compiled = Concurrently.map(document.steps.count, context: {
-                // A compiler (and pattern cache) per thread: nothing is locked or shared between cores.
-                StepCompiler(index: index, document: position, terms: TermChecker(variables: variables, compiled: PatternCache()))
-            }) { compiler, offset in
-                guard !repeated.contains(first + offset) else { return CompiledStep?.none }
-                var found = Problems()
-                let output = compiler.compile(document.steps[offset], problems: &found)
-                return CompiledStep(output: output, diagnostics: found.diagnostics)
-            }
-            for offset in compiled.indices {
-                // Moved out, not copied: a copy would retain every value inside the step.
-                guard var result = compiled[offset].take() else { continue }
-                let node = first + offset
-                successors[node] = result.output.successors
-                problems.append(result.diagnostics)
-                asks[node] = result.output.asks
-                if let step = result.output.step.take() {
-                    let id = step.address.step
-                    steps[id] = step
-                    order.append(id)
+            for (offset, syntax) in document.steps.enumerated() {
+                let node = index.offsets[position] + offset
+                guard !index.repeated.contains(node) else { continue }
+                let output = compiler.compile(syntax, problems: &problems)
+                successors[node] = output.successors
+                asks[node] = output.asks
+                if let step = output.step {
+                    steps[syntax.id.value] = step
+                    order.append(syntax.id.value)
                 }
             }
             if let start = starts[position], index.playbooks[document.id.value] == position {
@@ -64,12 +50,6 @@ public enum Validator {
         reportEndlessLoops(graph, index: index, asks: asks, problems: &problems)
         guard problems.isEmpty else { throw ValidationFailure(problems.diagnostics) }
         return DecisionTree(playbooks: playbooks)
-    }
-
-    /// One step's compile result, carried from the worker threads back to the merge.
-    private struct CompiledStep: Sendable {
-        var output: StepCompiler.Output
-        let diagnostics: [Diagnostic]
     }
 
     private static func reportUnreachable(_ graph: StepGraph, index: PlaybookIndex, starts: [Int?],

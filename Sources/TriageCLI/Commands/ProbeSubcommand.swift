@@ -1,5 +1,6 @@
 import ArgumentParser
 import HostEffects
+import PlaybookSpec
 
 /// `gotriage probe tcp|http …`: the built-in network probes playbooks run as
 /// `argv: [gotriage, probe, http, "{{proxy_url}}"]`. Each prints one line per phase
@@ -21,8 +22,21 @@ struct ProbeSubcommand: AsyncParsableCommand {
         subcommands: [TCP.self, HTTP.self, ProxyEnv.self])
 
     struct Options: ParsableArguments {
-        @Option(help: ArgumentHelp("Give up after this long (e.g. 500ms, 3s).", valueName: "duration"))
-        var timeout: ProbeDuration = ProbeDuration(milliseconds: 5_000)
+        /// How long each probe may take, in milliseconds; written as a playbook's `timeout` is.
+        @Option(name: .customLong("timeout"),
+                help: ArgumentHelp("Give up after this long (e.g. 500ms, 3s; default 5s).", valueName: "duration"),
+                transform: Options.milliseconds)
+        var timeoutMilliseconds: Int = 5_000
+
+        /// The milliseconds of a duration such as `3s`, or the reason it is not one.
+        static func milliseconds(_ text: String) throws -> Int {
+            switch DurationText.milliseconds(text) {
+            case .success(let milliseconds): return milliseconds
+            case .failure(.noUnit): throw ValidationError("'\(text)' needs a unit, as in 5s or 500ms")
+            case .failure(.zero): throw ValidationError("'\(text)' must be longer than 0")
+            case .failure(.malformed): throw ValidationError("'\(text)' should be a duration such as 500ms, 5s, 1.5s or 1m")
+            }
+        }
     }
 
     struct TCP: AsyncParsableCommand {
@@ -34,7 +48,7 @@ struct ProbeSubcommand: AsyncParsableCommand {
         @OptionGroup var options: Options
 
         func run() async throws {
-            let report = await NetworkProbe(timeoutMilliseconds: options.timeout.milliseconds).tcp(target)
+            let report = await NetworkProbe(timeoutMilliseconds: options.timeoutMilliseconds).tcp(target)
             try ProbeSubcommand.finish(report)
         }
     }
@@ -60,7 +74,7 @@ struct ProbeSubcommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let probe = NetworkProbe(timeoutMilliseconds: options.timeout.milliseconds)
+            let probe = NetworkProbe(timeoutMilliseconds: options.timeoutMilliseconds)
             guard urls.count > 1 || sumdb != nil || fromError != nil else {
                 try ProbeSubcommand.finish(await probe.http(url: urls[0]))
                 return
@@ -96,20 +110,5 @@ struct ProbeSubcommand: AsyncParsableCommand {
         let console = Console.standard(environment: [:])
         for line in report.lines { console.line(line) }
         throw ExitCode(report.verdict.exitCode)
-    }
-}
-
-/// A duration written with a unit: `500ms`, `3s`, `1.5s`, `1m`.
-struct ProbeDuration: ExpressibleByArgument, Sendable {
-    let milliseconds: Int
-
-    init(milliseconds: Int) { self.milliseconds = milliseconds }
-
-    init?(argument: String) {
-        let units: [(suffix: String, factor: Double)] = [("ms", 1), ("s", 1_000), ("m", 60_000)]
-        guard let unit = units.first(where: { argument.hasSuffix($0.suffix) }),
-            let number = Double(argument.dropLast(unit.suffix.count)), number > 0
-        else { return nil }
-        milliseconds = Int((number * unit.factor).rounded())
     }
 }

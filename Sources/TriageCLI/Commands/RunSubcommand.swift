@@ -51,7 +51,7 @@ struct RunSubcommand: AsyncParsableCommand {
         let tree = try playbooks.loadTree()
         let presets = try AnswerSources.merge(file: answersFile, flags: presetAnswers())
         guard let walk = Walk(tree: tree, playbook: playbook, variables: presets) else {
-            let hint = Suggestions.closest(to: playbook, in: tree.order).map { " Did you mean '\($0)'?" } ?? ""
+            let hint = Suggestion.closest(to: playbook, among: tree.order, ignoringCase: true).map { " Did you mean '\($0)'?" } ?? ""
             throw ValidationError("There is no playbook '\(playbook)'.\(hint) Playbooks: \(tree.order.joined(separator: ", ")).")
         }
         let host = LiveHost.make()

@@ -88,7 +88,7 @@ public final class Shell {
         case .fixConfirmation?:
             await confirm(line)
         default:
-            let suggestion = Suggestions.closest(to: first, in: ShellCommand.allCases.map(\.rawValue))
+            let suggestion = Suggestion.closest(to: first, among: ShellCommand.allCases.map(\.rawValue), ignoringCase: true)
                 .map { " Did you mean '\($0)'?" } ?? ""
             console.line("Unknown command '\(first)'.\(suggestion) Type help to see the commands.")
         }
@@ -163,7 +163,7 @@ public final class Shell {
             return
         }
         guard let walk = Walk(tree: tree, playbook: id) else {
-            let suggestion = Suggestions.closest(to: id, in: tree.order).map { " Did you mean '\($0)'?" } ?? ""
+            let suggestion = Suggestion.closest(to: id, among: tree.order, ignoringCase: true).map { " Did you mean '\($0)'?" } ?? ""
             console.line("There is no playbook '\(id)'.\(suggestion) Type list to see them all.")
             return
         }

@@ -1,7 +1,10 @@
-/// Reads the durations playbooks write: `500ms`, `2s`, `1.5s`, `1m`.
-enum Duration {
+/// Reads the durations playbooks and `gotriage probe --timeout` take: `500ms`, `2s`, `1.5s`, `1m`.
+///
+/// A number (digits with at most one inner `.`) and a unit, `ms`, `s` or `m`; blanks around it
+/// are ignored.
+public enum DurationText {
     /// What went wrong with a duration text.
-    enum Problem: Error, Equatable {
+    public enum Problem: Error, Equatable, Sendable {
         /// A number without a unit, such as `5`.
         case noUnit
         /// Not a number followed by ms, s or m.
@@ -11,7 +14,7 @@ enum Duration {
     }
 
     /// The duration in milliseconds, rounded to the nearest millisecond.
-    static func milliseconds(_ text: String) -> Result<Int, Problem> {
+    public static func milliseconds(_ text: String) -> Result<Int, Problem> {
         let trimmed = trimmingBlanks(text)
         let number = trimmed.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
         let unit = trimmed.dropFirst(number.count)
