@@ -63,20 +63,9 @@ struct NetworkProbeSurveyTests {
         #expect(ChecksumDatabase.url(forGOSUMDB: "off") == nil)
     }
 
-    @Test(arguments: [
-        ("http://alice:s3cret@proxy:3128", "http://alice:***@proxy:3128"),
-        ("alice:s3cret@proxy:3128", "alice:***@proxy:3128"),
-        ("http://alice@proxy:3128", "http://alice@proxy:3128"),
-        ("http://proxy:3128/path@x", "http://proxy:3128/path@x"),
-        ("http://127.0.0.1:3128", "http://127.0.0.1:3128"),
-    ])
-    func proxyPasswordsAreMasked(value: String, shown: String) {
-        #expect(ProxyVariables.masked(value) == shown)
-    }
-
     @Test func proxyVariablesShowWhatIsSetWithoutPasswords() {
         let lines = ProxyVariables.lines(in: ["HTTPS_PROXY": "http://bob:hunter2@proxy:3128", "no_proxy": "corp.example"])
-        #expect(lines.contains("HTTPS_PROXY=http://bob:***@proxy:3128"))
+        #expect(lines.contains("HTTPS_PROXY=http://REDACTED@proxy:3128"))
         #expect(lines.contains("no_proxy=corp.example"))
         #expect(lines.contains("not set: https_proxy, HTTP_PROXY, http_proxy, ALL_PROXY, all_proxy, NO_PROXY"))
         #expect(!lines.joined().contains("hunter2"))
