@@ -1,5 +1,6 @@
 import Foundation
 @testable import LineEditing
+import TestSupport
 import Testing
 
 @Suite struct HistoryLocationTests {

@@ -1,5 +1,6 @@
 import Foundation
 import HostEffects
+import TestSupport
 import Testing
 
 /// `NetworkProbe.http(urls:)`: several targets probed at the same time, and the survey's lines.
@@ -8,9 +9,9 @@ struct NetworkProbeSurveyTests {
     static let delay = 300.0
 
     @Test func threeSlowServersTakeAboutAsLongAsTheSlowestNotTheSum() async throws {
-        let servers = try (0..<3).map { _ in try SlowHTTPServer.start(delayMilliseconds: Int(Self.delay)) }
+        let servers = try (0..<3).map { _ in try LoopbackHTTPServer(delayMilliseconds: Int(Self.delay)) }
         defer { servers.forEach { $0.stop() } }
-        let urls = servers.map { "http://127.0.0.1:\($0.port)/" }
+        let urls = servers.map(\.url)
 
         let survey = await NetworkProbe(timeoutMilliseconds: 5_000).http(urls: urls)
 
@@ -30,9 +31,9 @@ struct NetworkProbeSurveyTests {
     }
 
     @Test func aDeadTargetIsNamedAndItsVerdictIsTheSurveys() async throws {
-        let server = try SlowHTTPServer.start(delayMilliseconds: 0)
+        let server = try LoopbackHTTPServer()
         defer { server.stop() }
-        let closed = LoopbackSockets.closedPort()
+        let closed = try DeadPort.make()
         let live = "http://127.0.0.1:\(server.port)"
         let dead = "http://127.0.0.1:\(closed)"
 
