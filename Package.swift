@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
         .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
     ],
     targets: [
         .executableTarget(name: "gotriage", dependencies: ["TriageCLI"]),
@@ -28,7 +29,10 @@ let package = Package(
         .target(name: "PlaybookSpec", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(
             name: "HostEffects",
-            dependencies: [.product(name: "Subprocess", package: "swift-subprocess")]
+            dependencies: [
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .target(name: "LineEditing", dependencies: ["CEditLine"]),
         .systemLibrary(
@@ -42,7 +46,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "gotriage-bench",
-            dependencies: ["PlaybookSpec", "HostEffects"],
+            dependencies: ["PlaybookSpec", "HostEffects", "TestSupport"],
             path: "Benchmarks/gotriage-bench"
         ),
         .executableTarget(

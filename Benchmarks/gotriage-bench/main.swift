@@ -10,6 +10,7 @@
 import Foundation
 import HostEffects
 import PlaybookSpec
+import TestSupport
 
 let arguments = BenchArguments(CommandLine.arguments)
 var rows: [BenchRow] = []
@@ -41,7 +42,7 @@ if arguments.measures("large") {
 if arguments.measures("probes") {
     // The proxy, the checksum database and the code host, answering after 300, 200 and 100 ms: probed
     // together (one `gotriage probe http` step) they should cost about the slowest, not the sum.
-    let hosts = [300, 200, 100].map { SlowHTTPServer(delayMilliseconds: $0) }
+    let hosts = try [300, 200, 100].map { try LoopbackHTTPServer(delayMilliseconds: $0) }
     let probe = NetworkProbe(timeoutMilliseconds: 5_000)
     var oneByOne: [Double] = [], together: [Double] = []
     for _ in 0..<10 {

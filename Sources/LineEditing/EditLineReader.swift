@@ -125,11 +125,27 @@ public final class EditLineReader: LineReader {
         _ = gt_history_enter(historyList, line)
         guard let historyFile else { return }
         do {
-            try HistoryLocation.createParentDirectory(of: historyFile)
+            try Self.createParentDirectory(of: historyFile)
             lastHistoryError = gt_history_save(historyList, historyFile) < 0
                 ? .historyNotSaved(path: historyFile) : nil
         } catch {
             lastHistoryError = error
+        }
+    }
+
+    /// Creates the directories above `path` that are missing, each with mode 0700.
+    static func createParentDirectory(of path: String) throws(LineEditingError) {
+        var components = path.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+        var prefix = ""
+        if components.first == "" {
+            prefix = "/"
+            components = components.dropFirst()
+        }
+        for component in components where !component.isEmpty {
+            prefix += (prefix.isEmpty || prefix.hasSuffix("/") ? "" : "/") + component
+            if mkdir(prefix, 0o700) != 0 && errno != EEXIST {
+                throw .systemCall(name: "mkdir '\(prefix)'", errno: errno)
+            }
         }
     }
 

@@ -1,6 +1,6 @@
 import PlaybookSpec
 
-/// Builds validated decision trees from YAML written inline in tests.
+/// Builds validated decision trees from YAML written inline in tests, with `PlaybookLibrary`.
 public enum FixtureTrees {
     /// Loads each YAML text as one playbook file and validates them together.
     ///
@@ -8,23 +8,7 @@ public enum FixtureTrees {
     /// (`test-2.yaml`). Throws `PlaybookLoadFailure`, whose description shows every problem with
     /// its source line.
     public static func tree(_ yaml: String..., file: String = "test.yaml") throws -> DecisionTree {
-        let loader = PlaybookLoader()
-        var documents: [PlaybookDocument] = []
-        var sources: [String: String] = [:]
-        for (position, text) in yaml.enumerated() {
-            let name = fileName(file, position)
-            sources[name] = text
-            do {
-                documents.append(try loader.load(text: text, file: name))
-            } catch {
-                throw PlaybookLoadFailure(diagnostics: [error], sources: sources)
-            }
-        }
-        do {
-            return try Validator.validate(documents)
-        } catch {
-            throw PlaybookLoadFailure(diagnostics: error.diagnostics, sources: sources)
-        }
+        try PlaybookLibrary.load(texts: yaml.enumerated().map { (fileName(file, $0.offset), $0.element) }).get()
     }
 
     private static func fileName(_ file: String, _ position: Int) -> String {

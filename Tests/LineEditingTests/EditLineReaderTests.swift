@@ -1,5 +1,6 @@
 import Foundation
 @testable import LineEditing
+import TestSupport
 import Testing
 
 /// Drives the real libedit reader through a pseudo-terminal.

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// A fingerprint of the GOENV file at one moment: whether it exists, its SHA-256 and, when it is
@@ -30,7 +31,7 @@ public struct GoEnvFileState: Sendable, Codable, Equatable {
         guard let data = FileManager.default.contents(atPath: path) else {
             return GoEnvFileState(exists: true, size: 0, sha256: nil, bytes: nil)
         }
-        return GoEnvFileState(exists: true, size: data.count, sha256: SHA256.hex(Array(data)),
+        return GoEnvFileState(exists: true, size: data.count, sha256: hex(SHA256.hash(data: data)),
                               bytes: data.count <= keptBytesLimit ? data.base64EncodedString() : nil)
     }
 
@@ -39,5 +40,13 @@ public struct GoEnvFileState: Sendable, Codable, Equatable {
         if !exists || !other.exists { return exists == other.exists }
         guard let sha256, let otherHash = other.sha256 else { return false }
         return sha256 == otherHash
+    }
+
+    /// A digest as lowercase hex digits, two per byte (64 for SHA-256).
+    private static func hex(_ digest: SHA256.Digest) -> String {
+        digest.map { byte in
+            let text = String(byte, radix: 16)
+            return byte < 16 ? "0" + text : text
+        }.joined()
     }
 }

@@ -16,9 +16,6 @@ struct Deadline: Sendable {
         let ms = Double(left.components.seconds) * 1_000 + Double(left.components.attoseconds) / 1e15
         return Int32(min(ms.rounded(.up), Double(Int32.max)))
     }
-
-    /// Whether no time is left.
-    var hasPassed: Bool { ContinuousClock.now >= end }
 }
 
 /// Measures how long something took, in milliseconds.

@@ -5,8 +5,6 @@ import Glibc
 /// Loading lazily keeps libssl (and FoundationNetworking's libcurl) out of gotriage's
 /// startup: only `gotriage probe http https://…` pays for it.
 struct OpenSSL: @unchecked Sendable {
-    typealias SSLPointer = OpaquePointer
-
     let clientMethod: @convention(c) () -> OpaquePointer?
     let contextNew: @convention(c) (OpaquePointer?) -> OpaquePointer?
     let contextFree: @convention(c) (OpaquePointer?) -> Void

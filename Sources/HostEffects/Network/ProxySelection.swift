@@ -2,7 +2,8 @@ import Foundation
 
 /// Which HTTP proxy go would use for a URL, by go's rules (`golang.org/x/net/http/httpproxy`).
 public struct ProxySelection: Sendable, Equatable {
-    /// The proxy's URL, password masked (`http://` added when the variable has no scheme).
+    /// The proxy's URL, its user and password masked by ``SecretMask`` (`http://` added when the
+    /// variable has no scheme).
     public var proxy: String
     /// The variable it came from, e.g. `HTTPS_PROXY`.
     public var variable: String
@@ -21,7 +22,7 @@ public struct ProxySelection: Sendable, Equatable {
         let noProxy = environment["NO_PROXY"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["no_proxy"] ?? ""
         if bypasses(host: host, port: target.port, noProxy: noProxy) { return nil }
         let proxy = value.contains("://") ? value : "http://" + value
-        return ProxySelection(proxy: ProxyVariables.masked(proxy), variable: variable)
+        return ProxySelection(proxy: SecretMask.masked(proxy), variable: variable)
     }
 
     /// Whether a `NO_PROXY` list names `host` (exactly, as a parent domain, or `*`).

@@ -5,13 +5,22 @@ public enum PlaybookLibrary {
     /// Loads every file (reporting the first structural error of each file that fails) and, when
     /// all loaded, validates them together.
     public static func load(files: [String]) -> Result<DecisionTree, PlaybookLoadFailure> {
+        load(files.map { file in (file, Result { () throws(Diagnostic) in try PlaybookLoader.read(file) }) })
+    }
+
+    /// Loads playbooks given as text, each named `file` in its locations, like ``load(files:)``.
+    public static func load(texts: [(file: String, text: String)]) -> Result<DecisionTree, PlaybookLoadFailure> {
+        load(texts.map { ($0.file, .success($0.text)) })
+    }
+
+    private static func load(_ inputs: [(file: String, text: Result<String, Diagnostic>)]) -> Result<DecisionTree, PlaybookLoadFailure> {
         let loader = PlaybookLoader()
         var documents: [PlaybookDocument] = []
         var diagnostics: [Diagnostic] = []
         var sources: [String: String] = [:]
-        for file in files {
+        for (file, read) in inputs {
             do {
-                let text = try PlaybookLoader.read(file)
+                let text = try read.get()
                 sources[file] = text
                 documents.append(try loader.load(text: text, file: file))
             } catch {

@@ -13,7 +13,7 @@ enum LiveHost {
             environment: environment,
             workingDirectory: directory,
             selfExecutable: executablePath,
-            journal: ChangeJournal(journal: FileJournal(path: JournalLocation.file(environment: environment))))
+            journal: ChangeJournal(journal: FileJournal(path: StateLocation.file("journal", environment: environment))))
     }
 
     /// This executable's path (from /proc/self/exe on Linux), for built-in probes and shipped playbooks.

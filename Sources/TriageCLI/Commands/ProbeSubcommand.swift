@@ -100,7 +100,7 @@ struct ProbeSubcommand: AsyncParsableCommand {
             let git = await SubprocessRunner().run(CommandRequest(argv: ["git", "config", "--get", "http.proxy"],
                                                                   environment: environment))
             let gitProxy = git.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-            console.line(gitProxy.isEmpty ? "git http.proxy: not set" : "git http.proxy=\(ProxyVariables.masked(gitProxy))")
+            console.line(gitProxy.isEmpty ? "git http.proxy: not set" : SecretMask.masked("git http.proxy=\(gitProxy)"))
             let anySet = ProxyVariables.names.contains { environment[$0] != nil } || !gitProxy.isEmpty
             throw ExitCode(anySet ? 0 : 1)
         }

@@ -17,7 +17,7 @@ struct ShellSubcommand: AsyncParsableCommand {
     func run() async throws {
         let tree = try playbooks.loadTree()
         let host = LiveHost.make()
-        let reader = LineReaders.standard(historyFile: HistoryLocation.file(environment: host.environment))
+        let reader = LineReaders.standard(historyFile: StateLocation.file("history", environment: host.environment))
         let console = Console.standard(environment: host.environment)
         // Only a person at a terminal confirms a fix; piped input never does, unless --yes says so.
         let policy: WalkDriver.FixPolicy = reader.isInteractive ? .confirm : yes ? .applyAll : .declineAll

@@ -1,3 +1,5 @@
+import HostEffects
+
 /// Readies a ``WalkRecord`` for a report: every string redacted, and each command's output cut to
 /// an excerpt — redacted *before* it is cut, so a secret is never half-kept at the cut.
 extension WalkRecord {
@@ -30,7 +32,7 @@ extension WalkRecord {
             }
             if var question = step.question {
                 question.prompt = r(question.prompt)
-                question.answer = question.answer.map { Redactor.isSecretName(question.variable) && redactor.isEnabled ? Redactor.mask : r($0) }
+                question.answer = question.answer.map { SecretMask.isSecretName(question.variable) && redactor.isEnabled ? SecretMask.replacement : r($0) }
                 step.question = question
             }
             if var fix = step.fix {

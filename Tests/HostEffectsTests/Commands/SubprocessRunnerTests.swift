@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import HostEffects
+import TestSupport
 import Testing
 
 @Suite("SubprocessRunner")

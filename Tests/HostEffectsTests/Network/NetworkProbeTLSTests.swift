@@ -1,8 +1,10 @@
 import Foundation
 import HostEffects
+import TestSupport
 import Testing
 
-/// HTTPS probes against a real Python TLS server with a throw-away certificate made by `openssl`.
+/// HTTPS probes against the lab's Python TLS server (`labserver.py status`) with a throw-away
+/// certificate made by `openssl`.
 @Suite("NetworkProbe over TLS")
 struct NetworkProbeTLSTests {
     /// Makes a self-signed P-256 certificate for `subjectAltName` in `dir`; returns (certificate, key) paths.
@@ -20,7 +22,7 @@ struct NetworkProbeTLSTests {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let (cert, key) = try await certificate(in: dir, names: "IP:127.0.0.1,DNS:localhost")
-        let server = try await LocalHTTPServer.start(certificate: cert, key: key)
+        let server = try LabServer.start(["status", "--code", "404", "--tls-cert", cert, "--tls-key", key])
         defer { server.stop() }
         let probe = NetworkProbe(timeoutMilliseconds: 5_000, trustedCertificatesFile: cert)
         for host in ["127.0.0.1", "localhost"] {
@@ -28,7 +30,7 @@ struct NetworkProbeTLSTests {
             #expect(report.verdict == .reachable, "\(report.lines)")
             #expect(report.phases.map(\.name).suffix(3) == ["tcp", "tls", "http"])
             #expect(report.phase("tls")?.detail == "ok TLSv1.3, certificate valid for '\(host)'; certificate 'CN=gotriage-test' issued by 'CN=gotriage-test'")
-            #expect(report.phase("http")?.detail == "404 File not found")
+            #expect(report.phase("http")?.detail == "404 Not Found")
         }
     }
 
@@ -36,7 +38,7 @@ struct NetworkProbeTLSTests {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let (cert, key) = try await certificate(in: dir, names: "IP:127.0.0.1")
-        let server = try await LocalHTTPServer.start(certificate: cert, key: key)
+        let server = try LabServer.start(["status", "--code", "404", "--tls-cert", cert, "--tls-key", key])
         defer { server.stop() }
         let report = await NetworkProbe(timeoutMilliseconds: 5_000).http(url: "https://127.0.0.1:\(server.port)/")
         #expect(report.verdict == .tlsFailed)
@@ -48,7 +50,7 @@ struct NetworkProbeTLSTests {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let (cert, key) = try await certificate(in: dir, names: "DNS:proxy.example.test")
-        let server = try await LocalHTTPServer.start(certificate: cert, key: key)
+        let server = try LabServer.start(["status", "--code", "404", "--tls-cert", cert, "--tls-key", key])
         defer { server.stop() }
         let probe = NetworkProbe(timeoutMilliseconds: 5_000, trustedCertificatesFile: cert)
         let report = await probe.http(url: "https://127.0.0.1:\(server.port)/")
@@ -57,7 +59,7 @@ struct NetworkProbeTLSTests {
     }
 
     @Test func httpsToAPlainHTTPServerIsATLSFailure() async throws {
-        let server = try await LocalHTTPServer.start()
+        let server = try LoopbackHTTPServer()
         defer { server.stop() }
         let report = await NetworkProbe(timeoutMilliseconds: 5_000).http(url: "https://127.0.0.1:\(server.port)/")
         #expect(report.verdict == .tlsFailed)

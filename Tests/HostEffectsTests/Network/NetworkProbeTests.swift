@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import HostEffects
+import TestSupport
 import Testing
 
 @Suite("NetworkProbe over loopback")
@@ -8,7 +9,7 @@ struct NetworkProbeTests {
     let probe = NetworkProbe(timeoutMilliseconds: 3_000)
 
     @Test func httpServerIsReachableWithItsStatus() async throws {
-        let server = try await LocalHTTPServer.start()
+        let server = try LoopbackHTTPServer()
         defer { server.stop() }
         let report = await probe.http(url: "http://127.0.0.1:\(server.port)/")
         #expect(report.verdict == .reachable)
@@ -23,24 +24,24 @@ struct NetworkProbeTests {
     }
 
     @Test func aNotFoundStatusStillCountsAsReachable() async throws {
-        let server = try await LocalHTTPServer.start()
+        let server = try LoopbackHTTPServer(status: "404 Not Found")
         defer { server.stop() }
         let report = await probe.http(url: "http://localhost:\(server.port)/no/such/module/@v/list?x=1#frag")
         #expect(report.verdict == .reachable)
-        #expect(report.phase("http")?.detail == "404 File not found")
+        #expect(report.phase("http")?.detail == "404 Not Found")
         #expect(report.target == "http://localhost:\(server.port)/no/such/module/@v/list?x=1#frag")
     }
 
     @Test func tcpToAListeningServerIsReachable() async throws {
-        let server = try await LocalHTTPServer.start()
+        let server = try LoopbackHTTPServer()
         defer { server.stop() }
         let report = await probe.tcp("127.0.0.1:\(server.port)")
         #expect(report.verdict == .reachable)
         #expect(report.phases.map(\.name) == ["dns", "tcp"])
     }
 
-    @Test func aClosedPortIsRefused() async {
-        let port = LoopbackSockets.closedPort()
+    @Test func aClosedPortIsRefused() async throws {
+        let port = try DeadPort.make()
         let tcp = await probe.tcp(host: "127.0.0.1", port: port)
         #expect(tcp.verdict == .refused)
         #expect(tcp.verdict.exitCode == 2)
@@ -50,8 +51,8 @@ struct NetworkProbeTests {
         #expect(http.phases.map(\.name) == ["dns", "tcp"])
     }
 
-    @Test func aListenerThatNeverAnswersTimesOutInTheHTTPPhase() async {
-        let (fd, port) = LoopbackSockets.silentListener()
+    @Test func aListenerThatNeverAnswersTimesOutInTheHTTPPhase() async throws {
+        let (fd, port) = try LoopbackSockets.silentListener()
         defer { close(fd) }
         let report = await NetworkProbe(timeoutMilliseconds: 300).http(url: "http://127.0.0.1:\(port)/")
         #expect(report.totalMilliseconds < 2_000, "gave up at its timeout (measured by the probe, not the busy test pool)")
@@ -61,8 +62,8 @@ struct NetworkProbeTests {
         #expect(report.phases.last?.detail == "timed-out: no HTTP response within 300 ms")
     }
 
-    @Test func aFullAcceptQueueTimesOutInTheTCPPhase() async {
-        let (descriptors, port) = await LoopbackSockets.saturatedListener()
+    @Test func aFullAcceptQueueTimesOutInTheTCPPhase() async throws {
+        let (descriptors, port) = try await LoopbackSockets.saturatedListener()
         defer { descriptors.forEach { close($0) } }
         let report = await NetworkProbe(timeoutMilliseconds: 300).tcp(host: "127.0.0.1", port: port)
         #expect(report.totalMilliseconds < 2_000, "gave up at its timeout")

@@ -1,26 +1,16 @@
 import Foundation
 @testable import LineEditing
+import TestSupport
 import Testing
 
-@Suite struct HistoryLocationTests {
-    @Test(arguments: [
-        (["XDG_STATE_HOME": "/xdg/state", "HOME": "/home/ana"], "/xdg/state/gotriage/history"),
-        (["XDG_STATE_HOME": "/xdg/state/", "HOME": "/home/ana"], "/xdg/state/gotriage/history"),
-        (["HOME": "/home/ana"], "/home/ana/.local/state/gotriage/history"),
-        (["XDG_STATE_HOME": "", "HOME": "/home/ana"], "/home/ana/.local/state/gotriage/history"),
-        (["XDG_STATE_HOME": "relative/state", "HOME": "/home/ana"], "/home/ana/.local/state/gotriage/history"),
-        ([:], "./.local/state/gotriage/history"),
-    ])
-    func followsTheXDGRules(environment: [String: String], expected: String) {
-        #expect(HistoryLocation.file(environment: environment) == expected)
-    }
-
+/// Setting up line reading: the history file's private directories, and when the editing reader is used.
+@Suite struct HistoryFileTests {
     @Test func createsMissingParentDirectoriesPrivately() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let file = directory.path + "/state/gotriage/history"
-        try HistoryLocation.createParentDirectory(of: file)
-        try HistoryLocation.createParentDirectory(of: file)  // existing directories are fine
+        try EditLineReader.createParentDirectory(of: file)
+        try EditLineReader.createParentDirectory(of: file)  // existing directories are fine
         for created in ["/state", "/state/gotriage"] {
             var info = stat()
             #expect(stat(directory.path + created, &info) == 0)

@@ -1,0 +1,50 @@
+import Foundation
+import HostEffects
+import Testing
+
+/// `SecretMask`: the rules every masked secret goes through (the report cases are in `RedactorTests`).
+@Suite("SecretMask")
+struct SecretMaskTests {
+    @Test(arguments: SecretMask.rules)
+    func everyRuleCompiles(rule: SecretMask.Rule) {
+        #expect(throws: Never.self) { try rule.compile() }
+    }
+
+    @Test func everyRuleHasItsOwnName() {
+        #expect(Set(SecretMask.rules.map(\.name)).count == SecretMask.rules.count)
+    }
+
+    /// Proxy settings as go, curl and git take them: with or without a scheme, with or without a password.
+    @Test(arguments: [
+        ("HTTPS_PROXY=http://alice:s3cret@proxy:3128", "HTTPS_PROXY=http://REDACTED@proxy:3128"),
+        ("https_proxy=alice:s3cret@proxy:3128", "https_proxy=REDACTED@proxy:3128"),
+        ("all_proxy=token-only@proxy:3128", "all_proxy=REDACTED@proxy:3128"),
+        ("git http.proxy=bob:gitpass@127.0.0.1:8080", "git http.proxy=REDACTED@127.0.0.1:8080"),
+        ("http://alice@proxy:3128", "http://REDACTED@proxy:3128"),
+        ("http://alice:s3cret@proxy:3128", "http://REDACTED@proxy:3128"),
+        ("http://proxy:3128/path@x", "http://proxy:3128/path@x"),
+        ("HTTP_PROXY=http://127.0.0.1:3128", "HTTP_PROXY=http://127.0.0.1:3128"),
+        ("no_proxy=corp.example,.internal", "no_proxy=corp.example,.internal"),
+    ])
+    func proxySettingsLoseTheirUserAndPassword(text: String, shown: String) {
+        #expect(SecretMask.masked(text) == shown)
+        #expect(SecretMask.masked(shown) == shown, "masking twice changes nothing more")
+    }
+
+    @Test func proxySelectionShowsTheProxyMasked() throws {
+        let selection = try #require(ProxySelection.forURL(
+            "https://proxy.golang.org/", environment: ["HTTPS_PROXY": "alice:s3cret@proxy.corp:3128"]))
+        #expect(selection.proxy == "http://REDACTED@proxy.corp:3128")
+        #expect(selection.variable == "HTTPS_PROXY")
+    }
+
+    @Test(arguments: ["GITHUB_TOKEN", "db_password", "my_api_key", "CLIENT_SECRET", "PASSWD"])
+    func secretNamesAreRecognised(name: String) {
+        #expect(SecretMask.isSecretName(name))
+    }
+
+    @Test(arguments: ["GOPROXY", "HTTPS_PROXY", "PATH", "GONOSUMDB"])
+    func ordinaryNamesAreNotSecret(name: String) {
+        #expect(!SecretMask.isSecretName(name))
+    }
+}
