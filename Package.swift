@@ -3,7 +3,8 @@ import PackageDescription
 
 // Arrows point down only:
 //   gotriage → TriageCLI → {DecisionEngine, HostEffects, LineEditing}
-//   DecisionEngine → PlaybookSpec → Yams;  LineEditing → CEditLine (libedit)
+//   DecisionEngine → PlaybookSpec → {Yams, Diagnosis};  LineEditing → CEditLine (libedit)
+//   Diagnosis reads Go's error output as structure and ranks causes: pure, no I/O, no YAML.
 let package = Package(
     name: "gotriage",
     platforms: [.macOS(.v15)],
@@ -20,12 +21,13 @@ let package = Package(
         .target(
             name: "TriageCLI",
             dependencies: [
-                "DecisionEngine", "HostEffects", "LineEditing", "PlaybookSpec",
+                "DecisionEngine", "Diagnosis", "HostEffects", "LineEditing", "PlaybookSpec",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "DecisionEngine", dependencies: ["PlaybookSpec"]),
-        .target(name: "PlaybookSpec", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "PlaybookSpec", dependencies: ["Diagnosis", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Diagnosis"),
         .target(
             name: "HostEffects",
             dependencies: [.product(name: "Subprocess", package: "swift-subprocess")]
@@ -53,6 +55,7 @@ let package = Package(
 
         .testTarget(name: "PlaybookSpecTests", dependencies: ["PlaybookSpec", "TestSupport"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "DiagnosisTests", dependencies: ["Diagnosis", "PlaybookSpec", "TestSupport"]),
         .testTarget(name: "DecisionEngineTests", dependencies: ["DecisionEngine", "TestSupport"]),
         .testTarget(name: "HostEffectsTests", dependencies: ["HostEffects", "TestSupport"]),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "TestSupport"]),

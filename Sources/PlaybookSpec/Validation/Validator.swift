@@ -4,7 +4,10 @@
 /// branch shape, variables, regexes, reachability, endless loops, …) and throws them together,
 /// sorted by location.
 public enum Validator {
-    public static func validate(_ documents: [PlaybookDocument]) throws(ValidationFailure) -> DecisionTree {
+    /// - Parameter causes: the cause ids a `done` step may name: those of the cause catalog
+    ///   (`Playbooks/causes.yaml`); by default the shipped one (`ShippedCatalog`).
+    public static func validate(_ documents: [PlaybookDocument],
+                                causes: Set<String> = ShippedCatalog.causeIDs) throws(ValidationFailure) -> DecisionTree {
         var problems = Problems()
         let index = PlaybookIndex(documents, problems: &problems)
         let scopes = VariableScopes(index)
@@ -29,7 +32,8 @@ public enum Validator {
             let repeated = index.repeated
             var compiled = Concurrently.map(document.steps.count, context: {
                 // A compiler (and pattern cache) per thread: nothing is locked or shared between cores.
-                StepCompiler(index: index, document: position, terms: TermChecker(variables: variables, compiled: PatternCache()))
+                StepCompiler(index: index, document: position, terms: TermChecker(variables: variables, compiled: PatternCache()),
+                             causes: causes)
             }) { compiler, offset in
                 guard !repeated.contains(first + offset) else { return CompiledStep?.none }
                 var found = Problems()
