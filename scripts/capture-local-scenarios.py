@@ -95,6 +95,24 @@ def scenarios(go, release):
     s.goenv["GOPROXY"] = f"http://127.0.0.1:{free_port()}"
     yield s, ["go", "mod", "download", "example.com/hello"]
 
+    # This machine resolves no public name: the real DNS failures of a machine without internet.
+    s = S("dns-proxy", "network-unreachable"); consumer(s, [("github.com/pkg/errors", "v0.9.1")])
+    s.goenv["GOPROXY"] = "https://proxy.golang.org"
+    yield s, ["go", "mod", "download", "github.com/pkg/errors"]
+    s = S("dns-direct-git", "network-unreachable"); consumer(s, [("github.com/pkg/errors", "v0.9.1")])
+    s.goenv["GOPROXY"] = "direct"
+    yield s, ["go", "mod", "download", "github.com/pkg/errors"]
+    s = S("dns-sumdb", "network-unreachable"); consumer(s, [("example.com/hello", "v1.0.0")])
+    module_proxy(os.path.join(s.root, "proxy"), "example.com/hello", "v1.0.0", HELLO_MOD, HELLO)
+    del s.goenv["GOSUMDB"]
+    yield s, ["go", "mod", "download", "example.com/hello"]
+    s = S("dns-toolchain", "toolchain-unavailable"); consumer(s, [], go_line="1.99.0") if minor >= 21 else None
+    if minor >= 21:
+        s.goenv.update({"GOTOOLCHAIN": "auto", "GOPROXY": "https://proxy.golang.org"})
+        yield s, ["go", "mod", "download"]
+    else:
+        s.clean()
+
     s = S("goflags-invalid", "goflags-invalid"); consumer(s, []); s.env["GOFLAGS"] = "-modd=mod"
     yield s, ["go", "mod", "download"]
     s = S("goflags-invalid-goenv", "goflags-invalid"); consumer(s, []); s.goenv["GOFLAGS"] = "-bogus"
@@ -128,6 +146,9 @@ def scenarios(go, release):
     s = S("path-mismatch", "path-mismatch"); consumer(s, [("example.com/hello", "v1.0.0")])
     module_proxy(os.path.join(s.root, "proxy"), "example.com/hello", "v1.0.0", "module example.com/other\n\ngo 1.16\n", HELLO)
     yield s, ["go", "mod", "download", "example.com/hello"]
+    s = S("path-mismatch-json", "path-mismatch"); consumer(s, [("example.com/hello", "v1.0.0")])
+    module_proxy(os.path.join(s.root, "proxy"), "example.com/hello", "v1.0.0", "module example.com/other\n\ngo 1.16\n", HELLO)
+    yield s, ["go", "mod", "download", "-json", "example.com/hello"]
     s = S("path-mismatch-tidy", "path-mismatch"); consumer(s, [("example.com/hello", "v1.0.0")])
     module_proxy(os.path.join(s.root, "proxy"), "example.com/hello", "v1.0.0", "module example.com/other\n\ngo 1.16\n", HELLO)
     s.write("main.go", "package main\n\nimport \"example.com/hello\"\n\nfunc main() { println(hello.Hello()) }\n")
@@ -142,6 +163,12 @@ def scenarios(go, release):
     s = S("unknown-revision-file-proxy", "unknown-revision"); consumer(s, [("example.com/hello", "v1.9.9")])
     module_proxy(os.path.join(s.root, "proxy"), "example.com/hello", "v1.0.0", HELLO_MOD, HELLO)
     yield s, ["go", "mod", "download", "example.com/hello"]
+
+    s = S("requires-chain", "unknown-revision"); consumer(s, [("example.com/a", "v1.0.0")])
+    module_proxy(os.path.join(s.root, "proxy"), "example.com/a", "v1.0.0", "module example.com/a\n\ngo 1.16\n\nrequire example.com/b v1.2.0\n", {"a.go": "package a\n"})
+    module_proxy(os.path.join(s.root, "proxy"), "example.com/b", "v1.0.0", "module example.com/b\n\ngo 1.16\n", {"b.go": "package b\n"})
+    s.write("main.go", "package main\n\nimport _ \"example.com/a\"\n\nfunc main() {}\n")
+    yield s, ["go", "mod", "tidy"]
 
     # A local git repository reached through an insteadOf rewrite (direct, private).
     def private_git(name, cause, rewrite_to=None):

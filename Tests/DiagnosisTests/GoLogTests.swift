@@ -1,0 +1,138 @@
+import Diagnosis
+import Testing
+
+/// The structure reader over real go output (captured by scripts/capture-local-scenarios.py and
+/// the fault lab; /LAB and PORT stand for the scenario folder and a loopback port).
+@Suite struct GoLogTests {
+    @Test func requiresChainNamesTheFailingModuleAndWhatPulledItIn() {
+        // go 1.19.8 and 1.24.11, go mod tidy
+        let log = GoLog(text: """
+            go: example.com/a@v1.0.0 requires
+            \texample.com/b@v1.2.0: reading file:///LAB/proxy/example.com/b/@v/v1.2.0.mod: no such file or directory
+
+            """)
+        let error = try! #require(log.errors.first)
+        #expect(error.module == ModuleVersion(path: "example.com/b", version: "v1.2.0"))
+        #expect(error.requiredBy == [ModuleVersion(path: "example.com/a", version: "v1.0.0")])
+        #expect(error.stages == [.proxy])
+        #expect(error.fragments[0].text.hasPrefix("reading file:///LAB/proxy/example.com/b/@v/v1.2.0.mod"))
+        #expect(error.fragments[0].lines.map(\.number) == [2])
+    }
+
+    @Test func progressLinesAreNotErrorsAndRepeatedErrorsCountOnce() {
+        let log = GoLog(text: """
+            go: example.com/a@v1.0.0 requires
+            \texample.com/b@v1.2.0: reading file:///LAB/proxy/example.com/b/@v/v1.2.0.mod: no such file or directory
+            go: downloading example.com/a v1.0.0
+            go: example.com/a@v1.0.0 requires
+            \texample.com/b@v1.2.0: reading file:///LAB/proxy/example.com/b/@v/v1.2.0.mod: no such file or directory
+            """)
+        #expect(log.records.count == 3)
+        #expect(log.records[1].isProgress)
+        #expect(log.errors.count == 1)
+    }
+
+    @Test func serverResponseIsTheProxysViewNotThisMachines() {
+        // go 1.19 against the lab's proxy (Tests/EndToEndTests/LabScenarioTests.swift, scenario 3)
+        let log = GoLog(text: """
+            go: private.example.com/team/lib.git@v1.0.0: reading http://127.0.0.1:PORT/private.example.com/team/lib.git/@v/v1.0.0.info: 404 Not Found
+            \tserver response: not found
+            """)
+        let error = try! #require(log.errors.first)
+        #expect(error.module?.path == "private.example.com/team/lib.git")
+        #expect(error.stages == [.proxy, .proxyResponse])
+        #expect(error.fragments[1].text == "not found")
+        #expect(error.fragments[1].lines.map(\.number) == [2])
+    }
+
+    @Test func checksumDatabaseAnswerIsTheDatabasesView() {
+        let log = GoLog(text: """
+            go: private.example.com/team/lib.git@v1.0.0: verifying go.mod: private.example.com/team/lib.git@v1.0.0/go.mod: reading https://sum.golang.org/lookup/private.example.com/team/lib.git@v1.0.0: 410 Gone
+            \tserver response: not found
+            """)
+        #expect(log.errors.first?.stages == [.sumdb, .sumdbResponse])
+    }
+
+    @Test func gitStderrAfterExitStatusIsItsOwnPiece() {
+        // go 1.19.8, a git insteadOf rewrite to a missing repository
+        let log = GoLog(text: """
+            go: private.example.com/team/lib.git@v1.0.0: invalid version: git ls-remote -q origin in /LAB/gopath/pkg/mod/cache/vcs/9ce97365ceea476c6306da2a14dcaa6c9e250b735db500ea12169d7702f018e3: exit status 128:
+            \tfatal: '/LAB/missing/nope.git' does not appear to be a git repository
+            \tfatal: Could not read from remote repository.
+            \t
+            \tPlease make sure you have the correct access rights
+            \tand the repository exists.
+            """)
+        let error = try! #require(log.errors.first)
+        #expect(error.stages == [.vcs, .vcs])
+        #expect(error.fragments[0].text.hasSuffix("exit status 128:"))
+        #expect(error.fragments[1].text.hasPrefix("fatal: '/LAB/missing/nope.git' does not appear"))
+        #expect(error.fragments[1].lines.first?.number == 2)
+    }
+
+    @Test func verifyingLineWithoutGoPrefixNamesTheModule() {
+        // go 1.19.8 and 1.21.13: the checksum error is printed without "go: "
+        let log = GoLog(text: """
+            verifying example.com/hello@v1.0.0/go.mod: checksum mismatch
+            \tdownloaded: h1:KiOQ06xjfGr6WWAyTSh0fAZKdtLtQXwyzx0F7zRiA2I=
+            \tgo.sum:     h1:BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB=
+
+            SECURITY ERROR
+            This download does NOT match an earlier download recorded in go.sum.
+            """)
+        let error = try! #require(log.errors.first)
+        #expect(error.module == ModuleVersion(path: "example.com/hello", version: "v1.0.0"))
+        #expect(error.stages == [.verify])
+        #expect(log.errors.count == 1, "SECURITY ERROR continues the error above the blank line")
+    }
+
+    @Test func jsonErrorFieldIsUnescapedAndNamesItsModule() {
+        // go 1.19.8: go mod download -json example.com/hello with GOPROXY=off
+        let log = GoLog(text: """
+            {
+            \t"Path": "example.com/hello",
+            \t"Version": "v1.0.0",
+            \t"Error": "reading https://proxy.example/example.com/hello/@v/v1.0.0.info: 404 Not Found\\n\\tserver response: not found: \\u0026 more"
+            }
+            """)
+        let error = try! #require(log.errors.first)
+        #expect(error.module == ModuleVersion(path: "example.com/hello", version: "v1.0.0"))
+        #expect(error.stages == [.proxy, .proxyResponse])
+        #expect(error.fragments[1].text == "not found: & more")
+        #expect(error.lines.allSatisfy { $0.number == 4 })
+    }
+
+    @Test(arguments: [
+        ("go: module lookup disabled by GOPROXY=off", Stage.local),
+        ("go: parsing $GOFLAGS: unknown flag -modd", .local),
+        ("go: go.mod requires go >= 1.99.0 (running go 1.21.13; GOTOOLCHAIN=local)", .toolchain),
+        ("go: download go1.99.0 for linux/amd64: toolchain not available", .toolchain),
+        ("go: GOVCS disallows using git for private private.example.com/team/lib.git; see 'go help vcs'", .vcs),
+        ("go: inconsistent vendoring in /LAB/work:", .local),
+        ("go: example.com/hello@v1.0.0: Get \"http://127.0.0.1:PORT/example.com/hello/@v/v1.0.0.info\": dial tcp 127.0.0.1:PORT: connect: connection refused", .proxy),
+        ("go: reading go.work: /LAB/work/go.work:3: unknown directive: uses", .local),
+    ])
+    func stageOfGosOwnWords(text: String, stage: Stage) {
+        #expect(GoLog(text: text).errors.first?.stages.first == stage)
+    }
+
+    @Test func normalisationRemovesColourCIPrefixesQuotingAndIndentation() {
+        let text = "2024-05-01T10:20:30.1234567Z \u{1B}[31mgo: module lookup disabled by GOPROXY=off\u{1B}[0m\r\n"
+            + "> go: parsing $GOFLAGS: unknown flag -modd\r\n"
+            + "#7 12.34 go: inconsistent vendoring in C:\\Users\\ana\\app:\n"
+        let lines = LogNormalizer.lines(of: text).map(\.text)
+        #expect(lines == ["go: module lookup disabled by GOPROXY=off", "go: parsing $GOFLAGS: unknown flag -modd",
+                          "go: inconsistent vendoring in C:\\Users\\ana\\app:"])
+    }
+
+    @Test func commonIndentationGoesAndGosTabsStay() {
+        let lines = LogNormalizer.lines(of: "    go: example.com/a@v1.0.0 requires\n    \texample.com/b@v1.2.0: x\n").map(\.text)
+        #expect(lines == ["go: example.com/a@v1.0.0 requires", "\texample.com/b@v1.2.0: x"])
+    }
+
+    @Test func markdownFencesAreDropped() {
+        let lines = LogNormalizer.lines(of: "```\n$ go mod download\ngo: module lookup disabled by GOPROXY=off\n```\n")
+        #expect(lines.map(\.text) == ["$ go mod download", "go: module lookup disabled by GOPROXY=off"])
+        #expect(lines.map(\.number) == [2, 3])
+    }
+}
