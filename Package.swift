@@ -44,8 +44,13 @@ let package = Package(
         ),
         .executableTarget(
             name: "gotriage-bench",
-            dependencies: ["PlaybookSpec", "HostEffects"],
+            dependencies: ["Diagnosis", "PlaybookSpec", "HostEffects"],
             path: "Benchmarks/gotriage-bench"
+        ),
+        .executableTarget(
+            name: "gotriage-corpus",
+            dependencies: ["Diagnosis", "PlaybookSpec"],
+            path: "Tools/gotriage-corpus"
         ),
         .executableTarget(
             name: "gotriage-fuzz",

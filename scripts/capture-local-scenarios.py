@@ -257,13 +257,6 @@ def scenarios(go, release):
     else:
         s = S("go-line-three-part", "go-too-old"); consumer(s, [], go_line="1.21.0")
         yield s, ["go", "mod", "download"]
-    if minor >= 24:
-        s = S("goauth-unknown-command", "goauth-misconfig"); consumer(s, [("example.com/hello", "v1.0.0")])
-        s.goenv.update({"GOAUTH": "bogus", "GOPROXY": f"http://127.0.0.1:{server.server_port}"})
-        yield s, ["go", "mod", "download", "example.com/hello"]
-        s = S("goauth-command-fails", "goauth-misconfig"); consumer(s, [("example.com/hello", "v1.0.0")])
-        s.goenv.update({"GOAUTH": "command /LABMISSING/auth-helper", "GOPROXY": f"http://127.0.0.1:{server.server_port}"})
-        yield s, ["go", "mod", "download", "example.com/hello"]
 
 def yaml_entry(cause, go, scenario, command, text):
     lines = text.split("\n")

@@ -201,7 +201,10 @@ public struct GoLog: Sendable {
         let goStage = Stage.of(goText: String(prefix) + String(text[goRange]))
         var result = [piece(goRange, stage: goStage, lines: lines, in: text)]
         if let stderrRange, !text[stderrRange].trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            result.append(piece(stderrRange, stage: .vcs, lines: lines, in: text))
+            // Usually git's stderr; when the command was go itself (`go list … exit status 1: go: …`),
+            // its words say which stage they belong to.
+            let said = Stage.of(goText: String(text[stderrRange]))
+            result.append(piece(stderrRange, stage: said == .other ? .vcs : said, lines: lines, in: text))
         }
         if let responseRange {
             let answerStage: Stage = goStage == .sumdb ? .sumdbResponse : .proxyResponse

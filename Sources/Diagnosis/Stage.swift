@@ -56,7 +56,7 @@ public enum Stage: String, CaseIterable, Sendable, Comparable {
             || text.contains("-mod=") || text.contains("cannot find main module") || text.contains("GOPRIVATE")
             || text.contains("GONOPROXY") || text.contains("GOINSECURE") || text.contains("GOAUTH") { return .local }
         if text.contains("/@v/") || text.contains("/@latest") || text.contains("proxy.golang.org")
-            || text.contains("reading http") || text.contains("GOPROXY") || text.contains("Get \"http") { return .proxy }
+            || text.contains("GOPROXY") || text.contains("goproxy") { return .proxy }
         return .other
     }
 }
