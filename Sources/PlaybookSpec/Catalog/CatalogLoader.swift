@@ -147,14 +147,18 @@ public enum CatalogLoader {
         var patterns: [SignaturePattern] = []
         if let match = fields.required("match", in: what, at: node.location, problems: &problems) {
             for entry in words(match, key: "match", problems: &problems) {
+                let badNames = Pattern.namedGroups(in: entry.value).filter { !isFactName($0) }
+                for name in badNames {
+                    problems.append(Diagnostic(at: entry.location, "group name '\(name)' in '\(entry.value)' is not a fact name; use lower-case letters and digits, starting with a letter (module, version, host)"))
+                }
+                guard badNames.isEmpty else { continue }
                 do {
-                    let pattern = try SignaturePattern(entry.value)
-                    for name in pattern.groupNames where !isFactName(name) {
-                        problems.append(Diagnostic(at: entry.location, "group name '\(name)' in '\(entry.value)' is not a fact name; use lower-case letters and digits, starting with a letter (module, version, host)"))
-                    }
-                    patterns.append(pattern)
+                    _ = try Pattern(entry.value)  // the playbooks' regex check, for its plain-words reason
+                    patterns.append(try SignaturePattern(entry.value))
+                } catch let error as PatternError {
+                    problems.append(Diagnostic(at: entry.location, "invalid regular expression '\(entry.value)' in match: \(TermChecker.reason(entry.value, error))"))
                 } catch {
-                    problems.append(Diagnostic(at: entry.location, "invalid regular expression '\(entry.value)' in match: \(error.reason)"))
+                    problems.append(Diagnostic(at: entry.location, "invalid regular expression '\(entry.value)' in match"))
                 }
             }
         }
@@ -163,7 +167,10 @@ public enum CatalogLoader {
             stages = []
             for entry in words(stage, key: "stage", problems: &problems) {
                 if let known = Stage(rawValue: entry.value) { stages.insert(known) } else {
-                    problems.append(Diagnostic(at: entry.location, "unknown stage '\(entry.value)'\(Suggestion.didYouMean(entry.value, among: Stage.allCases.map(\.rawValue))); the stages are \(Stage.allCases.map(\.rawValue).joined(separator: ", "))"))
+                    let names = Stage.allCases.map(\.rawValue)
+                    let hint = Suggestion.closest(to: entry.value, among: names).map { "; did you mean '\($0)'?" }
+                        ?? "; the stages are \(names.joined(separator: ", "))"
+                    problems.append(Diagnostic(at: entry.location, "unknown stage '\(entry.value)'\(hint)"))
                 }
             }
         }
@@ -179,7 +186,9 @@ public enum CatalogLoader {
         let releases = fields.text("go", in: what, required: false, at: node.location, problems: &problems)
         var examples: [Example] = []
         if let list = fields.required("examples", in: what, at: node.location, problems: &problems) {
-            if let items = list.items, !items.isEmpty {
+            if let items = list.items, items.isEmpty {
+                problems.append(Diagnostic(at: list.location, "'examples' is an empty list; a signature needs at least one verbatim error text it must claim"))
+            } else if let items = list.items {
                 for item in items {
                     guard let example = readExample(item, problems: &problems) else { continue }
                     examples.append(example)
@@ -275,6 +284,10 @@ public enum CatalogLoader {
             switch yaml {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
                 return Diagnostic(at: SourceLocation(file: file, line: mark.line, column: mark.column), "YAML syntax error: \(problem)")
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                let names = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+                return Diagnostic(at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
+                                  "\(names) is written twice in this mapping; each id and key may appear once")
             default: break
             }
         }
