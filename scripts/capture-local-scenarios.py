@@ -25,6 +25,39 @@ def serve(status):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
+class FetchingProxy(http.server.BaseHTTPRequestHandler):
+    """A module proxy and checksum database that, like proxy.golang.org, fetches a module it lacks
+    from its origin with the real go (GOPROXY=direct) and answers 404 with go's own error text."""
+    go = "/usr/bin/go"
+    def do_GET(self):
+        path = self.path.split("?")[0]
+        if path.startswith("/lookup/"):
+            query = path[len("/lookup/"):]
+        elif "/@v/" in path and path.endswith(".info"):
+            module, version = path.strip("/").split("/@v/")
+            query = module + "@" + version[: -len(".info")]
+        else:
+            self.send_response(404); self.send_header("Content-Length", "0"); self.end_headers(); return
+        work = tempfile.mkdtemp(prefix="gotriage-fetcher-")
+        env = {"HOME": work, "GOPATH": work + "/gopath", "GOMODCACHE": work + "/gopath/pkg/mod", "GOCACHE": work + "/cache",
+               "GOENV": "off", "GOPROXY": "direct", "GOSUMDB": "off", "GOFLAGS": "-mod=mod", "GIT_TERMINAL_PROMPT": "0",
+               "GIT_CONFIG_NOSYSTEM": "1", "PATH": "/usr/bin:/bin", "GO111MODULE": "on", "GOTOOLCHAIN": "local"}
+        r = subprocess.run([self.go, "mod", "download", "-json", query], cwd=work, env=env, capture_output=True, text=True)
+        shutil.rmtree(work, ignore_errors=True)
+        try:
+            error = json.loads(r.stdout).get("Error", "")
+        except ValueError:
+            error = r.stderr.strip()
+        body = ("not found: " + error + "\n").encode()
+        self.send_response(404); self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Content-Length", str(len(body))); self.end_headers(); self.wfile.write(body)
+    def log_message(self, *a): pass
+
+def fetching_proxy():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), FetchingProxy)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
 def module_proxy(root, path, version, gomod, files):
     base = os.path.join(root, path, "@v"); os.makedirs(base, exist_ok=True)
     with open(os.path.join(base, "list"), "a") as f: f.write(version + "\n")
@@ -220,6 +253,22 @@ def scenarios(go, release):
     consumer(s, [("private.example.com/team/lib.git", "v1.1.0")])
     yield s, ["go", "mod", "download", "private.example.com/team/lib.git"]
 
+    # A private module (its host resolves only inside the company) asked of a proxy that fetches
+    # from the origin, and checked against a checksum database that does the same.
+    fetcher = fetching_proxy()
+    plain = serve(404)
+    s = S("proxy-cannot-reach-private-origin", "private-module-proxy"); consumer(s, [("git.corp.test/team/lib", "v1.2.0")])
+    s.goenv["GOPROXY"] = f"http://127.0.0.1:{fetcher.server_port}"
+    yield s, ["go", "mod", "download", "git.corp.test/team/lib"]
+    s = S("sumdb-cannot-reach-private-origin", "private-module-sumdb"); consumer(s, [("git.corp.test/team/lib", "v1.2.0")])
+    module_proxy(os.path.join(s.root, "proxy"), "git.corp.test/team/lib", "v1.2.0", "module git.corp.test/team/lib\n\ngo 1.16\n", {"lib.go": "package lib\n"})
+    s.goenv["GOSUMDB"] = f"sum.golang.org http://127.0.0.1:{fetcher.server_port}"
+    yield s, ["go", "mod", "download", "git.corp.test/team/lib"]
+
+    s = S("proxy-404-private", "private-module-proxy"); consumer(s, [("private.example.com/team/lib.git", "v1.0.0")])
+    s.goenv["GOPROXY"] = f"http://127.0.0.1:{plain.server_port}"
+    yield s, ["go", "mod", "download", "private.example.com/team/lib.git"]
+
     server = serve(401)
     s = S("proxy-401", "proxy-auth"); consumer(s, [("example.com/hello", "v1.0.0")])
     s.goenv["GOPROXY"] = f"http://127.0.0.1:{server.server_port}"
@@ -229,7 +278,6 @@ def scenarios(go, release):
     s.goenv["GOPROXY"] = f"http://127.0.0.1:{server403.server_port}"
     yield s, ["go", "mod", "download", "example.com/hello"]
 
-    plain = serve(404)
     s = S("https-to-plain-http", "insecure-http"); consumer(s, [("example.com/hello", "v1.0.0")])
     s.goenv["GOPROXY"] = f"https://127.0.0.1:{plain.server_port}"
     yield s, ["go", "mod", "download", "example.com/hello"]
