@@ -64,9 +64,9 @@ let package = Package(
         .testTarget(name: "DecisionEngineTests", dependencies: ["DecisionEngine", "TestSupport"]),
         .testTarget(name: "HostEffectsTests", dependencies: ["HostEffects", "TestSupport"]),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "TestSupport"]),
-        .testTarget(name: "TriageCLITests", dependencies: ["TriageCLI", "TestSupport"],
+        .testTarget(name: "TriageCLITests", dependencies: ["TriageCLI", "Diagnosis", "TestSupport"],
                     exclude: ["Transcripts"]),  // golden files, read by path (ShellHarness.expectGolden)
-        .testTarget(name: "EndToEndTests", dependencies: ["gotriage", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["gotriage", "TriageCLI", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -3,8 +3,9 @@
 //   time to first prompt                     target ≤ 25 ms
 //   load + validate the shipped playbooks    target ≤ 5 ms
 //   load + validate a 10 000-step playbook   target ≤ 100 ms
+//   diagnose a 1 MB CI log                   target ≤ 50 ms
 //
-// `--only large` (or prompt, shipped, probes) measures one of them, e.g. under `perf record`.
+// `--only large` (or prompt, shipped, diagnose, probes) measures one of them, e.g. under `perf record`.
 import Foundation
 import HostEffects
 import PlaybookSpec
@@ -35,6 +36,11 @@ if arguments.measures("large") {
     rows.append(BenchRow(name: "load + validate a 10 000-step playbook", targetMilliseconds: 100,
                          samples: Stopwatch.samples(20) { PlaybookLibrary.load(files: [large]) }))
     try? FileManager.default.removeItem(atPath: large)
+}
+
+if arguments.measures("diagnose") {
+    rows.append(BenchRow(name: "diagnose a 1 MB CI log", targetMilliseconds: 50,
+                         samples: DiagnoseBench.samples(20, catalogFile: arguments.playbooks + "/" + CatalogLoader.fileName)))
 }
 
 if arguments.measures("probes") {

@@ -10,15 +10,66 @@ public struct Diagnoser: Sendable {
     /// How much an outranked match keeps of its score.
     static let outrankedFactor = 0.5
 
+    /// Every required literal of every pattern, for one pass over each error.
+    private let scanner: LiteralScanner
+    /// `literalOwners[i]`: the signatures (catalog positions) one of whose patterns needs literal `i`.
+    private let literalOwners: [[Int]]
+    /// Signatures with a pattern that has no required literal: tried on every error.
+    private let alwaysTried: [Int]
+
     public init(catalog: Catalog) {
         self.catalog = catalog
+        var literals: [[UInt8]] = []
+        var owners: [[Int]] = []
+        var always: [Int] = []
+        for (position, signature) in catalog.signatures.enumerated() {
+            for pattern in signature.patterns {
+                guard let needed = pattern.literals else { always.append(position); continue }
+                for literal in needed {
+                    literals.append(literal)
+                    owners.append([position])
+                }
+            }
+        }
+        scanner = LiteralScanner(literals)
+        literalOwners = owners
+        alwaysTried = Array(Set(always)).sorted()
+    }
+
+    /// Reads the log and matches the signatures (reading as structure only the errors a
+    /// signature could match).
+    public func matches(in text: String) -> [SignatureMatch] {
+        var records: [ErrorRecord] = []
+        var seen = Set<String>()
+        var candidates: [[Int]] = []
+        var found = [Bool](repeating: false, count: scanner.count)
+        for group in GoLog.group(JSONFields.unfold(LogNormalizer.lines(of: text))) {
+            let joined = group.map(\.text).joined(separator: "\n")
+            guard seen.insert(joined).inserted else { continue }
+            for index in found.indices { found[index] = false }
+            scanner.scan(joined, into: &found)
+            var positions = Set(alwaysTried)
+            for (index, hit) in found.enumerated() where hit { positions.formUnion(literalOwners[index]) }
+            guard !positions.isEmpty, !GoLog.isProgress(group) else { continue }
+            let record = GoLog.read(group)
+            guard !record.isProgress else { continue }
+            records.append(record)
+            candidates.append(positions.sorted())
+        }
+        return rank(records: records, candidates: candidates)
     }
 
     /// Every signature match in the log, best first.
     public func matches(in log: GoLog) -> [SignatureMatch] {
+        let errors = log.errors
+        return rank(records: errors, candidates: errors.map { _ in Array(catalog.signatures.indices) })
+    }
+
+    private func rank(records: [ErrorRecord], candidates: [[Int]]) -> [SignatureMatch] {
         var found: [SignatureMatch] = []
-        for (recordIndex, record) in log.errors.enumerated() {
-            for (order, signature) in catalog.signatures.enumerated() {
+        for (recordIndex, record) in records.enumerated() {
+            for order in candidates[recordIndex] {
+                let signature = catalog.signatures[order]
                 guard let match = firstMatch(of: signature, order: order, in: record, index: recordIndex) else { continue }
                 found.append(match)
             }
@@ -36,11 +87,14 @@ public struct Diagnoser: Sendable {
 
     /// The ranked causes for a log text.
     public func diagnose(_ text: String, limit: Int = 3) -> DiagnosisResult {
-        diagnose(GoLog(text: text), limit: limit)
+        result(matches(in: text), limit: limit)
     }
 
     public func diagnose(_ log: GoLog, limit: Int = 3) -> DiagnosisResult {
-        let ranked = matches(in: log)
+        result(matches(in: log), limit: limit)
+    }
+
+    private func result(_ ranked: [SignatureMatch], limit: Int) -> DiagnosisResult {
         var byCause: [String: RankedCause] = [:]
         var order: [String] = []
         func offer(_ candidate: RankedCause) {

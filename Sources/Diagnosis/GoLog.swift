@@ -44,7 +44,7 @@ public struct GoLog: Sendable {
         var current: [LogLine] = []
         var afterBlank = false
         for line in lines {
-            if line.text.trimmingSpaces.isEmpty {
+            if line.text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
                 afterBlank = true
                 continue
             }
@@ -52,7 +52,7 @@ public struct GoLog: Sendable {
             if current.isEmpty {
                 continues = false
             } else if line.isIndented {
-                continues = !afterBlank || startsWithKnownContinuation(line.text.trimmingSpaces)
+                continues = !afterBlank || startsWithKnownContinuation(String(line.text.drop { $0 == " " || $0 == "\t" }))
                     || current.last.map { $0.isIndented } == true
             } else {
                 continues = startsWithKnownContinuation(line.text)
@@ -71,8 +71,11 @@ public struct GoLog: Sendable {
     }
 
     static func startsWithKnownContinuation(_ text: String) -> Bool {
-        continuations.contains { text.hasPrefix($0) }
+        guard let first = text.utf8.first, continuationFirstBytes.contains(first) else { return false }
+        return continuations.contains { text.hasPrefix($0) }
     }
+
+    private static let continuationFirstBytes = Set(continuations.compactMap(\.utf8.first))
 
     static func startsNewError(_ text: String) -> Bool {
         text.hasPrefix("go: ") || text.hasPrefix("go ") || text.hasPrefix("verifying ")
@@ -85,6 +88,13 @@ public struct GoLog: Sendable {
         "creating new go.mod", "to add module requirements", "switching to go", "warning: ignoring symlink",
         "updates to go.mod needed", "writing go.mod",
     ]
+
+    /// Whether the error's first line is a progress line (`go: downloading …`).
+    static func isProgress(_ lines: [LogLine]) -> Bool {
+        guard let first = lines.first?.text, first.hasPrefix("go: ") else { return false }
+        let rest = first.dropFirst(4)
+        return progressWords.contains { rest.hasPrefix($0) }
+    }
 
     static func read(_ lines: [LogLine]) -> ErrorRecord {
         let text = lines.map(\.text).joined(separator: "\n")
@@ -189,9 +199,11 @@ public struct GoLog: Sendable {
         let whole = message.startIndex..<message.endIndex
         var goRange = whole
         var responseRange: Range<String.Index>?
-        if let marker = text.range(of: "server response:", range: whole) {
-            goRange = message.startIndex..<marker.lowerBound
-            responseRange = marker.upperBound..<message.endIndex
+        let messageStart = text.utf8.distance(from: text.startIndex, to: message.startIndex)
+        if let marker = ByteSearch.offset(of: serverResponse, in: text, from: messageStart) {
+            let lower = text.index(utf8Offset: marker)
+            goRange = message.startIndex..<lower
+            responseRange = text.index(utf8Offset: marker + serverResponse.count)..<message.endIndex
         }
         var stderrRange: Range<String.Index>?
         if let status = exitStatus(in: text, range: goRange) {
@@ -215,17 +227,23 @@ public struct GoLog: Sendable {
 
     /// The range of the first `exit status N:` in `range`.
     static func exitStatus(in text: String, range: Range<String.Index>) -> Range<String.Index>? {
-        var searchFrom = range.lowerBound
-        while let found = text.range(of: "exit status ", range: searchFrom..<range.upperBound) {
-            let digits = text[found.upperBound..<range.upperBound].prefix { $0.isASCII && $0.isNumber }
-            let end = text.index(found.upperBound, offsetBy: digits.count)
+        var from = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
+        let limit = text.utf8.distance(from: text.startIndex, to: range.upperBound)
+        while let offset = ByteSearch.offset(of: exitStatusWords, in: text, from: from), offset < limit {
+            let found = text.index(utf8Offset: offset)
+            let afterWords = text.index(utf8Offset: offset + exitStatusWords.count)
+            let digits = text[afterWords..<range.upperBound].prefix { $0.isASCII && $0.isNumber }
+            let end = text.index(afterWords, offsetBy: digits.count)
             if !digits.isEmpty, end < range.upperBound, text[end] == ":" {
-                return found.lowerBound..<text.index(after: end)
+                return found..<text.index(after: end)
             }
-            searchFrom = found.upperBound
+            from = offset + exitStatusWords.count
         }
         return nil
     }
+
+    static let serverResponse = Array("server response:".utf8)
+    static let exitStatusWords = Array("exit status ".utf8)
 
     /// The fragment for a range of the error's text (leading blanks dropped), with the lines it spans.
     static func piece(_ range: Range<String.Index>, stage: Stage, lines: [LogLine], in text: String) -> Fragment {

@@ -7,7 +7,7 @@
 /// failing module is read the same way. The JSON lines around it are dropped.
 enum JSONFields {
     static func unfold(_ lines: [LogLine]) -> [LogLine] {
-        guard lines.contains(where: { $0.text.contains("\"Error\"") || $0.text.contains("\"Output\"") || $0.text.contains("\"Err\"") }) else {
+        guard lines.contains(where: { $0.text.has("\"Error\"") || $0.text.has("\"Output\"") || $0.text.has("\"Err\"") }) else {
             return lines
         }
         var result: [LogLine] = []

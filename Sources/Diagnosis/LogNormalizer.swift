@@ -9,44 +9,42 @@ public enum LogNormalizer {
     public static func lines(of text: String) -> [LogLine] {
         var result: [LogLine] = []
         var number = 0
-        var inFence = false
-        for raw in splitLines(text) {
-            number += 1
-            var line = stripControlSequences(raw)
-            line = stripPrefixes(line)
-            let trimmed = line.drop { $0 == " " }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
-                inFence.toggle()
-                continue
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            var i = 0
+            func emit(_ end: Int) {
+                number += 1
+                if let line = clean(bytes[start..<end]) { result.append(LogLine(number: number, text: line)) }
             }
-            result.append(LogLine(number: number, text: line))
+            while i < bytes.count {
+                let byte = bytes[i]
+                if byte == 0x0A || byte == 0x0D {
+                    emit(i)
+                    if byte == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
+                    start = i + 1
+                }
+                i += 1
+            }
+            if start < bytes.count { emit(bytes.count) }
         }
         return removingCommonIndentation(result)
     }
 
-    /// Splits at `\n`, `\r\n` and `\r`. A lone `\r` (a progress line overwritten in place) ends a line too.
-    static func splitLines(_ text: String) -> [Substring] {
-        var lines: [Substring] = []
-        var start = text.startIndex
-        var index = text.startIndex
-        // Working on unicode scalars keeps "\r\n" two characters, so both are seen.
-        let scalars = text.unicodeScalars
-        var scalarIndex = scalars.startIndex
-        while scalarIndex < scalars.endIndex {
-            let scalar = scalars[scalarIndex]
-            if scalar == "\n" || scalar == "\r" {
-                index = scalarIndex
-                lines.append(text[start..<index])
-                var next = scalars.index(after: scalarIndex)
-                if scalar == "\r", next < scalars.endIndex, scalars[next] == "\n" { next = scalars.index(after: next) }
-                start = next
-                scalarIndex = next
-                continue
-            }
-            scalarIndex = scalars.index(after: scalarIndex)
+    /// One line without control sequences and prefixes; nil for a Markdown code fence.
+    static func clean(_ raw: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
+        let plainASCII = !raw.contains { $0 < 0x20 && $0 != 0x09 || $0 == 0x7F }
+        var line: String
+        if plainASCII, let first = raw.first, first != UInt8(ascii: "2"), first != UInt8(ascii: "["), first != UInt8(ascii: "#"),
+           first != UInt8(ascii: ">"), first != UInt8(ascii: ":"), !(0x30...0x39).contains(first), first != UInt8(ascii: "`"),
+           first != UInt8(ascii: "~"), first != UInt8(ascii: " ") {
+            return String(decoding: raw, as: UTF8.self)  // nothing to strip: the common case
         }
-        if start < text.endIndex { lines.append(text[start...]) }
-        return lines
+        line = plainASCII ? String(decoding: raw, as: UTF8.self) : stripControlSequences(Substring(String(decoding: raw, as: UTF8.self)))
+        line = stripPrefixes(line)
+        let trimmed = line.drop { $0 == " " }
+        if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { return nil }
+        return line
     }
 
     /// The line without ANSI escape sequences (CSI `ESC [ … letter`, OSC `ESC ] … BEL`, and

@@ -8,6 +8,9 @@ public struct SignaturePattern: Sendable, CustomStringConvertible {
     /// Names of the `(?<name>…)` groups, in order.
     public let groupNames: [String]
     private let box: Box
+    /// Texts of which every match contains at least one (nil: no such texts are known), tried
+    /// with a byte search before the regex runs.
+    let literals: [[UInt8]]?
 
     /// Compiles `source`; throws the engine's reason when it is not a valid regex.
     public init(_ source: String) throws(SignaturePatternError) {
@@ -18,6 +21,7 @@ public struct SignaturePattern: Sendable, CustomStringConvertible {
         }
         self.source = source
         groupNames = SignaturePattern.groupNames(in: source)
+        literals = RequiredLiterals.of(source)
     }
 
     public var description: String { source }
@@ -30,6 +34,7 @@ public struct SignaturePattern: Sendable, CustomStringConvertible {
 
     /// The first match in `text`, or nil.
     public func firstMatch(in text: String) -> Match? {
+        if let literals, !literals.contains(where: { ByteSearch.contains($0, in: text) }) { return nil }
         let ns = NSRange(text.startIndex..<text.endIndex, in: text)
         guard let result = box.regex.firstMatch(in: text, options: [], range: ns),
               let whole = Range(result.range, in: text) else { return nil }

@@ -39,24 +39,19 @@ public enum Stage: String, CaseIterable, Sendable, Comparable {
     /// go.sum verification, checksum database, toolchain, direct VCS fetch, local files and
     /// settings, proxy, else `other`.
     static func of(goText text: String) -> Stage {
-        if text.contains("checksum mismatch") || text.contains("SECURITY ERROR") { return .verify }
-        if text.contains("/lookup/") || text.contains("sum.golang.org") || text.contains("verifying go.mod:")
-            || text.contains("verifying module:") || text.contains("checksum database") || text.contains("/tile/")
-            || text.contains("sumdb") || text.contains("GONOSUMDB") || text.contains("/go.mod: reading")
-            || text.contains("/go.mod: Get ") { return .sumdb }
-        if text.contains("toolchain") || text.contains("GOTOOLCHAIN") || text.contains("requires go >=")
-            || text.contains("downloading go1") || text.contains("switching to go") { return .toolchain }
-        if text.contains("go-get=1") || text.contains("git ls-remote") || text.contains("git fetch")
-            || text.contains("exit status ") || text.contains("unrecognized import path") || text.contains("GOVCS")
-            || text.contains("/cache/vcs/") || text.contains("fatal: ") || text.contains("Git command")
-            || text.contains("\"git\"") || text.contains("unknown revision") || text.contains("go-import")
-            || text.contains("git clone") || text.contains("hg ") && text.contains("exit status") { return .vcs }
-        if text.contains("go.work") || text.contains("vendor") || text.contains("GOFLAGS") || text.contains("GOPROXY=off")
-            || text.contains("go.sum") || text.contains("errors parsing go.mod") || text.contains("go.mod:")
-            || text.contains("-mod=") || text.contains("cannot find main module") || text.contains("GOPRIVATE")
-            || text.contains("GONOPROXY") || text.contains("GOINSECURE") || text.contains("GOAUTH") { return .local }
-        if text.contains("/@v/") || text.contains("/@latest") || text.contains("proxy.golang.org")
-            || text.contains("GOPROXY") || text.contains("goproxy") { return .proxy }
+        for rule in markers where rule.needles.contains(where: { ByteSearch.contains($0, in: text) }) {
+            return rule.stage
+        }
         return .other
     }
+
+    /// The markers of each stage, in the order they are tried.
+    private static let markers: [(stage: Stage, needles: [[UInt8]])] = [
+        (.verify, ["checksum mismatch", "SECURITY ERROR"].map { Array($0.utf8) }),
+        (.sumdb, ["/lookup/", "sum.golang.org", "verifying go.mod:", "verifying module:", "checksum database", "/tile/", "sumdb", "GONOSUMDB", "/go.mod: reading", "/go.mod: Get "].map { Array($0.utf8) }),
+        (.toolchain, ["toolchain", "GOTOOLCHAIN", "requires go >=", "downloading go1", "switching to go"].map { Array($0.utf8) }),
+        (.vcs, ["go-get=1", "git ls-remote", "git fetch", "exit status ", "unrecognized import path", "GOVCS", "/cache/vcs/", "fatal: ", "Git command", "\"git\"", "unknown revision", "go-import", "git clone"].map { Array($0.utf8) }),
+        (.local, ["go.work", "vendor", "GOFLAGS", "GOPROXY=off", "go.sum", "errors parsing go.mod", "go.mod:", "-mod=", "cannot find main module", "GOPRIVATE", "GONOPROXY", "GOINSECURE", "GOAUTH"].map { Array($0.utf8) }),
+        (.proxy, ["/@v/", "/@latest", "proxy.golang.org", "GOPROXY", "goproxy"].map { Array($0.utf8) }),
+    ]
 }

@@ -136,3 +136,19 @@ import Testing
         #expect(lines.map(\.number) == [2, 3])
     }
 }
+
+/// The byte prefilter never hides a match: each pattern's literals occur in every text it matches.
+@Suite struct RequiredLiteralsTests {
+    @Test(arguments: [
+        ("requires go >= (?<want>[0-9][^ ]*) \\(running go (?<have>[^;)]+); GOTOOLCHAIN=local\\)",
+         "go: go.mod requires go >= 1.99.0 (running go 1.21.13; GOTOOLCHAIN=local)"),
+        ("dial tcp (?<address>\\S+): (?:i/o timeout|connect: connection timed out)|TLS handshake timeout",
+         "Get \"https://proxy.golang.org/x/@v/list\": net/http: TLS handshake timeout"),
+        ("'(?<url>[^']+)' does not appear to be a git repository", "fatal: '/LAB/missing/nope.git' does not appear to be a git repository"),
+        ("colou?r", "color"),
+    ])
+    func literalsOfAMatchingPatternAreInTheText(pattern: String, text: String) throws {
+        let compiled = try SignaturePattern(pattern)
+        #expect(compiled.firstMatch(in: text) != nil)
+    }
+}
