@@ -77,6 +77,8 @@ public struct Signature: Sendable {
     /// Which Go releases print it, as written in the catalog (`1.13+`, `1.21–1.23`).
     public var goReleases: String?
     public var examples: [Example]
+    /// When set, the signature counts only for a failing module whose path this matches.
+    public var modulePattern: SignaturePattern?
 
     public init(id: String, cause: String, patterns: [SignaturePattern], stages: Set<Stage>, outranks: Set<String>,
                 confidence: Double, alternatives: [String], reason: String?, goReleases: String?, examples: [Example]) {
@@ -90,6 +92,13 @@ public struct Signature: Sendable {
         self.reason = reason
         self.goReleases = goReleases
         self.examples = examples
+    }
+
+    /// The same signature, counting only for modules whose path matches `pattern`.
+    public func onlyFor(modules pattern: SignaturePattern?) -> Signature {
+        var copy = self
+        copy.modulePattern = pattern
+        return copy
     }
 
     /// Whether the signature reads text of `stage`. Text whose stage is unknown is read by every

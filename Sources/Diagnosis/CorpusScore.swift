@@ -3,8 +3,13 @@ import Foundation
 /// How well a catalog names the confirmed causes of a set of labelled texts.
 ///
 /// An answer's top 1 is its best cause when it is sure enough (`isKnown`), else `unknown`; its
-/// top 3 is that plus the next causes listed. A *confident wrong* answer names a wrong cause with
-/// confidence and leaves the right one out of its three; "no known cause" never is one.
+/// top 3 are the (up to) three causes it lists, weak ones included. A *confident wrong* answer
+/// names a wrong cause with confidence and leaves the right one out of its three; "no known
+/// cause" never is one.
+///
+/// Texts that occur with different confirmed causes (the very same words after normalisation)
+/// are *contradictory*: no reading of the text can name all of them. They are scored like the
+/// others and also kept apart in `consistent`, the score without them.
 public struct CorpusScore: Sendable {
     public struct Tally: Sendable {
         public var count = 0
@@ -35,23 +40,41 @@ public struct CorpusScore: Sendable {
     }
 
     public private(set) var overall = Tally()
+    /// The tally without the contradictory texts.
+    public private(set) var consistent = Tally()
+    /// How many texts are contradictory.
+    public private(set) var contradictoryCount = 0
     public private(set) var byCause: [String: Tally] = [:]
     public private(set) var misses: [Miss] = []
 
     public init(entries: [(cause: String, text: String, source: String?)], diagnoser: Diagnoser) {
+        var labels: [String: Set<String>] = [:]
+        for entry in entries { labels[CorpusScore.key(entry.text), default: []].insert(entry.cause) }
         for entry in entries {
             let result = diagnoser.diagnose(entry.text)
             let answered = CorpusScore.answer(result)
             let hit1 = answered.first == entry.cause
-            let hit3 = answered.prefix(3).contains(entry.cause)
+            let listed = result.causes.prefix(3).map(\.cause)
+            let hit3 = listed.contains(entry.cause) || (entry.cause == "unknown" && !result.isKnown)
             let wrong = result.isKnown && !hit1 && !hit3
             overall.add(top1: hit1, top3: hit3, confidentWrong: wrong)
+            if (labels[CorpusScore.key(entry.text)]?.count ?? 0) > 1 {
+                contradictoryCount += 1
+            } else {
+                consistent.add(top1: hit1, top3: hit3, confidentWrong: wrong)
+            }
             byCause[entry.cause, default: Tally()].add(top1: hit1, top3: hit3, confidentWrong: wrong)
             if !hit1 {
-                misses.append(Miss(expected: entry.cause, answered: Array(answered.prefix(3)), confidentWrong: wrong,
+                misses.append(Miss(expected: entry.cause, answered: Array(answered.prefix(4)), confidentWrong: wrong,
                                    source: entry.source, text: entry.text))
             }
         }
+    }
+
+    /// Normalised text, for finding the same words under different labels.
+    static func key(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: "\n")
     }
 
     /// The causes an answer names, best first: `unknown` first when it is not sure enough.

@@ -148,11 +148,14 @@ public struct Diagnoser: Sendable {
         for fragment in record.fragments where signature.applies(to: fragment.stage) {
             for pattern in signature.patterns {
                 guard let match = pattern.firstMatch(in: fragment.text) else { continue }
+                let facts = Facts.collect(record: record, fragment: fragment, groups: match.groups)
+                if let modules = signature.modulePattern {
+                    guard let module = facts["module"], modules.firstMatch(in: module) != nil else { return nil }
+                }
                 let evidence = evidenceLines(record: record, fragment: fragment, range: match.range)
                 return SignatureMatch(signature: signature.id, cause: signature.cause, score: signature.confidence,
                                       outranked: false, record: index, order: order, stage: fragment.stage,
-                                      evidence: evidence, facts: Facts.collect(record: record, fragment: fragment,
-                                                                               groups: match.groups))
+                                      evidence: evidence, facts: facts)
             }
         }
         return nil

@@ -5,7 +5,10 @@ import Testing
 
 /// Every text of the corpus (the public tuning texts and the lab runs; never the holdout, which
 /// only `make corpus` reads) goes through the shipped catalog, and the catalog names the
-/// confirmed causes well enough: top-1 ≥ 92 %, top-3 ≥ 98 %, confident-wrong ≤ 2 %.
+/// confirmed causes well enough: top-1 ≥ 92 %, top-3 ≥ 98 %, confident-wrong ≤ 2 % — over the
+/// texts that do not contradict each other (the same words confirmed as different causes, such
+/// as go ≥ 1.21's bare `no secure protocol found for repository`, cannot all be named; those are
+/// held to never being answered with confidence).
 @Suite struct CorpusTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
@@ -36,7 +39,9 @@ import Testing
             score = CorpusScore(entries: entries.map { ($0.cause, $0.text, $0.source) },
                                 diagnoser: Diagnoser(catalog: catalog.catalog))
         }
-        let all = try #require(score).overall
+        let all = try #require(score).consistent
+        let everything = try #require(score).overall
+        #expect(everything.confidentWrongRate <= 0.02, "confident-wrong over every text \(everything.confidentWrongRate)")
         let misses = try #require(score).misses.map { "\($0.expected) → \($0.answered.joined(separator: ", ")) [\($0.source ?? "")]" }
         #expect(all.top1Rate >= 0.92, "top-1 \(all.top1Rate); misses:\n\(misses.joined(separator: "\n"))")
         #expect(all.top3Rate >= 0.98, "top-3 \(all.top3Rate); misses:\n\(misses.joined(separator: "\n"))")

@@ -11,7 +11,7 @@ public enum CatalogLoader {
     static let formatKey = "gotriage-causes"
     static let topKeys = [formatKey, "causes", "signatures"]
     static let causeKeys = ["title", "meaning", "start", "help"]
-    static let signatureKeys = ["cause", "match", "stage", "outranks", "confidence", "also", "reason", "go", "examples"]
+    static let signatureKeys = ["cause", "match", "module", "stage", "outranks", "confidence", "also", "reason", "go", "examples"]
     static let exampleKeys = ["text", "go", "source"]
 
     /// Reads the file at `path` and loads it.
@@ -182,6 +182,17 @@ public enum CatalogLoader {
                 problems.append(Diagnostic(at: value.location, "'confidence' should be a number above 0 and at most 1, as in 0.8 (got \(value.kind))"))
             }
         }
+        var modulePattern: SignaturePattern?
+        if let module = fields.text("module", in: what, required: false, at: node.location, problems: &problems) {
+            do {
+                _ = try Pattern(module)
+                modulePattern = try SignaturePattern(module)
+            } catch let error as PatternError {
+                problems.append(Diagnostic(at: fields["module"]?.location ?? node.location, "invalid regular expression '\(module)' in module: \(TermChecker.reason(module, error))"))
+            } catch {
+                problems.append(Diagnostic(at: fields["module"]?.location ?? node.location, "invalid regular expression '\(module)' in module"))
+            }
+        }
         let reason = fields.text("reason", in: what, required: false, at: node.location, problems: &problems)
         let releases = fields.text("go", in: what, required: false, at: node.location, problems: &problems)
         var examples: [Example] = []
@@ -201,7 +212,7 @@ public enum CatalogLoader {
         let signature = Signature(id: id, cause: checks.cause?.value ?? "", patterns: patterns, stages: stages,
                                   outranks: Set(checks.outranks.map(\.value)), confidence: confidence,
                                   alternatives: checks.alternatives.map(\.value), reason: reason, goReleases: releases,
-                                  examples: examples)
+                                  examples: examples).onlyFor(modules: modulePattern)
         return (signature, checks)
     }
 
