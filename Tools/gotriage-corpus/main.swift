@@ -2,7 +2,7 @@
 // (`make corpus`). Prints top-1, top-3 and confident-wrong per cause and overall, and the
 // confusions, separately for the public tuning texts, the public holdout texts and the lab runs.
 //
-//   gotriage-corpus [--catalog FILE] [--corpus DIR] [--misses]
+//   gotriage-corpus [--catalog FILE] [--corpus DIR] [--holdout FILE] [--misses]
 //
 // Exits 1 when tuning + lab miss the targets (top-1 ≥ 92 %, top-3 ≥ 98 %, confident-wrong
 // ≤ 2 %) or the holdout falls below its floor (top-1 ≥ 75 %, top-3 ≥ 90 %, confident-wrong ≤ 5 %).
@@ -15,12 +15,14 @@ let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingL
 var catalogFile = root.appendingPathComponent("Playbooks/causes.yaml").path
 var corpus = root.appendingPathComponent("Corpus").path
 var showMisses = false
+var holdoutFile: String?
 var arguments = CommandLine.arguments.dropFirst()
 while let flag = arguments.popFirst() {
     switch flag {
     case "--catalog": catalogFile = arguments.popFirst() ?? catalogFile
     case "--corpus": corpus = arguments.popFirst() ?? corpus
     case "--misses": showMisses = true
+    case "--holdout": holdoutFile = arguments.popFirst()
     default:
         FileHandle.standardError.write(Data("gotriage-corpus: unknown option '\(flag)'\n".utf8))
         exit(2)
@@ -96,7 +98,7 @@ do {
         if name != "all" { failed = failed || !meets }
     }
     print()
-    if let (score, seconds) = try measure([(corpus as NSString).appendingPathComponent("public-holdout.yaml")]) {
+    if let (score, seconds) = try measure([holdoutFile ?? (corpus as NSString).appendingPathComponent("public-holdout.yaml")]) {
         report("holdout (public, never tuned on)", score, seconds: seconds)
         let all = score.overall
         let meets = all.top1Rate >= 0.75 && all.top3Rate >= 0.90 && all.confidentWrongRate <= 0.05

@@ -25,8 +25,12 @@ struct DiagnosisPrinter {
             let head = "\(rank + 1). " + console.styled(cause.cause, .bold) + " — \(title)"
             console.line(head + console.styled("  (\(Self.percent(cause.score)))", .dim))
             console.line("   " + cause.reason)
-            for line in cause.evidence.prefix(4) {
-                console.line(console.styled("   │ line \(line.number): ", .dim) + line.text.replacingTabs)
+            if let earlier = result.causes.prefix(rank).firstIndex(where: { $0.evidence == cause.evidence }) {
+                console.line(console.styled("   │ (the lines of \(earlier + 1).)", .dim))
+            } else {
+                for line in cause.evidence.prefix(4) {
+                    console.line(console.styled("   │ line \(line.number): ", .dim) + line.text.replacingTabs)
+                }
             }
             if let start = cause.start {
                 let command = Self.runCommand(start: start, facts: cause.facts)
