@@ -30,7 +30,9 @@ enum JSONFields {
             for key in ["Error", "Err"] {
                 guard let value = stringValue(of: key, in: trimmed) else { continue }
                 let prefix: String
-                if let path {
+                if let path, value.hasPrefix(path + "@") || value.hasPrefix(path + ":") {
+                    prefix = "go: "  // newer releases put the module in the error already
+                } else if let path {
                     prefix = "go: " + path + (version.map { "@" + $0 } ?? "") + ": "
                 } else {
                     prefix = ""
