@@ -3,7 +3,7 @@ SWIFT ?= swift
 # The directory make was started from, so `make -C path/to/gotriage run` diagnoses *your* folder.
 RUN_DIR ?= $(PWD)
 
-.PHONY: run test bench fuzz build deps clean
+.PHONY: run test bench fuzz corpus build deps clean
 
 deps:
 	@scripts/ensure-deps.sh
@@ -26,6 +26,11 @@ bench: deps
 	$(SWIFT) build -c release --product gotriage-bench
 	"$$($(SWIFT) build -c release --show-bin-path)/gotriage-bench" \
 	  --binary "$$($(SWIFT) build -c release --show-bin-path)/gotriage" --playbooks Playbooks
+
+# How well Playbooks/causes.yaml names the confirmed causes of Corpus/ (tuning, holdout, lab).
+corpus: deps
+	$(SWIFT) build -c release --product gotriage-corpus
+	"$$($(SWIFT) build -c release --show-bin-path)/gotriage-corpus" $(CORPUS_ARGS)
 
 # 100 000 mutated playbooks through the loader and 20 000 random lines through the shell.
 fuzz: deps

@@ -3,7 +3,8 @@ import PackageDescription
 
 // Arrows point down only:
 //   gotriage → TriageCLI → {DecisionEngine, HostEffects, LineEditing}
-//   DecisionEngine → PlaybookSpec → Yams;  LineEditing → CEditLine (libedit)
+//   DecisionEngine → PlaybookSpec → {Yams, Diagnosis};  LineEditing → CEditLine (libedit)
+//   Diagnosis reads Go's error output as structure and ranks causes: pure, no I/O, no YAML.
 let package = Package(
     name: "gotriage",
     platforms: [.macOS(.v15)],
@@ -21,12 +22,13 @@ let package = Package(
         .target(
             name: "TriageCLI",
             dependencies: [
-                "DecisionEngine", "HostEffects", "LineEditing", "PlaybookSpec",
+                "DecisionEngine", "Diagnosis", "HostEffects", "LineEditing", "PlaybookSpec",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "DecisionEngine", dependencies: ["PlaybookSpec"]),
-        .target(name: "PlaybookSpec", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "PlaybookSpec", dependencies: ["Diagnosis", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Diagnosis"),
         .target(
             name: "HostEffects",
             dependencies: [
@@ -46,8 +48,13 @@ let package = Package(
         ),
         .executableTarget(
             name: "gotriage-bench",
-            dependencies: ["PlaybookSpec", "HostEffects", "TestSupport"],
+            dependencies: ["Diagnosis", "PlaybookSpec", "HostEffects", "TestSupport"],
             path: "Benchmarks/gotriage-bench"
+        ),
+        .executableTarget(
+            name: "gotriage-corpus",
+            dependencies: ["Diagnosis", "PlaybookSpec"],
+            path: "Tools/gotriage-corpus"
         ),
         .executableTarget(
             name: "gotriage-fuzz",
@@ -57,10 +64,11 @@ let package = Package(
 
         .testTarget(name: "PlaybookSpecTests", dependencies: ["PlaybookSpec", "TestSupport"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "DiagnosisTests", dependencies: ["Diagnosis", "PlaybookSpec", "TestSupport"]),
         .testTarget(name: "DecisionEngineTests", dependencies: ["DecisionEngine", "TestSupport"]),
         .testTarget(name: "HostEffectsTests", dependencies: ["HostEffects", "TestSupport"]),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "TestSupport"]),
-        .testTarget(name: "TriageCLITests", dependencies: ["TriageCLI", "TestSupport"],
+        .testTarget(name: "TriageCLITests", dependencies: ["TriageCLI", "Diagnosis", "TestSupport"],
                     exclude: ["Transcripts"]),  // golden files, read by path (ShellHarness.expectGolden)
         // TriageCLI for JSONEvent: the tests decode `--json` lines with the schema the binary writes.
         .testTarget(name: "EndToEndTests", dependencies: ["gotriage", "TriageCLI", "TestSupport"]),

@@ -8,7 +8,7 @@ import TestSupport
 @Suite("Loader fuzzing")
 struct LoaderFuzzTests {
     static func seeds() throws -> [LoaderFuzzer.Seed] {
-        let shipped = try PlaybookLibrary.playbookFiles(in: GotriageBinary.shippedPlaybooks).get()
+        let shipped = try PlaybookSet.playbookFiles(in: GotriageBinary.shippedPlaybooks).get()
         var seeds = try shipped.map {
             LoaderFuzzer.Seed(file: $0, text: try String(contentsOfFile: $0, encoding: .utf8), group: "shipped")
         }

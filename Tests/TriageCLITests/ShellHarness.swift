@@ -1,3 +1,4 @@
+import Diagnosis
 import Foundation
 import HostEffects
 import LineEditing
@@ -25,13 +26,14 @@ final class ShellHarness {
     }
 
     /// The shell's exit status.
-    func run(_ tree: DecisionTree) async -> Int32 {
+    func run(_ tree: DecisionTree, catalog: Catalog? = nil) async -> Int32 {
         let host = Host(runner: runner, goEnvironment: goEnvironment, environment: ["PATH": "/usr/bin"],
                         workingDirectory: "/work/module", selfExecutable: "/usr/local/bin/gotriage",
                         journal: journal.map { ChangeJournal(journal: $0, session: "shell-test") })
         let console = Console(usesColour: false, out: output.append, err: output.append)
         // Ctrl-C handling is process-wide; the pty tests prove it in a process of their own.
-        return await Shell(tree: tree, host: host, reader: reader, console: console, catchesCtrlC: false).run()
+        return await Shell(tree: tree, catalog: catalog, host: host, reader: reader, console: console,
+                           catchesCtrlC: false).run()
     }
 
     var transcript: String { output.text }

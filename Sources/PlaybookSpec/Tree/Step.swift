@@ -167,7 +167,7 @@ public enum GoEnvChange: Sendable {
 /// How a walk ends, as a playbook declares it.
 public struct Conclusion: Sendable {
     public let outcome: Outcome
-    /// A stable cause id from `CauseCatalog`, or nil when nothing was wrong.
+    /// A stable cause id from the cause catalog (`Playbooks/causes.yaml`), or nil when nothing was wrong.
     public let cause: String?
     public let text: Template
 

@@ -7,6 +7,8 @@ struct StepCompiler {
     let index: PlaybookIndex
     let document: Int
     let terms: TermChecker
+    /// The cause ids of the catalog.
+    let causes: Set<String>
 
     struct Output {
         /// nil when the step had a problem.
@@ -73,9 +75,9 @@ struct StepCompiler {
             return .fix(Fix(reason: fix.reason.value, changes: changes))
         case .done(let done):
             terms.check(done.text, in: "conclusion", problems: &problems)
-            if let cause = done.cause, !CauseCatalog.ids.contains(cause.value) {
-                let hint = Suggestion.closest(to: cause.value, among: CauseCatalog.causes.map(\.id))
-                    .map { "; did you mean '\($0)'?" } ?? "; the known causes are listed in Playbooks/README.md"
+            if let cause = done.cause, !causes.contains(cause.value) {
+                let hint = Suggestion.closest(to: cause.value, among: causes.sorted())
+                    .map { "; did you mean '\($0)'?" } ?? "; the known causes are listed in Playbooks/causes.yaml"
                 problems.error(cause.location, "unknown cause '\(cause.value)'\(hint)")
             }
             return .done(Conclusion(outcome: done.outcome.value, cause: done.cause?.value, text: done.text.value))

@@ -70,7 +70,7 @@ struct TermChecker {
 
     /// ICU on Linux gives no reason, so ask Swift's own regex parser (same syntax for the common
     /// mistakes) and fall back to ICU's words.
-    private static func reason(_ source: String, _ error: PatternError) -> String {
+    static func reason(_ source: String, _ error: PatternError) -> String {
         do {
             _ = try Regex(source)
         } catch {

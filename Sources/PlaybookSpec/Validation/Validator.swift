@@ -4,7 +4,10 @@
 /// branch shape, variables, regexes, reachability, endless loops, …) and throws them together,
 /// sorted by location.
 public enum Validator {
-    public static func validate(_ documents: [PlaybookDocument]) throws(ValidationFailure) -> DecisionTree {
+    /// - Parameter causes: the cause ids a `done` step may name: those of the cause catalog
+    ///   (`Playbooks/causes.yaml`); by default the shipped one (`ShippedCatalog`).
+    public static func validate(_ documents: [PlaybookDocument],
+                                causes: Set<String> = ShippedCatalog.causeIDs) throws(ValidationFailure) -> DecisionTree {
         var problems = Problems()
         let index = PlaybookIndex(documents, problems: &problems)
         let scopes = VariableScopes(index)
@@ -19,7 +22,7 @@ public enum Validator {
                 if let value = input.defaultValue { terms.check(value, in: "inputs", problems: &problems) }
             }
             starts[position] = index.resolve(document.start, in: position, what: "start", problems: &problems)
-            let compiler = StepCompiler(index: index, document: position, terms: terms)
+            let compiler = StepCompiler(index: index, document: position, terms: terms, causes: causes)
             var steps: [String: Step] = [:]
             var order: [String] = []
             steps.reserveCapacity(document.steps.count)

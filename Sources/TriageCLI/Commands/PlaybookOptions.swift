@@ -10,8 +10,13 @@ struct PlaybookOptions: ParsableArguments {
 
     /// The shipped playbooks plus the extra folders, validated together.
     func loadTree() throws(PlaybookCatalogError) -> DecisionTree {
+        try loadKnowledge().tree
+    }
+
+    /// The shipped cause catalog and playbooks plus the extra folders, validated together.
+    func loadKnowledge() throws(PlaybookCatalogError) -> Knowledge {
         let environment = ProcessInfo.processInfo.environment
         let shipped = PlaybookCatalog.shippedDirectory(environment: environment, executable: LiveHost.executablePath)
-        return try PlaybookCatalog.load(directories: [shipped] + directories)
+        return try PlaybookCatalog.loadKnowledge(directories: [shipped] + directories)
     }
 }

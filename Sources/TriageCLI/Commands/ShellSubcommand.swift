@@ -15,13 +15,13 @@ struct ShellSubcommand: AsyncParsableCommand {
     var dryRun = false
 
     func run() async throws {
-        let tree = try playbooks.loadTree()
+        let knowledge = try playbooks.loadKnowledge()
         let host = LiveHost.make()
         let reader = LineReaders.standard(historyFile: StateLocation.file("history", environment: host.environment))
         let console = Console.standard(environment: host.environment)
         // Only a person at a terminal confirms a fix; piped input never does, unless --yes says so.
         let policy: WalkDriver.FixPolicy = reader.isInteractive ? .confirm : yes ? .applyAll : .declineAll
-        let shell = Shell(tree: tree, host: host, reader: reader, console: console, fixPolicy: policy)
+        let shell = Shell(tree: knowledge.tree, catalog: knowledge.catalog.catalog, host: host, reader: reader, console: console, fixPolicy: policy)
         shell.dryRun = dryRun
         TerminalRestorer.installCrashHandlers()
         let status = await shell.run()

@@ -1,5 +1,6 @@
 import Foundation
 import DecisionEngine
+import Diagnosis
 import HostEffects
 import LineEditing
 import PlaybookSpec
@@ -8,6 +9,8 @@ import PlaybookSpec
 /// question, and prompts again. Commands and answers share one prompt.
 public final class Shell {
     let tree: DecisionTree
+    /// The cause catalog `paste` diagnoses with; nil when the shell was built without one.
+    let catalog: Catalog?
     let host: Host
     let reader: any LineReader
     let console: Console
@@ -28,9 +31,10 @@ public final class Shell {
     /// inside a test process, where other tests own the signal.
     let catchesCtrlC: Bool
 
-    public init(tree: DecisionTree, host: Host, reader: any LineReader, console: Console,
+    public init(tree: DecisionTree, catalog: Catalog? = nil, host: Host, reader: any LineReader, console: Console,
                 fixPolicy: WalkDriver.FixPolicy = .confirm, catchesCtrlC: Bool = true) {
         self.tree = tree
+        self.catalog = catalog
         self.host = host
         self.reader = reader
         self.console = console
@@ -126,6 +130,7 @@ public final class Shell {
         case .help: showHelp(arguments.first)
         case .list: showPlaybooks()
         case .start: await start(arguments)
+        case .paste: await paste()
         case .back:
             guard let driver, driver.back() else {
                 console.line("There is no earlier question to go back to.")
@@ -167,6 +172,11 @@ public final class Shell {
             console.line("There is no playbook '\(id)'.\(suggestion) Type list to see them all.")
             return
         }
+        await begin(walk)
+    }
+
+    /// Starts walking `walk` from its first step and lets it run until it needs the user.
+    func begin(_ walk: Walk) async {
         recorder = WalkRecorder()
         driver = WalkDriver(walk: walk, host: host, observer: WalkObservers([renderer, recorder]),
                             fixPolicy: dryRun ? .dryRun : fixPolicy)

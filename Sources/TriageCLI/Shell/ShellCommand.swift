@@ -3,6 +3,7 @@ enum ShellCommand: String, CaseIterable, Sendable {
     case help
     case list
     case start
+    case paste
     case back
     case why
     case retry
@@ -28,6 +29,7 @@ enum ShellCommand: String, CaseIterable, Sendable {
     var usage: String {
         switch self {
         case .start: "start <playbook>"
+        case .paste: "paste"
         case .help: "help [command]"
         case .undo: "undo [all] [--force]"
         case .report: "report [--json] [--no-redact] [file]"
@@ -42,6 +44,7 @@ enum ShellCommand: String, CaseIterable, Sendable {
         case .help: "show the commands, or more about one"
         case .list: "list the playbooks you can start"
         case .start: "start walking a playbook, e.g. start exit-status-128"
+        case .paste: "paste go's error text (end with an empty line or Ctrl-D) to name the likely causes"
         case .back: "go back to the previous question (changes already applied stay)"
         case .why: "show each decision so far and the evidence behind it"
         case .retry: "run an interrupted command again"

@@ -1,0 +1,40 @@
+import Diagnosis
+import Foundation
+
+/// Where the shipped playbooks and cause catalog are, and the shipped catalog itself.
+public enum ShippedCatalog {
+    /// The folder of shipped playbooks: `$GOTRIAGE_PLAYBOOKS`, else `share/gotriage/Playbooks`
+    /// beside the executable's folder (an installed copy), else the source tree's `Playbooks`.
+    public static func directory(environment: [String: String], executable: String) -> String {
+        if let override = environment["GOTRIAGE_PLAYBOOKS"], !override.isEmpty { return override }
+        let binDirectory = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+        let installed = binDirectory.deletingLastPathComponent().appendingPathComponent("share/gotriage/Playbooks").path
+        if FileManager.default.fileExists(atPath: installed) { return installed }
+        return sourceTreePlaybooks
+    }
+
+    /// `Playbooks/` in the checkout this binary was built from.
+    public static let sourceTreePlaybooks: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<4 { url.deleteLastPathComponent() }  // Catalog, PlaybookSpec, Sources, <root>
+        return url.appendingPathComponent("Playbooks").path
+    }()
+
+    /// The catalog file of a playbook folder, falling back to the source tree's when the folder has none.
+    public static func file(in directory: String) -> String {
+        let candidate = (directory as NSString).appendingPathComponent(CatalogLoader.fileName)
+        if FileManager.default.fileExists(atPath: candidate) { return candidate }
+        return (sourceTreePlaybooks as NSString).appendingPathComponent(CatalogLoader.fileName)
+    }
+
+    /// The shipped catalog of this process (loaded once), or its problems.
+    public static let loaded: Result<LoadedCatalog, CatalogFailure> = {
+        let environment = ProcessInfo.processInfo.environment
+        let executable = Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
+        return CatalogLoader.load(file: file(in: directory(environment: environment, executable: executable)))
+    }()
+
+    /// The cause ids of the shipped catalog; empty when it does not load (gotriage reports its
+    /// problems before it validates any playbook).
+    public static var causeIDs: Set<String> { (try? loaded.get())?.causeIDs ?? [] }
+}
