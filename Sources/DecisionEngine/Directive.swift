@@ -3,8 +3,8 @@ import PlaybookSpec
 /// What the front end must do next for a walk. The engine never prints or spawns; it says what
 /// should happen and waits for the result.
 public enum Directive: Sendable {
-    /// Read `go env -json` and hand the values to `Walk.record(goEnv:)`.
-    case readGoEnv
+    /// Read these keys with `go env -json KEY…` and hand the values to `Walk.record(goEnv:)`.
+    case readGoEnv(keys: [String])
     /// Show this text to the user.
     case say(String, step: StepAddress)
     /// Ask the user; hand the reply to `Walk.answer(_:)`.

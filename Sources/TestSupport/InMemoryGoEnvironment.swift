@@ -2,9 +2,11 @@ import HostEffects
 import Synchronization
 
 /// A Go environment held in memory, for unit tests of the shell and driver: reads return the
-/// current values, `apply` changes them (or reports an OS override, like the real one).
+/// current values of the keys asked for, `apply` changes them (or reports an OS override, like
+/// the real one), and every read's keys are kept (`reads`), so tests can check who asks for what.
 public final class InMemoryGoEnvironment: GoEnvironment {
     private let state: Mutex<[String: String]>
+    private let log = Mutex<[[String]]>([])
     private let osEnvironment: [String: String]
     private let goenvFile = "/home/dev/.config/go/env"
 
@@ -17,10 +19,18 @@ public final class InMemoryGoEnvironment: GoEnvironment {
     /// The GOENV file's settings now.
     public var fileValues: [String: String] { state.withLock { $0 } }
 
-    public func read() async throws(GoEnvError) -> GoEnvSnapshot {
+    /// The keys of every `read(keys:)` so far, oldest first, as asked.
+    public var reads: [[String]] { log.withLock { $0 } }
+
+    /// Like `go env -json KEY… GOENV`: every key asked for is in the snapshot (empty when nothing
+    /// sets it), and so is GOENV; no other key is.
+    public func read(keys: [String]) async throws(GoEnvError) -> GoEnvSnapshot {
+        log.withLock { $0.append(keys) }
         let file = fileValues
         let effective = file.merging(osEnvironment.filter { !$0.value.isEmpty }) { _, os in os }
-        return GoEnvSnapshot(values: effective, goenvFile: goenvFile, fileValues: file, osEnvironment: osEnvironment)
+        var values: [String: String] = ["GOENV": goenvFile]
+        for key in keys { values[key] = effective[key] ?? "" }
+        return GoEnvSnapshot(values: values, goenvFile: goenvFile, fileValues: file, osEnvironment: osEnvironment)
     }
 
     public func apply(_ edit: GoEnvEdit) async -> GoEnvApplyResult {

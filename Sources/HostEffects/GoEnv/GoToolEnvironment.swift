@@ -31,8 +31,8 @@ public struct GoToolEnvironment: GoEnvironment {
         }
     }
 
-    public func read() async throws(GoEnvError) -> GoEnvSnapshot {
-        let argv = [go, "env", "-json"]
+    public func read(keys: [String]) async throws(GoEnvError) -> GoEnvSnapshot {
+        let argv = readCommandLine(for: keys)
         let result = await runner.run(request(argv))
         guard result.succeeded else {
             if result.exitCode == CommandResult.notStartedExitCode, result.stderr.contains("not found") {
@@ -46,7 +46,7 @@ public struct GoToolEnvironment: GoEnvironment {
         } catch {
             throw .badJSON(String(describing: error))
         }
-        var goenvFile: String? = values["GOENV"]
+        var goenvFile: String? = values[Self.goenvKey]
         if goenvFile == "" || goenvFile == "off" { goenvFile = nil }
         // A missing or unreadable file sets nothing, as for go itself.
         let fileText = goenvFile.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) } ?? ""
@@ -63,7 +63,7 @@ public struct GoToolEnvironment: GoEnvironment {
         }
         let before: GoEnvSnapshot
         do {
-            before = try await read()
+            before = try await read(keys: [key])
         } catch {
             return .failed(key: key, message: error.description)
         }
@@ -83,7 +83,7 @@ public struct GoToolEnvironment: GoEnvironment {
         let key = edit.key
         let after: GoEnvSnapshot
         do {
-            after = try await read()
+            after = try await read(keys: [key])
         } catch {
             return .failed(key: key, message: "could not re-read go env: \(error.description)")
         }
@@ -102,6 +102,19 @@ public struct GoToolEnvironment: GoEnvironment {
             return .failed(key: key, message: "the go env file still sets \(key)='\(after.fileValues[key] ?? "")'")
         }
     }
+
+    /// The argv ``read(keys:)`` runs: `go env -json KEY… GOENV`, each key once, in the order given.
+    ///
+    /// `GOENV` is always asked (it names the file ``GoEnvSnapshot/source(of:)`` reads), so the
+    /// list is never empty: `go env -json` with no keys would print every variable.
+    func readCommandLine(for keys: [String]) -> [String] {
+        var seen: Set<String> = []
+        let asked = (keys + [Self.goenvKey]).filter { seen.insert($0).inserted }
+        return [go, "env", "-json"] + asked
+    }
+
+    /// The variable that names the GOENV file.
+    static let goenvKey = "GOENV"
 
     private func request(_ argv: [String]) -> CommandRequest {
         CommandRequest(argv: argv, environment: environment, workingDirectory: workingDirectory)

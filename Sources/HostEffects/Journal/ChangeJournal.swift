@@ -26,7 +26,7 @@ public struct ChangeJournal: Sendable {
     public func apply(_ edit: GoEnvEdit, with goEnvironment: any GoEnvironment) async -> GoEnvApplyResult {
         let before: GoEnvSnapshot
         do {
-            before = try await goEnvironment.read()
+            before = try await goEnvironment.read(keys: [edit.key])
         } catch {
             return .failed(key: edit.key, message: error.description)
         }

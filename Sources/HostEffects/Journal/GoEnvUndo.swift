@@ -22,7 +22,7 @@ public struct GoEnvUndo: Sendable {
         let command = goEnvironment.commandLine(for: edit)
         let now: String
         do {
-            now = try await goEnvironment.read()[entry.key] ?? ""
+            now = try await goEnvironment.read(keys: [entry.key])[entry.key] ?? ""
         } catch {
             return .failed(entry, command: command, message: error.description)
         }

@@ -33,7 +33,7 @@ public final class WalkDriver {
     public var presetAnswers: [String: String]
     public var fixPolicy: FixPolicy
     private let observer: any WalkObserver
-    /// The Go environment as last read, with where each value comes from.
+    /// The Go environment as last read (for the walk or for a fix), with where each value comes from.
     public private(set) var goEnv: GoEnvSnapshot?
     /// The step whose question or fix has been announced, so it is shown once.
     private var announced: StepAddress?
@@ -60,8 +60,8 @@ public final class WalkDriver {
             let directive = walk.next()
             reportNewDecisions()
             switch directive {
-            case .readGoEnv:
-                await readGoEnv()
+            case .readGoEnv(let keys):
+                walk.record(goEnv: await readGoEnv(keys)?.values ?? [:])
             case .say(let text, let step):
                 observer.handle(.said(text, step: step))
             case .run(let probe):
@@ -84,7 +84,8 @@ public final class WalkDriver {
             case .proposeFix(let fix):
                 if announced != fix.step {
                     announced = fix.step
-                    observer.handle(.fixProposed(fix, commands: commands(for: fix), current: goEnv))
+                    let current = await readGoEnv(Self.goEnvKeys(for: fix))
+                    observer.handle(.fixProposed(fix, commands: commands(for: fix), current: current))
                 }
                 switch fixPolicy {
                 case .confirm: return .fixConfirmation(fix)
@@ -179,15 +180,23 @@ public final class WalkDriver {
         reportedDecisions = walk.decisions.count
     }
 
-    private func readGoEnv() async {
+    /// The keys read when `fix` is proposed: its own (shown with their values and where each comes
+    /// from) and the download settings a report keeps as "before the fix".
+    static func goEnvKeys(for fix: PendingFix) -> [String] {
+        var seen: Set<String> = []
+        return (fix.changes.map(\.key) + GoEnvKeys.relevant).filter { seen.insert($0).inserted }
+    }
+
+    /// Reads `keys` with `go env`; nil, after a `goEnvUnreadable` event, when go cannot tell.
+    private func readGoEnv(_ keys: [String]) async -> GoEnvSnapshot? {
         do {
-            let snapshot = try await host.goEnvironment.read()
+            let snapshot = try await host.goEnvironment.read(keys: keys)
             goEnv = snapshot
-            walk.record(goEnv: snapshot.values)
+            return snapshot
         } catch {
             goEnv = nil
             observer.handle(.goEnvUnreadable("\(error)"))
-            walk.record(goEnv: [:])
+            return nil
         }
     }
 
