@@ -7,6 +7,7 @@ import Synchronization
 public final class InMemoryGoEnvironment: GoEnvironment {
     private let state: Mutex<[String: String]>
     private let log = Mutex<[[String]]>([])
+    private let readFailure = Mutex<GoEnvError?>(nil)
     private let osEnvironment: [String: String]
     private let goenvFile = "/home/dev/.config/go/env"
 
@@ -22,10 +23,14 @@ public final class InMemoryGoEnvironment: GoEnvironment {
     /// The keys of every `read(keys:)` so far, oldest first, as asked.
     public var reads: [[String]] { log.withLock { $0 } }
 
+    /// Makes every later read fail with `error`, as when go cannot be run.
+    public func failReads(with error: GoEnvError) { readFailure.withLock { $0 = error } }
+
     /// Like `go env -json KEY… GOENV`: every key asked for is in the snapshot (empty when nothing
     /// sets it), and so is GOENV; no other key is.
     public func read(keys: [String]) async throws(GoEnvError) -> GoEnvSnapshot {
         log.withLock { $0.append(keys) }
+        if let error = readFailure.withLock({ $0 }) { throw error }
         let file = fileValues
         let effective = file.merging(osEnvironment.filter { !$0.value.isEmpty }) { _, os in os }
         var values: [String: String] = ["GOENV": goenvFile]

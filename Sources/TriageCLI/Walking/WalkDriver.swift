@@ -84,7 +84,7 @@ public final class WalkDriver {
             case .proposeFix(let fix):
                 if announced != fix.step {
                     announced = fix.step
-                    let current = await readGoEnv(Self.goEnvKeys(for: fix))
+                    let current = await readGoEnv(Self.goEnvKeys(forFixChanging: fix.changes.map(\.key)))
                     observer.handle(.fixProposed(fix, commands: commands(for: fix), current: current))
                 }
                 switch fixPolicy {
@@ -180,11 +180,11 @@ public final class WalkDriver {
         reportedDecisions = walk.decisions.count
     }
 
-    /// The keys read when `fix` is proposed: its own (shown with their values and where each comes
-    /// from) and the download settings a report keeps as "before the fix".
-    static func goEnvKeys(for fix: PendingFix) -> [String] {
+    /// The keys read when a fix changing `keys` is proposed: its own (shown with their values and
+    /// where each comes from), then the download settings a report keeps as "before the fix".
+    static func goEnvKeys(forFixChanging keys: [String]) -> [String] {
         var seen: Set<String> = []
-        return (fix.changes.map(\.key) + GoEnvKeys.relevant).filter { seen.insert($0).inserted }
+        return (keys + GoEnvKeys.relevant).filter { seen.insert($0).inserted }
     }
 
     /// Reads `keys` with `go env`; nil, after a `goEnvUnreadable` event, when go cannot tell.

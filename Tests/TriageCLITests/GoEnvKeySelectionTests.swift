@@ -1,0 +1,53 @@
+import HostEffects
+import PlaybookSpec
+import Testing
+import TestSupport
+@testable import TriageCLI
+
+/// Who reads `go env`, when, and for which keys: each consumer asks for its own keys and nothing
+/// reads before it needs a value (checked with the in-memory Go environment, which logs every read).
+@Suite("Go env key selection")
+struct GoEnvKeySelectionTests {
+    /// The keys a fix of GOPRIVATE reads when proposed: its own key first, then the download settings.
+    static let fixKeys = ["GOPRIVATE"] + GoEnvKeys.relevant.filter { $0 != "GOPRIVATE" }
+
+    @Test func aShellThatStartsListsAndQuitsReadsNoGoEnv() async throws {
+        let harness = ShellHarness(lines: ["help", "list", "why", "quit"])
+        _ = await harness.run(try FixtureTrees.tree(ShellTests.privateBook))
+        #expect(harness.goEnvironment.reads.isEmpty)
+    }
+
+    @Test func envReadsTheDownloadSettingsOnly() async throws {
+        let harness = ShellHarness(lines: ["env", "quit"])
+        _ = await harness.run(try FixtureTrees.tree(ShellTests.privateBook))
+        #expect(harness.goEnvironment.reads == [GoEnvKeys.relevant])
+    }
+
+    /// The walk reads nothing for its probe and question, the fix's keys when it is proposed, the
+    /// changed key before journaling it, the playbook's keys for the step after, and undo the key it restores.
+    @Test func eachConsumerOfAWalkReadsItsOwnKeys() async throws {
+        let harness = ShellHarness(lines: ["start private-module", "1", "y", "undo", "quit"], goEnv: ["GOPRIVATE": "old"],
+                                   runner: ShellTests.failingDownload(), journal: InMemoryJournal())
+        _ = await harness.run(try FixtureTrees.tree(ShellTests.privateBook))
+        #expect(harness.transcript.contains("GOPRIVATE now: \"old\"  (set in the GOENV file /home/dev/.config/go/env)"))
+        #expect(harness.transcript.contains("GOPRIVATE is now corp.example.com."))
+        #expect(harness.goEnvironment.fileValues["GOPRIVATE"] == "old", "undo put it back")
+        #expect(harness.goEnvironment.reads == [Self.fixKeys, ["GOPRIVATE"], ["GOPRIVATE"], ["GOPRIVATE"]])
+    }
+
+    @Test func aFixReadsItsKeysOnceEachThenTheDownloadSettings() {
+        let keys = WalkDriver.goEnvKeys(forFixChanging: ["GOSUMDB", "GOFLAGS", "GONOSUMDB"])
+        #expect(keys.prefix(3) == ["GOSUMDB", "GOFLAGS", "GONOSUMDB"])
+        #expect(Set(keys) == Set(GoEnvKeys.relevant + ["GOSUMDB", "GOFLAGS", "GONOSUMDB"]))
+        #expect(keys.count == Set(keys).count)
+    }
+
+    @Test func aGoEnvThatCannotBeReadAtTheFixIsSaidAndTheFixShownWithoutValues() async throws {
+        let harness = ShellHarness(lines: ["start private-module", "1", "n", "quit"], runner: ShellTests.failingDownload())
+        harness.goEnvironment.failReads(with: .goNotFound)
+        _ = await harness.run(try FixtureTrees.tree(ShellTests.privateBook))
+        #expect(harness.transcript.contains("the 'go' command was not found on PATH"), "\(harness.transcript)")
+        #expect(harness.transcript.contains("GOPRIVATE now: (empty)  (unknown source)"), "\(harness.transcript)")
+        #expect(harness.goEnvironment.reads == [Self.fixKeys])
+    }
+}
