@@ -38,7 +38,7 @@ public final class InMemoryGoEnvironment: GoEnvironment {
         return GoEnvSnapshot(values: values, goenvFile: goenvFile, fileValues: file, osEnvironment: osEnvironment)
     }
 
-    public func apply(_ edit: GoEnvEdit) async -> GoEnvApplyResult {
+    public func apply(_ edit: GoEnvEdit, before: GoEnvSnapshot?) async -> GoEnvApplyResult {
         let (key, value): (String, String?) = switch edit {
         case .set(let key, let value): (key, value)
         case .unset(let key): (key, nil)

@@ -1,3 +1,4 @@
+import DecisionEngine
 import HostEffects
 import PlaybookSpec
 import Testing
@@ -33,6 +34,25 @@ struct GoEnvKeySelectionTests {
         #expect(harness.transcript.contains("GOPRIVATE is now corp.example.com."))
         #expect(harness.goEnvironment.fileValues["GOPRIVATE"] == "old", "undo put it back")
         #expect(harness.goEnvironment.reads == [Self.fixKeys, ["GOPRIVATE"], ["GOPRIVATE"], ["GOPRIVATE"]])
+    }
+
+    /// With --yes the fix is applied right after it is shown, so the journal keeps the snapshot
+    /// read to show it instead of reading the key again.
+    @Test func aFixAppliedAtOnceIsJournaledFromTheSnapshotThatShowedIt() async throws {
+        let goEnvironment = InMemoryGoEnvironment(values: ["GOPRIVATE": "old"])
+        let journal = InMemoryJournal()
+        let host = Host(runner: ShellTests.failingDownload(), goEnvironment: goEnvironment, environment: [:],
+                        workingDirectory: "/tmp", selfExecutable: "/usr/bin/gotriage",
+                        journal: ChangeJournal(journal: journal, session: "yes-test"))
+        let walk = try #require(Walk(tree: FixtureTrees.tree(ShellTests.privateBook), playbook: "private-module"))
+        let driver = WalkDriver(walk: walk, host: host, observer: WalkDriverTests.Events(),
+                                presetAnswers: ["private_host": "corp.example.com"], fixPolicy: .applyAll)
+        guard case .finished(let end) = await driver.advance() else { Issue.record("expected the walk to end"); return }
+        #expect(end.outcome == .resolved)
+        #expect(goEnvironment.reads == [Self.fixKeys, ["GOPRIVATE"]])
+        let planned = try #require(journal.written.first)
+        #expect(planned.previous == "old")
+        #expect(planned.source == "goenv-file")
     }
 
     @Test func aFixReadsItsKeysOnceEachThenTheDownloadSettings() {

@@ -7,7 +7,15 @@ public protocol GoEnvironment: Sendable {
     /// file that says where a value comes from. A key go does not know reads as the empty string.
     func read(keys: [String]) async throws(GoEnvError) -> GoEnvSnapshot
     /// Runs `go env -w`/`-u`, then re-reads the key with `go env -json KEY` to confirm the value took effect.
-    func apply(_ edit: GoEnvEdit) async -> GoEnvApplyResult
+    ///
+    /// `before` is a snapshot holding `edit.key` that the caller read just now (the journal's);
+    /// nil reads the key first.
+    func apply(_ edit: GoEnvEdit, before: GoEnvSnapshot?) async -> GoEnvApplyResult
     /// The exact argv ``apply(_:)`` runs, to show the user before asking: `["go", "env", "-w", "GOPROXY=off"]`.
     func commandLine(for edit: GoEnvEdit) -> [String]
+}
+
+extension GoEnvironment {
+    /// Applies `edit`, reading the key's value first (see ``apply(_:before:)``).
+    public func apply(_ edit: GoEnvEdit) async -> GoEnvApplyResult { await apply(edit, before: nil) }
 }

@@ -55,17 +55,21 @@ public struct GoToolEnvironment: GoEnvironment {
             fileValues: GoEnvFile(parsing: fileText).values, osEnvironment: environment)
     }
 
-    public func apply(_ edit: GoEnvEdit) async -> GoEnvApplyResult {
+    public func apply(_ edit: GoEnvEdit, before known: GoEnvSnapshot?) async -> GoEnvApplyResult {
         let key = edit.key
         let wanted: String = if case .set(_, let value) = edit { value } else { "" }
         if let osValue = environment[key], !osValue.isEmpty {
             return .overridden(key: key, variable: key, osValue: osValue, wanted: wanted)
         }
         let before: GoEnvSnapshot
-        do {
-            before = try await read(keys: [key])
-        } catch {
-            return .failed(key: key, message: error.description)
+        if let known, known[key] != nil {
+            before = known
+        } else {
+            do {
+                before = try await read(keys: [key])
+            } catch {
+                return .failed(key: key, message: error.description)
+            }
         }
         let result = await runner.run(request(commandLine(for: edit)))
         guard result.succeeded else {

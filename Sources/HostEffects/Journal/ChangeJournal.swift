@@ -21,14 +21,20 @@ public struct ChangeJournal: Sendable {
 
     /// Journals `edit` as planned, applies it through `goEnvironment`, and journals the result.
     ///
-    /// When the planned entry cannot be written, nothing is changed: a change that could not be
-    /// undone is not made.
-    public func apply(_ edit: GoEnvEdit, with goEnvironment: any GoEnvironment) async -> GoEnvApplyResult {
+    /// `known` is a snapshot holding `edit.key` that the caller read just now (nothing can have
+    /// changed since); without one, the key is read first. When the planned entry cannot be
+    /// written, nothing is changed: a change that could not be undone is not made.
+    public func apply(_ edit: GoEnvEdit, with goEnvironment: any GoEnvironment,
+                      before known: GoEnvSnapshot? = nil) async -> GoEnvApplyResult {
         let before: GoEnvSnapshot
-        do {
-            before = try await goEnvironment.read(keys: [edit.key])
-        } catch {
-            return .failed(key: edit.key, message: error.description)
+        if let known, known[edit.key] != nil {
+            before = known
+        } else {
+            do {
+                before = try await goEnvironment.read(keys: [edit.key])
+            } catch {
+                return .failed(key: edit.key, message: error.description)
+            }
         }
         let planned: JournalEntry
         do {
@@ -36,7 +42,7 @@ public struct ChangeJournal: Sendable {
         } catch {
             return .failed(key: edit.key, message: "not changed, because the undo journal could not be written: \(error)")
         }
-        let result = await goEnvironment.apply(edit)
+        let result = await goEnvironment.apply(edit, before: before)
         var outcome = planned
         switch result {
         case .applied(_, _, let new):

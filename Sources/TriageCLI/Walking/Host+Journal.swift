@@ -2,9 +2,10 @@ import HostEffects
 
 extension Host {
     /// Applies `edit`, journaled first when there is a journal (so `undo` can put it back).
-    func applyJournaled(_ edit: GoEnvEdit) async -> GoEnvApplyResult {
-        guard let journal else { return await goEnvironment.apply(edit) }
-        return await journal.apply(edit, with: goEnvironment)
+    /// `before`, when given, holds `edit.key` as read just now, so it need not be read again.
+    func applyJournaled(_ edit: GoEnvEdit, before: GoEnvSnapshot? = nil) async -> GoEnvApplyResult {
+        guard let journal else { return await goEnvironment.apply(edit, before: before) }
+        return await journal.apply(edit, with: goEnvironment, before: before)
     }
 
     /// Undo through this host's journal and Go environment; nil without a journal.

@@ -82,14 +82,15 @@ public final class WalkDriver {
                     return .question(question)
                 }
             case .proposeFix(let fix):
+                var current: GoEnvSnapshot?
                 if announced != fix.step {
                     announced = fix.step
-                    let current = await readGoEnv(Self.goEnvKeys(forFixChanging: fix.changes.map(\.key)))
+                    current = await readGoEnv(Self.goEnvKeys(forFixChanging: fix.changes.map(\.key)))
                     observer.handle(.fixProposed(fix, commands: commands(for: fix), current: current))
                 }
                 switch fixPolicy {
                 case .confirm: return .fixConfirmation(fix)
-                case .applyAll: await applyFix()
+                case .applyAll: await applyFix(before: current)  // read just now: nothing ran since
                 case .declineAll: declineFix(why: .noConsent)
                 case .dryRun:
                     observer.handle(.fixWouldRun(fix, commands: commands(for: fix)))
@@ -124,11 +125,15 @@ public final class WalkDriver {
     }
 
     /// Applies the pending fix, one change at a time, stopping at the first that does not take.
-    public func applyFix() async {
+    public func applyFix() async { await applyFix(before: nil) }
+
+    /// Applies the pending fix; `before`, a snapshot read just now, saves reading the first
+    /// change's key again (later changes are read afresh: the ones before them changed the file).
+    private func applyFix(before: GoEnvSnapshot?) async {
         guard case .proposeFix(let fix) = walk.next() else { return }
         var results: [GoEnvApplyResult] = []
-        for change in fix.changes {
-            let result = await host.applyJournaled(GoEnvEdit(change))
+        for (index, change) in fix.changes.enumerated() {
+            let result = await host.applyJournaled(GoEnvEdit(change), before: index == 0 ? before : nil)
             results.append(result)
             guard case .applied = result else { break }
         }

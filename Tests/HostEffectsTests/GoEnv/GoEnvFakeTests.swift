@@ -60,6 +60,16 @@ struct GoEnvFakeTests {
         #expect(runner.argvs == [["go", "env", "-json"] + asked])
     }
 
+    /// Given the snapshot its caller just read, apply runs go env -w and the check read only.
+    @Test func aSnapshotReadJustNowIsNotReadAgain() async {
+        let runner = FakeCommandRunner { CommandResult(argv: $0.argv, stdout: #"{"GOPROXY": "off", "GOENV": "off"}"#) }
+        let before = GoEnvSnapshot(values: ["GOPROXY": "direct", "GOENV": "off"])
+        let result = await GoToolEnvironment(runner: runner, environment: [:]).apply(.set(key: "GOPROXY", value: "off"),
+                                                                                     before: before)
+        #expect(result == .applied(key: "GOPROXY", old: "direct", new: "off"))
+        #expect(runner.argvs == [["go", "env", "-w", "GOPROXY=off"], ["go", "env", "-json", "GOPROXY", "GOENV"]])
+    }
+
     @Test func sourcesFollowGosRule() {
         let snapshot = GoEnvSnapshot(
             values: ["GOPROXY": "a", "GOSUMDB": "b", "GOFLAGS": "", "GONOSUMDB": "c"],
