@@ -67,4 +67,30 @@ struct RedactorTests {
         #expect(object["ok"] as? Bool == true)
         #expect(Redactor().redact(environment: ["NPM_TOKEN": "x", "URL": "https://a:b@c"]) == ["NPM_TOKEN": "REDACTED", "URL": "https://REDACTED@c"])
     }
+
+    /// Every rule is skipped only when the text cannot hold a match: each case is redacted with
+    /// the quick look as without it (every rule run on the text, one after another).
+    @Test(arguments: cases.map(\.0) + [
+        "plain go output: go: downloading example.com/hello v1.0.0",
+        "MY_TO\u{212A}EN=abc (a Kelvin sign, which a case-insensitive regex takes for k)",
+        "ſecret: ſ, the long s, and PAſſWORD=x",
+    ])
+    func theQuickLookChangesNothing(text: String) {
+        var everyRule = text
+        for rule in Redactor.rules {
+            everyRule = rule.regex.stringByReplacingMatches(in: everyRule, range: NSRange(everyRule.startIndex..., in: everyRule),
+                                                            withTemplate: rule.template)
+        }
+        #expect(Redactor().redact(text) == everyRule)
+    }
+
+    /// JSON without any rule's word comes back as it was; a word spelled with an escape is still found.
+    @Test func jsonWithoutSecretsIsReturnedAsItIsAndEscapesAreNotTrusted() throws {
+        let plain = Data(#"{"argv":["go","version"],"event":"probe-end","exit_code":0,"stdout":"go version go1.19.8\n"}"#.utf8)
+        #expect(Redactor().redact(json: plain) == plain)
+        for hidden in [#"{"MY_\u0054OKEN":"x"}"#, #"{"url":"https:\/\/u:pw@h\/x"}"#] {
+            let redacted = String(decoding: Redactor().redact(json: Data(hidden.utf8)), as: UTF8.self)
+            #expect(redacted.contains("REDACTED"), "\(redacted)")
+        }
+    }
 }

@@ -17,8 +17,12 @@ public struct Redactor: Sendable {
     /// `text` with every secret replaced.
     public func redact(_ text: String) -> String {
         guard isEnabled, !text.isEmpty else { return text }
+        // A rule whose words are not in the text cannot match it: most text (go's output, step
+        // names, argv) has none of them and skips the regexes. Replacing only ever adds REDACTED,
+        // which holds no rule's word, so checking the original text is enough.
+        let words = RedactorWords(text)
         var result = text
-        for rule in Self.rules {
+        for rule in Self.rules where words.mayHold(rule.words) {
             let range = NSRange(result.startIndex..., in: result)
             result = rule.regex.stringByReplacingMatches(in: result, range: range, withTemplate: rule.template)
         }
@@ -41,6 +45,11 @@ public struct Redactor: Sendable {
 
     /// JSON `data` with every string redacted, and values under secret-named keys masked.
     public func redact(json data: Data) -> Data {
+        // Without any rule's word (secret-looking key names are such words too), nothing would
+        // change: the data is returned as it is, not parsed and written again.
+        if isEnabled, let words = RedactorWords(json: data), !Self.rules.contains(where: { words.mayHold($0.words) }) {
+            return data
+        }
         guard isEnabled, let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),
               let redacted = try? JSONSerialization.data(withJSONObject: redact(jsonValue: object),
                                                           options: [.sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed])
@@ -69,11 +78,25 @@ public struct Redactor: Sendable {
     struct Rule: @unchecked Sendable {
         let regex: NSRegularExpression
         let template: String
+        /// What any text the rule matches holds (see ``RedactorWords/Needed``).
+        let words: RedactorWords.Needed
     }
 
     /// The rules, applied in order. Templates keep what identifies the place, not the secret.
     static let rules: [Rule] = {
         let secretName = #"[A-Za-z_][A-Za-z0-9_.\-]*(?:TOKEN|SECRET|PASSWORD|PASSWD|API_KEY|APIKEY)[A-Za-z0-9_.\-]*"#
+        let secretWords = ["token", "secret", "password", "passwd", "api_key", "apikey"]
+        // Each pattern with the words any match of it holds: one of `anyOf`, all of `allOf`.
+        let words: [RedactorWords.Needed] = [
+            .init(anyOf: ["-----begin "]),
+            .init(anyOf: ["authorization"]),
+            .init(anyOf: ["://"], allOf: ["@"]),
+            .init(anyOf: ["://"], allOf: ["@"]),
+            .init(anyOf: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "atbb", "atatt"]),
+            .init(anyOf: secretWords, allOf: ["="]),
+            .init(anyOf: secretWords, allOf: [":"]),
+            .init(anyOf: ["password", "passwd"]),
+        ]
         let patterns: [(String, String, NSRegularExpression.Options)] = [
             // Private key blocks, to the END line or, when cut short, to the end of the text.
             (#"-----BEGIN ([A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?)-----[\s\S]*?(?:-----END \1-----|\z)"#,
@@ -95,8 +118,9 @@ public struct Redactor: Sendable {
             (#"((?:^|(?<=["'`])|\b(?:machine|login|account|default)[ \t]+\S+)[ \t]*(?:password|passwd)[ \t]+)(?!(?:for|is|was|required|prompt|authentication)\b|YOUR_[A-Z0-9_]+\b)[^\s"'`]+"#,
              "$1\(mask)", [.caseInsensitive, .anchorsMatchLines]),
         ]
-        return patterns.compactMap { pattern, template, options in
-            (try? NSRegularExpression(pattern: pattern, options: options)).map { Rule(regex: $0, template: template) }
+        precondition(words.count == patterns.count, "every redaction rule names its words")
+        return zip(patterns, words).compactMap { rule, words in
+            (try? NSRegularExpression(pattern: rule.0, options: rule.2)).map { Rule(regex: $0, template: rule.1, words: words) }
         }
     }()
 }
