@@ -42,7 +42,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "gotriage-bench",
-            dependencies: ["PlaybookSpec", "HostEffects"],
+            dependencies: ["PlaybookSpec", "HostEffects", "TestSupport"],
             path: "Benchmarks/gotriage-bench"
         ),
         .executableTarget(
