@@ -21,6 +21,8 @@ public struct Redactor: Sendable {
         // names, argv) has none of them and skips the regexes. Replacing only ever adds REDACTED,
         // which holds no rule's word, so checking the original text is enough.
         let words = RedactorWords(text)
+        // Text that no rule can match does not even compile the regexes (a quick `run` never does).
+        guard Self.ruleWords.contains(where: words.mayHold) else { return text }
         var result = text
         for rule in Self.rules where words.mayHold(rule.words) {
             let range = NSRange(result.startIndex..., in: result)
@@ -47,7 +49,7 @@ public struct Redactor: Sendable {
     public func redact(json data: Data) -> Data {
         // Without any rule's word (secret-looking key names are such words too), nothing would
         // change: the data is returned as it is, not parsed and written again.
-        if isEnabled, let words = RedactorWords(json: data), !Self.rules.contains(where: { words.mayHold($0.words) }) {
+        if isEnabled, let words = RedactorWords(json: data), !Self.ruleWords.contains(where: words.mayHold) {
             return data
         }
         guard isEnabled, let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),
@@ -82,12 +84,10 @@ public struct Redactor: Sendable {
         let words: RedactorWords.Needed
     }
 
-    /// The rules, applied in order. Templates keep what identifies the place, not the secret.
-    static let rules: [Rule] = {
-        let secretName = #"[A-Za-z_][A-Za-z0-9_.\-]*(?:TOKEN|SECRET|PASSWORD|PASSWD|API_KEY|APIKEY)[A-Za-z0-9_.\-]*"#
+    /// The words any match of each rule holds, in the order of ``rules``: one of `anyOf`, all of `allOf`.
+    static let ruleWords: [RedactorWords.Needed] = {
         let secretWords = ["token", "secret", "password", "passwd", "api_key", "apikey"]
-        // Each pattern with the words any match of it holds: one of `anyOf`, all of `allOf`.
-        let words: [RedactorWords.Needed] = [
+        return [
             .init(anyOf: ["-----begin "]),
             .init(anyOf: ["authorization"]),
             .init(anyOf: ["://"], allOf: ["@"]),
@@ -97,6 +97,11 @@ public struct Redactor: Sendable {
             .init(anyOf: secretWords, allOf: [":"]),
             .init(anyOf: ["password", "passwd"]),
         ]
+    }()
+
+    /// The rules, applied in order. Templates keep what identifies the place, not the secret.
+    static let rules: [Rule] = {
+        let secretName = #"[A-Za-z_][A-Za-z0-9_.\-]*(?:TOKEN|SECRET|PASSWORD|PASSWD|API_KEY|APIKEY)[A-Za-z0-9_.\-]*"#
         let patterns: [(String, String, NSRegularExpression.Options)] = [
             // Private key blocks, to the END line or, when cut short, to the end of the text.
             (#"-----BEGIN ([A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?)-----[\s\S]*?(?:-----END \1-----|\z)"#,
@@ -118,8 +123,8 @@ public struct Redactor: Sendable {
             (#"((?:^|(?<=["'`])|\b(?:machine|login|account|default)[ \t]+\S+)[ \t]*(?:password|passwd)[ \t]+)(?!(?:for|is|was|required|prompt|authentication)\b|YOUR_[A-Z0-9_]+\b)[^\s"'`]+"#,
              "$1\(mask)", [.caseInsensitive, .anchorsMatchLines]),
         ]
-        precondition(words.count == patterns.count, "every redaction rule names its words")
-        return zip(patterns, words).compactMap { rule, words in
+        precondition(ruleWords.count == patterns.count, "every redaction rule names its words")
+        return zip(patterns, ruleWords).compactMap { rule, words in
             (try? NSRegularExpression(pattern: rule.0, options: rule.2)).map { Rule(regex: $0, template: rule.1, words: words) }
         }
     }()
