@@ -31,6 +31,10 @@ public final class InMemoryGoEnvironment: GoEnvironment {
     public func read(keys: [String]) async throws(GoEnvError) -> GoEnvSnapshot {
         log.withLock { $0.append(keys) }
         if let error = readFailure.withLock({ $0 }) { throw error }
+        return snapshot(of: keys)
+    }
+
+    private func snapshot(of keys: [String]) -> GoEnvSnapshot {
         let file = fileValues
         let effective = file.merging(osEnvironment.filter { !$0.value.isEmpty }) { _, os in os }
         var values: [String: String] = ["GOENV": goenvFile]
@@ -38,7 +42,23 @@ public final class InMemoryGoEnvironment: GoEnvironment {
         return GoEnvSnapshot(values: values, goenvFile: goenvFile, fileValues: file, osEnvironment: osEnvironment)
     }
 
-    public func apply(_ edit: GoEnvEdit, before: GoEnvSnapshot?) async -> GoEnvApplyResult {
+    /// Changes the value like `go env -w`/`-u`, then confirms with a read of the key and `keys`
+    /// (listed in `reads`, as the real one runs it), whose snapshot is `after`. `before` is not
+    /// needed: this fake knows the old value.
+    public func apply(_ edit: GoEnvEdit, before: GoEnvSnapshot?, alsoReading keys: [String]) async
+        -> (result: GoEnvApplyResult, after: GoEnvSnapshot?) {
+        let result = change(edit)
+        guard case .applied = result else { return (result, nil) }
+        var seen: Set<String> = []
+        let confirming = ([edit.key] + keys).filter { seen.insert($0).inserted }
+        do {
+            return (result, try await read(keys: confirming))
+        } catch {
+            return (.failed(key: edit.key, message: "could not re-read go env: \(error.description)"), nil)
+        }
+    }
+
+    private func change(_ edit: GoEnvEdit) -> GoEnvApplyResult {
         let (key, value): (String, String?) = switch edit {
         case .set(let key, let value): (key, value)
         case .unset(let key): (key, nil)

@@ -35,7 +35,7 @@ import TestSupport
     }
 
     /// The goproxy-off walk with --yes: go env is first read after the probes that need none, each
-    /// read names its keys, and the fix is confirmed by reading only the key it changed.
+    /// read names its keys, and the read confirming the fix serves the walk too.
     @Test func aWalksGoEnvCallsNameTheirKeys() throws {
         let lab = try Lab.make()
         defer { lab.remove() }
@@ -58,15 +58,15 @@ import TestSupport
         }
         // The walk reads its playbooks' keys; the fix reads its own key and the download settings
         // to show them, journals that snapshot (nothing ran in between with --yes), runs go env -w
-        // and confirms by reading GOPROXY alone; then the walk reads its keys again.
+        // and confirms with a read of GOPROXY and the walk's keys, which the walk then uses.
         let calls = Self.goEnvCalls(commands)
-        #expect(calls.count == 5, "\(calls)")
-        guard calls.count == 5 else { return }
-        #expect(calls[0] == calls[4], "the walk asks for the same keys each time")
+        #expect(calls.count == 4, "\(calls)")
+        guard calls.count == 4 else { return }
         #expect(calls[0].contains("GOFLAGS") && calls[0].contains("GOPROXY"), "\(calls[0])")
         #expect(calls[1].starts(with: ["env", "-json", "GOPROXY", "GOPRIVATE"]), "\(calls[1])")
         #expect(calls[2] == ["env", "-w", "GOPROXY=\(proxy.url)"])
-        #expect(calls[3] == ["env", "-json", "GOPROXY", "GOENV"])
+        #expect(calls[3].starts(with: ["env", "-json", "GOPROXY"]), "\(calls[3])")
+        #expect(Set(calls[3]) == Set(calls[0]), "the confirming read names the walk's keys: \(calls[3]) \(calls[0])")
         // The first probes (go version) need no go env value, so go env is not read before them.
         #expect(commands.first == ["version"], "\(commands)")
     }

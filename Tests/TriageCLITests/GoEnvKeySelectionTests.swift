@@ -25,7 +25,9 @@ struct GoEnvKeySelectionTests {
     }
 
     /// The walk reads nothing for its probe and question, the fix's keys when it is proposed, the
-    /// changed key before journaling it, the playbook's keys for the step after, and undo the key it restores.
+    /// changed key before journaling it, the changed key with the playbook's keys to confirm the
+    /// change (so the step after needs no read of its own), and undo the key it restores, before
+    /// and after.
     @Test func eachConsumerOfAWalkReadsItsOwnKeys() async throws {
         let harness = ShellHarness(lines: ["start private-module", "1", "y", "undo", "quit"], goEnv: ["GOPRIVATE": "old"],
                                    runner: ShellTests.failingDownload(), journal: InMemoryJournal())
@@ -33,7 +35,7 @@ struct GoEnvKeySelectionTests {
         #expect(harness.transcript.contains("GOPRIVATE now: \"old\"  (set in the GOENV file /home/dev/.config/go/env)"))
         #expect(harness.transcript.contains("GOPRIVATE is now corp.example.com."))
         #expect(harness.goEnvironment.fileValues["GOPRIVATE"] == "old", "undo put it back")
-        #expect(harness.goEnvironment.reads == [Self.fixKeys, ["GOPRIVATE"], ["GOPRIVATE"], ["GOPRIVATE"]])
+        #expect(harness.goEnvironment.reads == [Self.fixKeys, ["GOPRIVATE"], ["GOPRIVATE"], ["GOPRIVATE"], ["GOPRIVATE"]])
     }
 
     /// With --yes the fix is applied right after it is shown, so the journal keeps the snapshot
@@ -53,6 +55,32 @@ struct GoEnvKeySelectionTests {
         let planned = try #require(journal.written.first)
         #expect(planned.previous == "old")
         #expect(planned.source == "goenv-file")
+    }
+
+    static let fixThenShow = """
+        gotriage: 1
+        id: fix-then-show
+        title: Fix, then show
+        summary: Sets GOPRIVATE, then shows two go env values.
+        start: fix
+        steps:
+          fix:
+            fix: {reason: It is private., set: {GOPRIVATE: corp.example.com}}
+            next: show
+          show:
+            done: {outcome: resolved, conclusion: "GOFLAGS {{goenv.GOFLAGS}}, GOPRIVATE {{goenv.GOPRIVATE}}."}
+        """
+
+    /// The read that confirms a fix asks for the walk's keys too, so the step after it reads nothing.
+    @Test func theReadConfirmingAFixServesTheWalkToo() async throws {
+        let goEnvironment = InMemoryGoEnvironment(values: ["GOFLAGS": "-mod=mod"])
+        let host = Host(runner: FakeCommandRunner(), goEnvironment: goEnvironment, environment: [:],
+                        workingDirectory: "/tmp", selfExecutable: "/usr/bin/gotriage")
+        let walk = try #require(Walk(tree: FixtureTrees.tree(Self.fixThenShow), playbook: "fix-then-show"))
+        let driver = WalkDriver(walk: walk, host: host, observer: WalkDriverTests.Events(), fixPolicy: .applyAll)
+        guard case .finished(let end) = await driver.advance() else { Issue.record("expected the walk to end"); return }
+        #expect(end.conclusion == "GOFLAGS -mod=mod, GOPRIVATE corp.example.com.")
+        #expect(goEnvironment.reads == [Self.fixKeys, ["GOPRIVATE", "GOFLAGS"]])
     }
 
     @Test func aFixReadsItsKeysOnceEachThenTheDownloadSettings() {

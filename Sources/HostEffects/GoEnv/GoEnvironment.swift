@@ -9,13 +9,21 @@ public protocol GoEnvironment: Sendable {
     /// Runs `go env -w`/`-u`, then re-reads the key with `go env -json KEY` to confirm the value took effect.
     ///
     /// `before` is a snapshot holding `edit.key` that the caller read just now (the journal's);
-    /// nil reads the key first.
-    func apply(_ edit: GoEnvEdit, before: GoEnvSnapshot?) async -> GoEnvApplyResult
+    /// nil reads the key first. The confirming read also asks for `keys`, for a caller that would
+    /// read them next anyway (a walk after its fix); `after` is what it read, nil when it did not
+    /// get that far.
+    func apply(_ edit: GoEnvEdit, before: GoEnvSnapshot?, alsoReading keys: [String]) async
+        -> (result: GoEnvApplyResult, after: GoEnvSnapshot?)
     /// The exact argv ``apply(_:)`` runs, to show the user before asking: `["go", "env", "-w", "GOPROXY=off"]`.
     func commandLine(for edit: GoEnvEdit) -> [String]
 }
 
 extension GoEnvironment {
-    /// Applies `edit`, reading the key's value first (see ``apply(_:before:)``).
+    /// Applies `edit` (see ``apply(_:before:alsoReading:)``), confirming with the key alone.
+    public func apply(_ edit: GoEnvEdit, before: GoEnvSnapshot?) async -> GoEnvApplyResult {
+        await apply(edit, before: before, alsoReading: []).result
+    }
+
+    /// Applies `edit`, reading the key's value first.
     public func apply(_ edit: GoEnvEdit) async -> GoEnvApplyResult { await apply(edit, before: nil) }
 }

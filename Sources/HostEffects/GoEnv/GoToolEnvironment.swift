@@ -55,11 +55,12 @@ public struct GoToolEnvironment: GoEnvironment {
             fileValues: GoEnvFile(parsing: fileText).values, osEnvironment: environment)
     }
 
-    public func apply(_ edit: GoEnvEdit, before known: GoEnvSnapshot?) async -> GoEnvApplyResult {
+    public func apply(_ edit: GoEnvEdit, before known: GoEnvSnapshot?, alsoReading keys: [String]) async
+        -> (result: GoEnvApplyResult, after: GoEnvSnapshot?) {
         let key = edit.key
         let wanted: String = if case .set(_, let value) = edit { value } else { "" }
         if let osValue = environment[key], !osValue.isEmpty {
-            return .overridden(key: key, variable: key, osValue: osValue, wanted: wanted)
+            return (.overridden(key: key, variable: key, osValue: osValue, wanted: wanted), nil)
         }
         let before: GoEnvSnapshot
         if let known, known[key] != nil {
@@ -68,29 +69,29 @@ public struct GoToolEnvironment: GoEnvironment {
             do {
                 before = try await read(keys: [key])
             } catch {
-                return .failed(key: key, message: error.description)
+                return (.failed(key: key, message: error.description), nil)
             }
         }
         let result = await runner.run(request(commandLine(for: edit)))
         guard result.succeeded else {
             let why = Self.trimmed(result.stderr).isEmpty ? "exit code \(result.exitCode)" : Self.trimmed(result.stderr)
-            return .failed(key: key, message: why)
+            return (.failed(key: key, message: why), nil)
         }
         if result.stderr.contains(Self.overrideWarning) {
-            return .overridden(key: key, variable: key, osValue: before[key] ?? "", wanted: wanted)
+            return (.overridden(key: key, variable: key, osValue: before[key] ?? "", wanted: wanted), nil)
         }
-        return await confirm(edit, old: before[key] ?? "")
-    }
-
-    /// Re-reads `go env` and checks that `edit` is what go now reports.
-    private func confirm(_ edit: GoEnvEdit, old: String) async -> GoEnvApplyResult {
-        let key = edit.key
         let after: GoEnvSnapshot
         do {
-            after = try await read(keys: [key])
+            after = try await read(keys: [key] + keys)
         } catch {
-            return .failed(key: key, message: "could not re-read go env: \(error.description)")
+            return (.failed(key: key, message: "could not re-read go env: \(error.description)"), nil)
         }
+        return (Self.confirm(edit, old: before[key] ?? "", after: after), after)
+    }
+
+    /// Checks that `edit` is what go reports in `after`, read right after the change.
+    private static func confirm(_ edit: GoEnvEdit, old: String, after: GoEnvSnapshot) -> GoEnvApplyResult {
+        let key = edit.key
         let now = after[key] ?? ""
         switch edit {
         case .set(_, let value):

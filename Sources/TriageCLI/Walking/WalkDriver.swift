@@ -129,13 +129,19 @@ public final class WalkDriver {
 
     /// Applies the pending fix; `before`, a snapshot read just now, saves reading the first
     /// change's key again (later changes are read afresh: the ones before them changed the file).
+    /// The read confirming the last change also asks for the walk's keys, so the walk, which must
+    /// read them again after a fix, has them from that read.
     private func applyFix(before: GoEnvSnapshot?) async {
         guard case .proposeFix(let fix) = walk.next() else { return }
         var results: [GoEnvApplyResult] = []
+        var after: GoEnvSnapshot?
         for (index, change) in fix.changes.enumerated() {
-            let result = await host.applyJournaled(GoEnvEdit(change), before: index == 0 ? before : nil)
-            results.append(result)
-            guard case .applied = result else { break }
+            let last = index == fix.changes.count - 1
+            let applied = await host.applyJournaled(GoEnvEdit(change), before: index == 0 ? before : nil,
+                                                    alsoReading: last ? walk.tree.goEnvKeys : [])
+            results.append(applied.result)
+            after = applied.after
+            guard case .applied = applied.result else { break }
         }
         announced = nil
         observer.handle(.fixApplied(fix, results: results))
@@ -143,6 +149,10 @@ public final class WalkDriver {
             if case .applied = $0 { true } else { false }
         }
         try? walk.record(fix: allApplied ? .applied : .failed)
+        if allApplied, let after, walk.tree.goEnvKeys.allSatisfy({ after[$0] != nil }) {
+            goEnv = after
+            walk.record(goEnv: after.values)
+        }
     }
 
     /// Declines the pending fix: nothing is changed.

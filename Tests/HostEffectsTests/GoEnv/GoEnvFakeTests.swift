@@ -70,6 +70,19 @@ struct GoEnvFakeTests {
         #expect(runner.argvs == [["go", "env", "-w", "GOPROXY=off"], ["go", "env", "-json", "GOPROXY", "GOENV"]])
     }
 
+    /// The read that confirms a change can ask for more keys, for a caller that needs them next.
+    @Test func theConfirmingReadAsksForTheExtraKeys() async {
+        let runner = FakeCommandRunner {
+            CommandResult(argv: $0.argv, stdout: #"{"GOPROXY": "off", "GOFLAGS": "-mod=mod", "GOENV": "off"}"#)
+        }
+        let before = GoEnvSnapshot(values: ["GOPROXY": "direct", "GOENV": "off"])
+        let (result, after) = await GoToolEnvironment(runner: runner, environment: [:])
+            .apply(.set(key: "GOPROXY", value: "off"), before: before, alsoReading: ["GOFLAGS", "GOPROXY"])
+        #expect(result == .applied(key: "GOPROXY", old: "direct", new: "off"))
+        #expect(after?["GOFLAGS"] == "-mod=mod")
+        #expect(runner.argvs == [["go", "env", "-w", "GOPROXY=off"], ["go", "env", "-json", "GOPROXY", "GOFLAGS", "GOENV"]])
+    }
+
     @Test func sourcesFollowGosRule() {
         let snapshot = GoEnvSnapshot(
             values: ["GOPROXY": "a", "GOSUMDB": "b", "GOFLAGS": "", "GONOSUMDB": "c"],
