@@ -3,9 +3,26 @@ import Foundation
 /// One measured quantity: its samples, their median and the ratio to its target.
 struct BenchRow {
     let name: String
-    /// nil for a row shown only for comparison.
+    /// In the row's unit (milliseconds, or a plain ratio for `.ratio` rows); nil for a row shown
+    /// only for comparison.
     let targetMilliseconds: Double?
     let samples: [Double]
+    var unit: Unit = .milliseconds
+
+    /// What the samples measure.
+    enum Unit {
+        /// Wall time in milliseconds.
+        case milliseconds
+        /// One time divided by another, measured side by side (× in the table).
+        case ratio
+
+        func format(_ value: Double) -> String {
+            switch self {
+            case .milliseconds: String(format: "%.2f ms", value)
+            case .ratio: String(format: "%.2f×", value)
+            }
+        }
+    }
 
     var median: Double {
         let sorted = samples.sorted()
@@ -21,10 +38,12 @@ struct BenchRow {
     static func table(_ rows: [BenchRow]) -> String {
         var lines = ["| measurement | runs | median | target | median/target |", "|---|---:|---:|---:|---:|"]
         for row in rows {
-            let target = row.targetMilliseconds.map { String(format: "≤ %.0f ms", $0) } ?? "—"
+            let target = row.targetMilliseconds.map {
+                row.unit == .ratio ? String(format: "≤ %.1f×", $0) : String(format: "≤ %.0f ms", $0)
+            } ?? "—"
             let ratio = row.ratio.map { String(format: "%.2f", $0) } ?? "—"
-            lines.append(String(format: "| %@ | %d | %.2f ms | %@ | %@ |", row.name, row.samples.count, row.median,
-                                target, ratio))
+            lines.append(String(format: "| %@ | %d | %@ | %@ | %@ |", row.name, row.samples.count,
+                                row.unit.format(row.median), target, ratio))
         }
         return lines.joined(separator: "\n")
     }
@@ -55,11 +74,13 @@ struct BenchError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// `--binary PATH --playbooks DIR [--prompt-runs N] [--only prompt|shipped|large|probes]`
+/// `--binary PATH --playbooks DIR [--prompt-runs N] [--walk-runs N] [--only prompt|walk|shipped|large|diagnose|probes]`
 struct BenchArguments {
     var binary = ".build/release/gotriage"
     var playbooks = "Playbooks"
     var promptRuns = 30
+    /// Lab walks (each also replays its probes and starts and quits the shell once).
+    var walkRuns = 10
     /// One measurement alone (for profiling it with `perf record`); nil measures all.
     var only: String?
 
@@ -72,6 +93,7 @@ struct BenchArguments {
             case "--binary": binary = iterator.next() ?? binary
             case "--playbooks": playbooks = iterator.next() ?? playbooks
             case "--prompt-runs": promptRuns = iterator.next().flatMap(Int.init) ?? promptRuns
+            case "--walk-runs": walkRuns = iterator.next().flatMap(Int.init) ?? walkRuns
             case "--only": only = iterator.next()
             default: FileHandle.standardError.write(Data("gotriage-bench: unknown argument \(flag)\n".utf8)); exit(2)
             }

@@ -4,15 +4,14 @@ import Foundation
 enum PromptTimer {
     static let prompt = Data("gotriage> ".utf8)
 
-    /// Starts the shell with a pipe for stdin (so it uses the plain reader), waits until the prompt
-    /// appears on stdout, then closes stdin so it exits. Returns milliseconds from launch to prompt.
-    static func millisecondsToFirstPrompt(binary: String, playbooks: String) -> Double {
+    /// Starts the shell with a pipe for stdin (so it uses the plain reader) with exactly
+    /// `environment`, in `directory`, waits until the prompt appears on stdout, then closes stdin
+    /// so it exits. Returns milliseconds from launch to prompt.
+    static func millisecondsToFirstPrompt(binary: String, environment: [String: String], directory: String) -> Double {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
-        var environment = ProcessInfo.processInfo.environment
-        environment["GOTRIAGE_PLAYBOOKS"] = playbooks
-        environment["NO_COLOR"] = "1"
         process.environment = environment
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let input = Pipe(), output = Pipe()
         process.standardInput = input
         process.standardOutput = output

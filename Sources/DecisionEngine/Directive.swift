@@ -12,8 +12,8 @@ public struct Directive: Sendable {
 
     /// One thing for the front end to do.
     public enum Action: Sendable {
-        /// Read `go env -json` and hand the values to `Walk.record(goEnv:)`.
-        case readGoEnv
+        /// Read these keys with `go env -json KEY…` and hand the values to `Walk.record(goEnv:)`.
+        case readGoEnv(keys: [String])
         /// Show this text to the user.
         case say(String, step: StepAddress)
         /// Ask the user; hand the reply to `Walk.answer(_:)`.

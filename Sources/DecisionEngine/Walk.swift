@@ -16,7 +16,8 @@ public struct Walk: Sendable {
     public let start: StepAddress
     /// Answers, captures and inputs, by name.
     public private(set) var variables: [String: String]
-    /// `go env` values as last read.
+    /// `go env` values as last read: the tree's `goEnvKeys`, read when the walk first reaches a
+    /// step that needs one and again after each fix; empty before that.
     public private(set) var goEnv: [String: String] = [:]
     /// Why the walk went where it went, one entry per step left.
     public private(set) var decisions: [Decision] = []
@@ -96,7 +97,9 @@ public struct Walk: Sendable {
     private mutating func nextAction() -> Directive.Action {
         while true {
             if case .finished(let end) = state { return .finished(end) }
-            if !goEnvIsCurrent { return .readGoEnv }
+            if !goEnvIsCurrent, let step = currentStep, GoEnvNeed.reads(at: step, in: tree) {
+                return .readGoEnv(keys: tree.goEnvKeys)
+            }
             switch state {
             case .entering(let address):
                 stepsEntered += 1
@@ -125,7 +128,7 @@ public struct Walk: Sendable {
 
     // MARK: Results from the front end
 
-    /// Takes the values of `go env -json` (empty when go could not be run).
+    /// Takes the values of `go env -json KEY…` for the keys `.readGoEnv` named (empty when go could not be run).
     public mutating func record(goEnv values: [String: String]) {
         goEnv = values
         goEnvIsCurrent = true

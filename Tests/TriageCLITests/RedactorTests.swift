@@ -72,4 +72,14 @@ struct RedactorTests {
         #expect(object["ok"] as? Bool == true)
         #expect(Redactor().redact(environment: ["NPM_TOKEN": "x", "URL": "https://a:b@c"]) == ["NPM_TOKEN": "REDACTED", "URL": "https://REDACTED@c"])
     }
+
+    /// JSON without any rule's word comes back as it was; a word spelled with an escape is still found.
+    @Test func jsonWithoutSecretsIsReturnedAsItIsAndEscapesAreNotTrusted() throws {
+        let plain = Data(#"{"argv":["go","version"],"event":"probe-end","exit_code":0,"stdout":"go version go1.19.8\n"}"#.utf8)
+        #expect(Redactor().redact(json: plain) == plain)
+        for hidden in [#"{"MY_\u0054OKEN":"x"}"#, #"{"url":"https:\/\/u:pw@h\/x"}"#] {
+            let redacted = String(decoding: Redactor().redact(json: Data(hidden.utf8)), as: UTF8.self)
+            #expect(redacted.contains("REDACTED"), "\(redacted)")
+        }
+    }
 }

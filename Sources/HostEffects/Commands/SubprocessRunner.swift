@@ -105,12 +105,31 @@ public struct SubprocessRunner: CommandRunning {
             if let key = Environment.Key(rawValue: key) { environment[key] = value }
         }
         return Configuration(
-            executable: program.contains("/") ? .path(FilePath(program)) : .name(program),
+            executable: program.contains("/") ? .path(FilePath(program)) : executable(named: program, path: request.environment["PATH"]),
             arguments: Arguments(Array(request.argv.dropFirst())),
             environment: .custom(environment),
             workingDirectory: request.workingDirectory.map { FilePath($0) },
             platformOptions: options
         )
+    }
+
+    /// `program` looked up on `path`, the child's PATH, as swift-subprocess looks it up: the
+    /// absolute folders in order, the first executable file there wins.
+    ///
+    /// Found here, it is spawned once. swift-subprocess, given a name, spawns a child for every
+    /// folder in turn until one starts, and each failed start costs a process creation: with
+    /// `go` tenth on PATH, that was nine extra children per go command. A name found nowhere (or
+    /// no PATH) is left to swift-subprocess, which reports it in its own words.
+    static func executable(named program: String, path: String?) -> Executable {
+        guard let path else { return .name(program) }
+        for folder in path.split(separator: ":") where folder.hasPrefix("/") {
+            let candidate = folder.hasSuffix("/") ? "\(folder)\(program)" : "\(folder)/\(program)"
+            var info = stat()
+            if stat(candidate, &info) == 0, info.st_mode & S_IFMT == S_IFREG, access(candidate, X_OK) == 0 {
+                return .path(FilePath(candidate))
+            }
+        }
+        return .name(program)
     }
 
     /// Maps a termination status to a shell-style exit code (128+N for signal N).

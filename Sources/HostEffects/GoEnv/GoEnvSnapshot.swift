@@ -1,6 +1,6 @@
-/// The Go environment as `go env -json` reported it, with where each value comes from.
+/// Some of the Go environment as `go env -json KEY…` reported it, with where each value comes from.
 public struct GoEnvSnapshot: Sendable, Equatable {
-    /// Every key `go env -json` printed, with its effective value.
+    /// The keys that were read, with their effective values.
     public var values: [String: String]
     /// The GOENV file path (`go env GOENV`); `nil` when GOENV is empty or `off`.
     public var goenvFile: String?
@@ -22,7 +22,7 @@ public struct GoEnvSnapshot: Sendable, Equatable {
         self.osEnvironment = osEnvironment
     }
 
-    /// The effective value of `key`; `nil` when `go env` does not know the key.
+    /// The effective value of `key`; `nil` when it was not read (go prints a key it does not know as empty).
     public subscript(key: String) -> String? { values[key] }
 
     /// Where the value of `key` comes from, by Go's rule: non-empty OS variable, then GOENV file, then default.

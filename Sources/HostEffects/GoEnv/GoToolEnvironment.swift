@@ -31,8 +31,8 @@ public struct GoToolEnvironment: GoEnvironment {
         }
     }
 
-    public func read() async throws(GoEnvError) -> GoEnvSnapshot {
-        let argv = [go, "env", "-json"]
+    public func read(keys: [String]) async throws(GoEnvError) -> GoEnvSnapshot {
+        let argv = readCommandLine(for: keys)
         let result = await runner.run(request(argv))
         guard result.succeeded else {
             if result.exitCode == CommandResult.notStartedExitCode, result.stderr.contains("not found") {
@@ -46,7 +46,7 @@ public struct GoToolEnvironment: GoEnvironment {
         } catch {
             throw .badJSON(String(describing: error))
         }
-        var goenvFile: String? = values["GOENV"]
+        var goenvFile: String? = values[Self.goenvKey]
         if goenvFile == "" || goenvFile == "off" { goenvFile = nil }
         // A missing or unreadable file sets nothing, as for go itself.
         let fileText = goenvFile.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) } ?? ""
@@ -55,38 +55,43 @@ public struct GoToolEnvironment: GoEnvironment {
             fileValues: GoEnvFile(parsing: fileText).values, osEnvironment: environment)
     }
 
-    public func apply(_ edit: GoEnvEdit) async -> GoEnvApplyResult {
+    public func apply(_ edit: GoEnvEdit, before known: GoEnvSnapshot?, alsoReading keys: [String]) async
+        -> (result: GoEnvApplyResult, after: GoEnvSnapshot?) {
         let key = edit.key
         let wanted: String = if case .set(_, let value) = edit { value } else { "" }
         if let osValue = environment[key], !osValue.isEmpty {
-            return .overridden(key: key, variable: key, osValue: osValue, wanted: wanted)
+            return (.overridden(key: key, variable: key, osValue: osValue, wanted: wanted), nil)
         }
         let before: GoEnvSnapshot
-        do {
-            before = try await read()
-        } catch {
-            return .failed(key: key, message: error.description)
+        if let known, known[key] != nil {
+            before = known
+        } else {
+            do {
+                before = try await read(keys: [key])
+            } catch {
+                return (.failed(key: key, message: error.description), nil)
+            }
         }
         let result = await runner.run(request(commandLine(for: edit)))
         guard result.succeeded else {
             let why = Self.trimmed(result.stderr).isEmpty ? "exit code \(result.exitCode)" : Self.trimmed(result.stderr)
-            return .failed(key: key, message: why)
+            return (.failed(key: key, message: why), nil)
         }
         if result.stderr.contains(Self.overrideWarning) {
-            return .overridden(key: key, variable: key, osValue: before[key] ?? "", wanted: wanted)
+            return (.overridden(key: key, variable: key, osValue: before[key] ?? "", wanted: wanted), nil)
         }
-        return await confirm(edit, old: before[key] ?? "")
-    }
-
-    /// Re-reads `go env` and checks that `edit` is what go now reports.
-    private func confirm(_ edit: GoEnvEdit, old: String) async -> GoEnvApplyResult {
-        let key = edit.key
         let after: GoEnvSnapshot
         do {
-            after = try await read()
+            after = try await read(keys: [key] + keys)
         } catch {
-            return .failed(key: key, message: "could not re-read go env: \(error.description)")
+            return (.failed(key: key, message: "could not re-read go env: \(error.description)"), nil)
         }
+        return (Self.confirm(edit, old: before[key] ?? "", after: after), after)
+    }
+
+    /// Checks that `edit` is what go reports in `after`, read right after the change.
+    private static func confirm(_ edit: GoEnvEdit, old: String, after: GoEnvSnapshot) -> GoEnvApplyResult {
+        let key = edit.key
         let now = after[key] ?? ""
         switch edit {
         case .set(_, let value):
@@ -102,6 +107,19 @@ public struct GoToolEnvironment: GoEnvironment {
             return .failed(key: key, message: "the go env file still sets \(key)='\(after.fileValues[key] ?? "")'")
         }
     }
+
+    /// The argv ``read(keys:)`` runs: `go env -json KEY… GOENV`, each key once, in the order given.
+    ///
+    /// `GOENV` is always asked (it names the file ``GoEnvSnapshot/source(of:)`` reads), so the
+    /// list is never empty: `go env -json` with no keys would print every variable.
+    func readCommandLine(for keys: [String]) -> [String] {
+        var seen: Set<String> = []
+        let asked = (keys + [Self.goenvKey]).filter { seen.insert($0).inserted }
+        return [go, "env", "-json"] + asked
+    }
+
+    /// The variable that names the GOENV file.
+    static let goenvKey = "GOENV"
 
     private func request(_ argv: [String]) -> CommandRequest {
         CommandRequest(argv: argv, environment: environment, workingDirectory: workingDirectory)

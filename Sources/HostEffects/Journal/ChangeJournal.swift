@@ -21,22 +21,35 @@ public struct ChangeJournal: Sendable {
 
     /// Journals `edit` as planned, applies it through `goEnvironment`, and journals the result.
     ///
-    /// When the planned entry cannot be written, nothing is changed: a change that could not be
-    /// undone is not made.
-    public func apply(_ edit: GoEnvEdit, with goEnvironment: any GoEnvironment) async -> GoEnvApplyResult {
+    /// `known` is a snapshot holding `edit.key` that the caller read just now (nothing can have
+    /// changed since); without one, the key is read first. When the planned entry cannot be
+    /// written, nothing is changed: a change that could not be undone is not made.
+    public func apply(_ edit: GoEnvEdit, with goEnvironment: any GoEnvironment,
+                      before known: GoEnvSnapshot? = nil) async -> GoEnvApplyResult {
+        await apply(edit, with: goEnvironment, before: known, alsoReading: []).result
+    }
+
+    /// Like ``apply(_:with:before:)``; the read that confirms the change also asks for `keys`
+    /// (see ``GoEnvironment/apply(_:before:alsoReading:)``), and `after` is what it read.
+    public func apply(_ edit: GoEnvEdit, with goEnvironment: any GoEnvironment, before known: GoEnvSnapshot?,
+                      alsoReading keys: [String]) async -> (result: GoEnvApplyResult, after: GoEnvSnapshot?) {
         let before: GoEnvSnapshot
-        do {
-            before = try await goEnvironment.read()
-        } catch {
-            return .failed(key: edit.key, message: error.description)
+        if let known, known[edit.key] != nil {
+            before = known
+        } else {
+            do {
+                before = try await goEnvironment.read(keys: [edit.key])
+            } catch {
+                return (.failed(key: edit.key, message: error.description), nil)
+            }
         }
         let planned: JournalEntry
         do {
             planned = try journal.append(plan(edit, before: before))
         } catch {
-            return .failed(key: edit.key, message: "not changed, because the undo journal could not be written: \(error)")
+            return (.failed(key: edit.key, message: "not changed, because the undo journal could not be written: \(error)"), nil)
         }
-        let result = await goEnvironment.apply(edit)
+        let (result, after) = await goEnvironment.apply(edit, before: before, alsoReading: keys)
         var outcome = planned
         switch result {
         case .applied(_, _, let new):
@@ -49,7 +62,7 @@ public struct ChangeJournal: Sendable {
         // The change is made; a journal that fails now cannot unmake it, and the planned line
         // already says what to restore.
         _ = try? journal.append(outcome)
-        return result
+        return (result, after)
     }
 
     /// The `planned` entry for `edit`, with everything undo needs to know about the state before.

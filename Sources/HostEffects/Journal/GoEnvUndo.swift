@@ -20,16 +20,17 @@ public struct GoEnvUndo: Sendable {
     public func undo(_ entry: JournalEntry, force: Bool) async -> UndoOutcome {
         let edit = entry.restoringEdit
         let command = goEnvironment.commandLine(for: edit)
-        let now: String
+        let current: GoEnvSnapshot
         do {
-            now = try await goEnvironment.read()[entry.key] ?? ""
+            current = try await goEnvironment.read(keys: [entry.key])
         } catch {
             return .failed(entry, command: command, message: error.description)
         }
+        let now = current[entry.key] ?? ""
         let set = entry.confirmed ?? entry.value ?? ""
         if now != set && !force { return .changedSince(entry, now: now) }
 
-        let result = await goEnvironment.apply(edit)
+        let result = await goEnvironment.apply(edit, before: current)
         guard case .applied = result else { return .failed(entry, command: command, message: result.description) }
         let check = entry.goenvFile.flatMap { path in entry.goenvBefore.map { Self.matches($0, path: path) } }
         let identical = check?.identical

@@ -17,7 +17,7 @@ public struct Condition: Sendable {
         case output(ProbeStream, TextTest)
         /// A walk variable (answer, capture or input).
         case variable(String, TextTest)
-        /// A `go env` value, as read at the start of the walk and after each fix.
+        /// A `go env` value, as read when the walk first reaches a step that reads one, and again after each fix.
         case goEnv(String, TextTest)
         /// How the user and the host answered the step's fix.
         case fix(FixResult)

@@ -7,10 +7,18 @@ public struct DecisionTree: Sendable {
     public let playbooks: [String: Playbook]
     /// Playbook ids in the order they were loaded.
     public let order: [String]
+    /// Every `go env` key the playbooks read, sorted: what a walk asks `go env` for.
+    public let goEnvKeys: [String]
 
     init(playbooks: [Playbook]) {
         self.playbooks = Dictionary(playbooks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.order = playbooks.map(\.id)
+        var keys: Set<String> = []
+        for playbook in playbooks {
+            for input in playbook.inputs { if let value = input.defaultValue { GoEnvReferences.add(value, to: &keys) } }
+            for step in playbook.steps.values { keys.formUnion(step.goEnvKeys) }
+        }
+        self.goEnvKeys = keys.sorted()
     }
 
     /// The playbooks in load order.

@@ -9,6 +9,8 @@ public final class Step: Sendable {
     public let say: Template?
     public let action: Action
     public let transition: Transition
+    /// The `go env` keys the step reads (in its `say`, action or branches), sorted; empty for most.
+    public let goEnvKeys: [String]
 
     public init(address: StepAddress, location: SourceLocation, say: Template?, action: Action,
                 transition: Transition) {
@@ -17,6 +19,7 @@ public final class Step: Sendable {
         self.say = say
         self.action = action
         self.transition = transition
+        self.goEnvKeys = GoEnvReferences.keys(say: say, action: action, transition: transition)
     }
 }
 

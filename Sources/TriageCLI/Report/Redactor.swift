@@ -34,7 +34,9 @@ public struct Redactor: Sendable {
     ///
     /// Data that is not JSON is masked as text, so nothing leaves unredacted.
     public func redact(json data: Data) -> Data {
-        guard isEnabled else { return data }
+        // Without any rule's word (secret-looking key names are such words too), nothing would
+        // change: the data is returned as it is, not parsed and written again.
+        guard isEnabled, SecretMask.mayMatch(json: data) else { return data }
         guard let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),
               let redacted = try? JSONSerialization.data(withJSONObject: redact(jsonValue: object),
                                                           options: [.sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed])

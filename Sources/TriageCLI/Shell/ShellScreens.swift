@@ -59,7 +59,7 @@ extension Shell {
     func showEnv() async {
         let snapshot: GoEnvSnapshot
         do {
-            snapshot = try await host.goEnvironment.read()
+            snapshot = try await host.goEnvironment.read(keys: GoEnvKeys.relevant)
         } catch {
             console.line("Could not read the Go environment: \(error)")
             return

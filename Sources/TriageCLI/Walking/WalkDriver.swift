@@ -33,7 +33,7 @@ public final class WalkDriver {
     public var presetAnswers: [String: String]
     public var fixPolicy: FixPolicy
     private let observer: any WalkObserver
-    /// The Go environment as last read, with where each value comes from.
+    /// The Go environment as last read (for the walk or for a fix), with where each value comes from.
     public private(set) var goEnv: GoEnvSnapshot?
     /// The question or fix `advance()` last stopped at, until it is answered (or `back` and
     /// `restart` move away); `answer(_:)`, `applyFix()` and `declineFix(why:)` reply to it.
@@ -62,8 +62,8 @@ public final class WalkDriver {
             let directive = walk.next()
             for decision in directive.decisions { observer.handle(.decided(decision)) }
             switch directive.action {
-            case .readGoEnv:
-                await readGoEnv()
+            case .readGoEnv(let keys):
+                walk.record(goEnv: await readGoEnv(keys)?.values ?? [:])
             case .say(let text, let step):
                 observer.handle(.said(text, step: step))
             case .run(let probe):
@@ -83,15 +83,17 @@ public final class WalkDriver {
                 waiting = .question(question)
                 return .question(question)
             case .proposeFix(let fix):
+                var current: GoEnvSnapshot?
                 if announced != fix.step {
                     announced = fix.step
-                    observer.handle(.fixProposed(fix, commands: commands(for: fix), current: goEnv))
+                    current = await readGoEnv(Self.goEnvKeys(forFixChanging: fix.changes.map(\.key)))
+                    observer.handle(.fixProposed(fix, commands: commands(for: fix), current: current))
                 }
                 switch fixPolicy {
                 case .confirm:
                     waiting = .fixConfirmation(fix)
                     return .fixConfirmation(fix)
-                case .applyAll: await apply(fix)
+                case .applyAll: await apply(fix, before: current)  // read just now: nothing ran since
                 case .declineAll: decline(fix, why: .noConsent)
                 case .dryRun:
                     observer.handle(.fixWouldRun(fix, commands: commands(for: fix)))
@@ -127,7 +129,7 @@ public final class WalkDriver {
     ///
     /// - Precondition: a fix is waiting; applying none is a bug in the caller.
     public func applyFix() async {
-        await apply(takeWaitingFix(for: "applyFix()"))
+        await apply(takeWaitingFix(for: "applyFix()"), before: nil)
     }
 
     /// Declines the fix the walk waits at: nothing is changed.
@@ -186,13 +188,20 @@ public final class WalkDriver {
     }
 
     /// Applies `fix`, which the walk waits at, one change at a time, stopping at the first that
-    /// does not take.
-    private func apply(_ fix: PendingFix) async {
+    /// does not take. `before`, a snapshot read just now, saves reading the first change's key
+    /// again (later changes are read afresh: the ones before them changed the file). The read
+    /// confirming the last change also asks for the walk's keys, so the walk, which must read them
+    /// again after a fix, has them from that read.
+    private func apply(_ fix: PendingFix, before: GoEnvSnapshot?) async {
         var results: [GoEnvApplyResult] = []
-        for change in fix.changes {
-            let result = await host.applyJournaled(GoEnvEdit(change))
-            results.append(result)
-            guard case .applied = result else { break }
+        var after: GoEnvSnapshot?
+        for (index, change) in fix.changes.enumerated() {
+            let last = index == fix.changes.count - 1
+            let applied = await host.applyJournaled(GoEnvEdit(change), before: index == 0 ? before : nil,
+                                                    alsoReading: last ? walk.tree.goEnvKeys : [])
+            results.append(applied.result)
+            after = applied.after
+            guard case .applied = applied.result else { break }
         }
         announced = nil
         observer.handle(.fixApplied(fix, results: results))
@@ -200,6 +209,10 @@ public final class WalkDriver {
             if case .applied = $0 { true } else { false }
         }
         handOver { try $0.record(fix: allApplied ? .applied : .failed) }
+        if allApplied, let after, walk.tree.goEnvKeys.allSatisfy({ after[$0] != nil }) {
+            goEnv = after
+            walk.record(goEnv: after.values)
+        }
     }
 
     /// Declines `fix`, which the walk waits at.
@@ -221,15 +234,23 @@ public final class WalkDriver {
         }
     }
 
-    private func readGoEnv() async {
+    /// The keys read when a fix changing `keys` is proposed: its own (shown with their values and
+    /// where each comes from), then the download settings a report keeps as "before the fix".
+    static func goEnvKeys(forFixChanging keys: [String]) -> [String] {
+        var seen: Set<String> = []
+        return (keys + GoEnvKeys.relevant).filter { seen.insert($0).inserted }
+    }
+
+    /// Reads `keys` with `go env`; nil, after a `goEnvUnreadable` event, when go cannot tell.
+    private func readGoEnv(_ keys: [String]) async -> GoEnvSnapshot? {
         do {
-            let snapshot = try await host.goEnvironment.read()
+            let snapshot = try await host.goEnvironment.read(keys: keys)
             goEnv = snapshot
-            walk.record(goEnv: snapshot.values)
+            return snapshot
         } catch {
             goEnv = nil
             observer.handle(.goEnvUnreadable("\(error)"))
-            walk.record(goEnv: [:])
+            return nil
         }
     }
 

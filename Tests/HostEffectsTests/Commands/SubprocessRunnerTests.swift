@@ -51,6 +51,29 @@ struct SubprocessRunnerTests {
         #expect(notFound.exitCode == 127)
     }
 
+    /// The first executable file on PATH wins, as for a shell: a folder holding a non-executable
+    /// file or a folder of that name, or a relative folder, is passed over.
+    @Test func takesTheFirstExecutableFileOnThePath() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        for folder in ["plain", "folder", "first", "second"] {
+            try FileManager.default.createDirectory(atPath: dir.path(folder), withIntermediateDirectories: true)
+        }
+        try "#!/bin/sh\necho plain\n".write(toFile: dir.path("plain/gotriage-which"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: dir.path("folder/gotriage-which"), withIntermediateDirectories: true)
+        for folder in ["first", "second"] {
+            let script = dir.path("\(folder)/gotriage-which")
+            try "#!/bin/sh\necho \(folder) \"$0\"\n".write(toFile: script, atomically: true, encoding: .utf8)
+            chmod(script, 0o755)
+        }
+        var req = request(["gotriage-which"])
+        req.environment["PATH"] = ["relative", dir.path("plain"), dir.path("folder"), dir.path("first") + "/", dir.path("second")]
+            .joined(separator: ":")
+        let result = await runner.run(req)
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        #expect(result.stdout == "first \(dir.path("first"))/gotriage-which\n")
+    }
+
     @Test func theChildSeesExactlyTheGivenEnvironment() async {
         var req = request(["sh", "-c", "echo \"$GOTRIAGE_X|${HOME-unset}\""])
         req.environment["GOTRIAGE_X"] = "value with spaces"

@@ -15,14 +15,15 @@ struct GoEnvFakeTests {
     @Test func badJSONAndFailuresAreTypedErrors() async {
         let garbage = GoToolEnvironment(runner: FakeCommandRunner { CommandResult(argv: $0.argv, stdout: "not json") },
                                         environment: [:])
-        await #expect { try await garbage.read() } throws: { error in
+        await #expect { try await garbage.read(keys: ["GOPROXY"]) } throws: { error in
             if case GoEnvError.badJSON = error { true } else { false }
         }
         let failing = GoToolEnvironment(
             runner: FakeCommandRunner { CommandResult(argv: $0.argv, exitCode: 1, stderr: "go: boom\n") },
             environment: [:])
-        await #expect(throws: GoEnvError.commandFailed(argv: ["go", "env", "-json"], exitCode: 1, stderr: "go: boom")) {
-            try await failing.read()
+        await #expect(throws: GoEnvError.commandFailed(argv: ["go", "env", "-json", "GOPROXY", "GOENV"], exitCode: 1,
+                                                       stderr: "go: boom")) {
+            try await failing.read(keys: ["GOPROXY"])
         }
     }
 
@@ -42,7 +43,44 @@ struct GoEnvFakeTests {
         let runner = FakeCommandRunner { CommandResult(argv: $0.argv, stdout: #"{"GOPROXY": "direct", "GOENV": "off"}"#) }
         let result = await GoToolEnvironment(runner: runner, environment: [:]).apply(.set(key: "GOPROXY", value: "off"))
         #expect(result == .failed(key: "GOPROXY", message: "go env reports 'direct' after writing 'off'"))
-        #expect(runner.argvs == [["go", "env", "-json"], ["go", "env", "-w", "GOPROXY=off"], ["go", "env", "-json"]])
+        #expect(runner.argvs == [["go", "env", "-json", "GOPROXY", "GOENV"], ["go", "env", "-w", "GOPROXY=off"],
+                                 ["go", "env", "-json", "GOPROXY", "GOENV"]])
+    }
+
+    /// The keys go is asked for: those given, once each, in order, then GOENV — never none, since
+    /// `go env -json` alone prints everything and probes the C compiler for it.
+    @Test(arguments: [
+        (["GOPROXY", "GOFLAGS"], ["GOPROXY", "GOFLAGS", "GOENV"]),
+        (["GOFLAGS", "GOENV", "GOFLAGS"], ["GOFLAGS", "GOENV"]),
+        ([], ["GOENV"]),
+    ])
+    func readAsksForExactlyTheKeys(keys: [String], asked: [String]) async throws {
+        let runner = FakeCommandRunner { CommandResult(argv: $0.argv, stdout: #"{"GOENV": "off"}"#) }
+        _ = try await GoToolEnvironment(runner: runner, environment: [:]).read(keys: keys)
+        #expect(runner.argvs == [["go", "env", "-json"] + asked])
+    }
+
+    /// Given the snapshot its caller just read, apply runs go env -w and the check read only.
+    @Test func aSnapshotReadJustNowIsNotReadAgain() async {
+        let runner = FakeCommandRunner { CommandResult(argv: $0.argv, stdout: #"{"GOPROXY": "off", "GOENV": "off"}"#) }
+        let before = GoEnvSnapshot(values: ["GOPROXY": "direct", "GOENV": "off"])
+        let result = await GoToolEnvironment(runner: runner, environment: [:]).apply(.set(key: "GOPROXY", value: "off"),
+                                                                                     before: before)
+        #expect(result == .applied(key: "GOPROXY", old: "direct", new: "off"))
+        #expect(runner.argvs == [["go", "env", "-w", "GOPROXY=off"], ["go", "env", "-json", "GOPROXY", "GOENV"]])
+    }
+
+    /// The read that confirms a change can ask for more keys, for a caller that needs them next.
+    @Test func theConfirmingReadAsksForTheExtraKeys() async {
+        let runner = FakeCommandRunner {
+            CommandResult(argv: $0.argv, stdout: #"{"GOPROXY": "off", "GOFLAGS": "-mod=mod", "GOENV": "off"}"#)
+        }
+        let before = GoEnvSnapshot(values: ["GOPROXY": "direct", "GOENV": "off"])
+        let (result, after) = await GoToolEnvironment(runner: runner, environment: [:])
+            .apply(.set(key: "GOPROXY", value: "off"), before: before, alsoReading: ["GOFLAGS", "GOPROXY"])
+        #expect(result == .applied(key: "GOPROXY", old: "direct", new: "off"))
+        #expect(after?["GOFLAGS"] == "-mod=mod")
+        #expect(runner.argvs == [["go", "env", "-w", "GOPROXY=off"], ["go", "env", "-json", "GOPROXY", "GOFLAGS", "GOENV"]])
     }
 
     @Test func sourcesFollowGosRule() {

@@ -1,5 +1,5 @@
 import Foundation
-import HostEffects
+@testable import HostEffects
 import Testing
 
 /// `SecretMask`: the rules every masked secret goes through (the report cases are in `RedactorTests`).
@@ -46,5 +46,21 @@ struct SecretMaskTests {
     @Test(arguments: ["GOPROXY", "HTTPS_PROXY", "PATH", "GONOSUMDB"])
     func ordinaryNamesAreNotSecret(name: String) {
         #expect(!SecretMask.isSecretName(name))
+    }
+
+    /// A rule is skipped only when the text cannot hold a match: each text is masked with the
+    /// quick look at its words as without it (every rule run on the text, one after another).
+    @Test(arguments: [
+        "plain go output: go: downloading example.com/hello v1.0.0",
+        "HTTPS_PROXY=http://alice:s3cret@proxy:3128 and https_proxy=bob:pw@proxy:3128",
+        "Authorization: Bearer abc.def, GITHUB_TOKEN=ghp_0123456789abcdef0123 and glpat-0123456789abcdefghij",
+        #"{"password": "hunter2", "url": "git://u@h/x"}"#,
+        "machine git.example login u password p4ss",
+        "-----BEGIN OPENSSH PRIVATE KEY-----\nabc\n-----END OPENSSH PRIVATE KEY-----",
+        "MY_TO\u{212A}EN=abc (a Kelvin sign, which a case-insensitive regex takes for k)",
+        "ſecret: ſ, the long s, and PAſſWORD=x",
+    ])
+    func theQuickLookChangesNothing(text: String) {
+        #expect(SecretMask.masked(text) == SecretMask.maskedByEveryRule(text))
     }
 }

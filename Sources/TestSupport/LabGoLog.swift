@@ -1,0 +1,46 @@
+import Foundation
+
+extension Lab {
+    /// The file the `go` wrapper (``logGoCommands()``) appends each go command line to.
+    public var goLogURL: URL { logsDirectory.appendingPathComponent("go-argv.log") }
+
+    /// Puts a `go` wrapper first on the lab's PATH that logs its arguments, then runs the real go.
+    ///
+    /// Every command of the lab that runs `go` — gotriage's probes and its own `go env` calls —
+    /// goes through it, so ``loggedGoCommands`` says exactly what was asked of go, in order.
+    public func logGoCommands() throws {
+        let wrapper = binDirectory.appendingPathComponent("go")
+        // One line per run, written at once: each argument followed by a tab (no lab argument
+        // holds a tab or a newline).
+        let script = """
+            #!/bin/sh
+            tab=$(printf '\\t')
+            line=''
+            for argument in "$@"; do line="$line$argument$tab"; done
+            printf '%s\\n' "$line" >> '\(goLogURL.path)'
+            exec \(Lab.realGo) "$@"
+
+            """
+        try Data(script.utf8).write(to: wrapper)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: wrapper.path)
+        _ = FileManager.default.createFile(atPath: goLogURL.path, contents: nil)
+    }
+
+    /// The arguments of every `go` run through the wrapper so far, oldest first (without `go` itself).
+    public var loggedGoCommands: [[String]] {
+        let text = (try? String(contentsOf: goLogURL, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").map { line in
+            line.split(separator: "\t", omittingEmptySubsequences: false).dropLast().map(String.init)
+        }
+    }
+
+    /// The go the wrapper runs: the first `go` on this process's PATH, else /usr/bin/go.
+    static var realGo: String {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for dir in path.split(separator: ":") where !dir.isEmpty {
+            let candidate = "\(dir)/go"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return "/usr/bin/go"
+    }
+}
