@@ -22,8 +22,9 @@ import TestSupport
         let key: LabSshKey
         let consumer: URL
 
-        init() throws {
-            lab = try Lab.make()
+        /// Builds it with `release`'s go.
+        init(release: GoRelease = .labDefault) throws {
+            lab = try Lab.make(release: release)
             key = try lab.makeSshKey(named: "client")
             sshd = try lab.startSshd(authorizing: [])
             let repositories = try lab.makeGitRepositories([LabSshScenarioTests.privateLib])
@@ -47,12 +48,14 @@ import TestSupport
     }
 
     // ssh-auth. ssh prints: root@127.0.0.1: Permission denied (publickey).   (USER@127.0.0.1)
-    @Test func unauthorizedKeyIsFixedByAuthorizingIt() throws {
-        let setup = try Setup()
+    @Test(arguments: GoRelease.all)
+    func unauthorizedKeyIsFixedByAuthorizingIt(release: GoRelease) throws {
+        let setup = try Setup(release: release)
         defer { setup.remove() }
         try setup.lab.trustHostKey(setup.sshd.hostKey, port: setup.sshd.port)
 
         let before = try setup.download()
+        try setup.lab.recordForCorpus(before, command: ["go", "mod", "download", Self.privateLib.path], cause: "ssh-auth", suite: Self.self)
         #expect(before.exitCode == 1)
         #expect(before.stderr.contains("\(setup.sshd.user)@127.0.0.1: Permission denied (publickey)."), "\(before.stderr)")
         #expect(before.stderr.contains("fatal: Could not read from remote repository."))
@@ -71,9 +74,9 @@ import TestSupport
     //   IT IS POSSIBLE THAT SOMEONE IS DOING SOMETHING NASTY! … Offending ED25519 key in <known_hosts>:1
     //   Host key for [127.0.0.1]:P has changed and you have requested strict checking.
     //   Host key verification failed.
-    @Test(arguments: [false, true])
-    func untrustedHostKeyIsFixedByKnownHosts(changed: Bool) throws {
-        let setup = try Setup()
+    @Test(arguments: GoRelease.all, [false, true])
+    func untrustedHostKeyIsFixedByKnownHosts(release: GoRelease, changed: Bool) throws {
+        let setup = try Setup(release: release)
         defer { setup.remove() }
         try setup.sshd.authorize(setup.key)
         let port = setup.sshd.port
@@ -82,6 +85,7 @@ import TestSupport
         }
 
         let before = try setup.download()
+        try setup.lab.recordForCorpus(before, command: ["go", "mod", "download", Self.privateLib.path], cause: "ssh-hostkey", suite: Self.self, variant: "changed: \(changed)")
         #expect(before.exitCode == 1)
         #expect(before.stderr.contains("Host key verification failed."), "\(before.stderr)")
         if changed {
@@ -98,8 +102,9 @@ import TestSupport
     }
 
     // The `ssh` wrapper first on the lab PATH makes a plain `ssh` probe use the lab config.
-    @Test func plainSshProbeUsesTheLabConfig() throws {
-        let setup = try Setup()
+    @Test(arguments: GoRelease.all)
+    func plainSshProbeUsesTheLabConfig(release: GoRelease) throws {
+        let setup = try Setup(release: release)
         defer { setup.remove() }
         try setup.lab.trustHostKey(setup.sshd.hostKey, port: setup.sshd.port)
         let probe = ["ssh", "-T", "-o", "BatchMode=yes", "-p", String(setup.sshd.port), "\(setup.sshd.user)@127.0.0.1", "true"]
@@ -118,8 +123,9 @@ import TestSupport
     // git"), so that probe always prints `git@127.0.0.1: Permission denied (publickey).` (ssh names
     // the HostName, not the alias)
     // (exit 255); as the current user with an authorized key the same probe exits 0.
-    @Test func probeThroughHostAlias() throws {
-        let setup = try Setup()
+    @Test(arguments: GoRelease.all)
+    func probeThroughHostAlias(release: GoRelease) throws {
+        let setup = try Setup(release: release)
         defer { setup.remove() }
         try setup.lab.useSshIdentity(setup.key, aliases: ["private.example.com"], sshdPort: setup.sshd.port)
         try setup.lab.trustHostKey(setup.sshd.hostKey, port: setup.sshd.port)
@@ -140,8 +146,9 @@ import TestSupport
     //   ssh: connect to host 127.0.0.1 port D: Connection refused
     // The repository hash is that of git://private.example.com/team/lib: every ping failed, so go
     // fell back to git:// (rewritten the same way).
-    @Test func sshRewriteIsFixedByRemovingIt() throws {
-        let lab = try Lab.make()
+    @Test(arguments: GoRelease.all)
+    func sshRewriteIsFixedByRemovingIt(release: GoRelease) throws {
+        let lab = try Lab.make(release: release)
         defer { lab.remove() }
         let git = try lab.startGitServer(repos: [Self.privateLib], user: nil, password: nil)
         defer { git.stop() }
@@ -154,6 +161,7 @@ import TestSupport
         let consumer = try lab.makeConsumer(requiring: [Self.privateLib])
 
         let before = try lab.goModDownload([Self.privateLib.path], in: consumer)
+        try lab.recordForCorpus(before, command: ["go", "mod", "download", Self.privateLib.path], cause: "git-url-rewrite", suite: Self.self)
         #expect(before.exitCode == 1)
         #expect(before.stderr.contains("ssh: connect to host 127.0.0.1 port \(dead): Connection refused"), "\(before.stderr)")
         #expect(!git.log.contains("GET /"))
@@ -171,8 +179,9 @@ import TestSupport
     // <GOMODCACHE>/cache/vcs/<hash>, where it DOES apply, and fails:
     //   go: …: invalid version: git ls-remote -q origin in <GOMODCACHE>/cache/vcs/<hash>: exit status 128:
     //   \tssh: connect to host 127.0.0.1 port D: Connection refused
-    @Test func sshRewriteInIncludeIfAppliesOnlyInsideTheModuleCache() throws {
-        let lab = try Lab.make()
+    @Test(arguments: GoRelease.all)
+    func sshRewriteInIncludeIfAppliesOnlyInsideTheModuleCache(release: GoRelease) throws {
+        let lab = try Lab.make(release: release)
         defer { lab.remove() }
         let git = try lab.startGitServer(repos: [Self.privateLib], user: nil, password: nil)
         defer { git.stop() }
@@ -189,6 +198,7 @@ import TestSupport
         let consumer = try lab.makeConsumer(requiring: [Self.privateLib])
 
         let before = try lab.goModDownload([Self.privateLib.path], in: consumer)
+        try lab.recordForCorpus(before, command: ["go", "mod", "download", Self.privateLib.path], cause: "git-url-rewrite", suite: Self.self)
         #expect(before.exitCode == 1)
         #expect(before.stderr.contains("git ls-remote -q origin in \(lab.modCache.path)/cache/vcs/"), "\(before.stderr)")
         #expect(before.stderr.contains("ssh: connect to host 127.0.0.1 port \(dead): Connection refused"))

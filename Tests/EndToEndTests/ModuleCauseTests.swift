@@ -26,7 +26,7 @@ import TestSupport
                                         cause: "goflags-invalid") {
             try lab.goModDownload([Self.hello.path], in: consumer)
         }.events
-        #expect(lab.goEnvFileBytes == Data("GOPROXY=\(proxy.url)\nGOSUMDB=off\n".utf8))
+        #expect(lab.goEnvFileBytes == Lab.goEnvFileData(["GOPROXY=\(proxy.url)", "GOSUMDB=off"]))
         let proposed = events.first { $0["event"] as? String == "fix-proposed" }
         #expect((proposed?["changes"] as? [[String: Any]])?.first?["command"] as? [String] == ["go", "env", "-u", "GOFLAGS"])
         let says = events.compactMap { $0["text"] as? String }.joined(separator: "\n")
