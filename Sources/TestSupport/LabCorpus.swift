@@ -8,8 +8,9 @@ import Foundation
 /// joins them (sorted by scenario) into the corpus files. Otherwise `record` does nothing.
 ///
 /// The text is kept verbatim except for what differs on every run: the lab directory becomes
-/// `/LAB`, loopback ports become `PORT` (`127.0.0.1:PORT`, `127.0.0.1 port PORT`), curl's
-/// connect time becomes `after N ms`, and ssh key fingerprints become `SHA256:FINGERPRINT`.
+/// `/LAB`, loopback ports become `PORT` (`127.0.0.1:PORT`, `[127.0.0.1]:PORT`,
+/// `127.0.0.1 port PORT`), curl's connect time becomes `after N ms`, and ssh key fingerprints
+/// become `SHA256:FINGERPRINT`. ssh's CRLF line ends become LF: a YAML block cannot hold a CR.
 public enum LabCorpus {
     /// The capture folder, or nil when not capturing.
     public static var directory: URL? {
@@ -38,8 +39,9 @@ public enum LabCorpus {
     /// `text` with the lab root, ports, connect times and fingerprints replaced by placeholders.
     public static func normalized(_ text: String, lab: Lab) -> String {
         var text = text.replacingOccurrences(of: lab.root.path, with: "/LAB")
+            .replacingOccurrences(of: "\r\n", with: "\n")
         let rules: [(String, String)] = [
-            (#"127\.0\.0\.1:[0-9]+"#, "127.0.0.1:PORT"),
+            (#"127\.0\.0\.1(\]?):[0-9]+"#, "127.0.0.1$1:PORT"),
             (#"127\.0\.0\.1 port [0-9]+"#, "127.0.0.1 port PORT"),
             (#"after [0-9]+ ms"#, "after N ms"),
             (#"SHA256:[A-Za-z0-9+/]{43}"#, "SHA256:FINGERPRINT"),
