@@ -14,8 +14,9 @@ import TestSupport
 
     // goflags-invalid, GOENV file: `go version` itself fails ("go: parsing $GOFLAGS: unknown flag
     // -bogus"), so check-go routes to go-settings; `go env -u GOFLAGS` fixes it.
-    @Test func invalidGoflagsInTheGoEnvFileIsUnset() throws {
-        let lab = try Lab.make()
+    @Test(arguments: GoRelease.all)
+    func invalidGoflagsInTheGoEnvFileIsUnset(release: GoRelease) throws {
+        let lab = try Lab.make(release: release)
         defer { lab.remove() }
         let proxy = try lab.startProxy(modules: [Self.hello])
         defer { proxy.stop() }
@@ -35,8 +36,9 @@ import TestSupport
 
     // goflags-invalid, shell environment: go env -w cannot override it, so the walk ends with the
     // `unset GOFLAGS` instruction — which really fixes it.
-    @Test func invalidGoflagsInTheShellIsAnInstruction() throws {
-        let lab = try Lab.make()
+    @Test(arguments: GoRelease.all)
+    func invalidGoflagsInTheShellIsAnInstruction(release: GoRelease) throws {
+        let lab = try Lab.make(release: release)
         defer { lab.remove() }
         let proxy = try lab.startProxy(modules: [Self.hello])
         defer { proxy.stop() }
@@ -57,14 +59,15 @@ import TestSupport
     // goproxy-off family, -mod=vendor in GOFLAGS: go mod download works, go build fails with
     // "inconsistent vendoring"; gotriage sees -mod=vendor, confirms the vendoring error with
     // `go list -m`, and removes the flag (keeping any other flags).
-    @Test(arguments: [
+    @Test(arguments: GoRelease.all, [
         ("-mod=vendor", ""),
         ("-trimpath -mod=vendor", "-trimpath"),
         ("-mod=vendor -trimpath -buildvcs=false", "-trimpath -buildvcs=false"),
         ("-trimpath -mod=vendor -buildvcs=false", "-trimpath -buildvcs=false"),
     ])
-    func modVendorInGoflagsIsRemoved(goflags: String, kept: String) throws {
-        let lab = try Lab.make()
+    func modVendorInGoflagsIsRemoved(release: GoRelease, flags: (goflags: String, kept: String)) throws {
+        let (goflags, kept) = flags
+        let lab = try Lab.make(release: release)
         defer { lab.remove() }
         let proxy = try lab.startProxy(modules: [Self.hello])
         defer { proxy.stop() }
@@ -82,13 +85,16 @@ import TestSupport
 
     // private-module-sumdb: the module arrives through `direct`, then the lab sumdb answers the
     // lookup with 410 or 404. The user picks GOPRIVATE or GONOSUMDB (or, with a warning, GOSUMDB=off).
-    @Test(arguments: [
+    @Test(arguments: GoRelease.all, [
         (410, "goprivate", "GOPRIVATE", "private.example.com"),
         (404, "gonosumdb", "GONOSUMDB", "private.example.com"),
         (410, "gosumdb-off", "GOSUMDB", "off"),
     ])
-    func privateModuleCheckedAgainstTheSumdb(status: Int, choice: String, key: String, value: String) throws {
-        let lab = try Lab.make()
+    func privateModuleCheckedAgainstTheSumdb(
+        release: GoRelease, answer: (status: Int, choice: String, key: String, value: String)
+    ) throws {
+        let (status, choice, key, value) = answer
+        let lab = try Lab.make(release: release)
         defer { lab.remove() }
         let proxy = try lab.startProxy(modules: [Self.hello])
         defer { proxy.stop() }
@@ -116,8 +122,9 @@ import TestSupport
     // private-module-proxy with a proxy answering 410 Gone and a GOPRIVATE that already lists
     // another host: listing the module's versions fails too (so it is private, not a missing
     // version), and the host is appended to GOPRIVATE.
-    @Test func privateModuleBehindAGoneProxyIsAppendedToGoprivate() throws {
-        let lab = try Lab.make()
+    @Test(arguments: GoRelease.all)
+    func privateModuleBehindAGoneProxyIsAppendedToGoprivate(release: GoRelease) throws {
+        let lab = try Lab.make(release: release)
         defer { lab.remove() }
         let proxy = try lab.startProxy(modules: [Self.hello], gone: true)
         defer { proxy.stop() }
@@ -140,9 +147,9 @@ import TestSupport
 
     // unknown-revision: through the proxy (a 404 for .info, which private-modules tells apart from
     // a private module because the proxy lists other versions) and through git.
-    @Test(arguments: [true, false])
-    func unknownVersionListsTheVersionsThatExist(throughProxy: Bool) throws {
-        let lab = try Lab.make()
+    @Test(arguments: GoRelease.all, [true, false])
+    func unknownVersionListsTheVersionsThatExist(release: GoRelease, throughProxy: Bool) throws {
+        let lab = try Lab.make(release: release)
         defer { lab.remove() }
         let proxy = try lab.startProxy(modules: [Self.hello, ("example.com/hello", "v1.1.0")])
         defer { proxy.stop() }
@@ -173,12 +180,15 @@ import TestSupport
     // path-mismatch: `go mod download <path>` works, only the whole build list shows the error.
     // Without a module answer the entry playbook finds the module with `go mod download`; with
     // one, the named download succeeds and module-path checks the build list.
-    @Test(arguments: [
+    @Test(arguments: GoRelease.all, [
         ("example.com/mis", "example.com/elsewhere", false),
         ("example.com/sirupsen/logrus", "example.com/Sirupsen/logrus", true),
     ])
-    func modulePathMismatchEndsWithTheReplaceCommand(required: String, declared: String, answered: Bool) throws {
-        let lab = try Lab.make()
+    func modulePathMismatchEndsWithTheReplaceCommand(
+        release: GoRelease, paths: (required: String, declared: String, answered: Bool)
+    ) throws {
+        let (required, declared, answered) = paths
+        let lab = try Lab.make(release: release)
         defer { lab.remove() }
         let proxy = try lab.startProxy(modules: [(required, "v1.0.0"), (declared, "v1.0.0")],
                                        declaredPaths: [required: declared])
@@ -204,9 +214,9 @@ import TestSupport
     }
 
     // import-path-meta: the vanity page has no go-import tag, or is missing (404).
-    @Test(arguments: [false, true])
-    func brokenGoImportPageShowsTheURLToCheck(missingPage: Bool) throws {
-        let lab = try Lab.make()
+    @Test(arguments: GoRelease.all, [false, true])
+    func brokenGoImportPageShowsTheURLToCheck(release: GoRelease, missingPage: Bool) throws {
+        let lab = try Lab.make(release: release)
         defer { lab.remove() }
         let vanity = (path: "vanity.example.com/team/lib", version: "v1.0.0")
         try lab.writeGoEnvFile([
@@ -238,8 +248,9 @@ import TestSupport
 
     // checksum-mismatch: a forged go.sum line. The walk shows the go.sum line, warns about
     // tampering before it names go clean -modcache, and the go.sum instruction really fixes it.
-    @Test func checksumMismatchShowsTheGoSumLineAndWarns() throws {
-        let lab = try Lab.make()
+    @Test(arguments: GoRelease.all)
+    func checksumMismatchShowsTheGoSumLineAndWarns(release: GoRelease) throws {
+        let lab = try Lab.make(release: release)
         defer { lab.remove() }
         let proxy = try lab.startProxy(modules: [Self.hello])
         defer { proxy.stop() }

@@ -19,8 +19,9 @@ import TestSupport
         }
     }
 
-    @Test func goproxyOff() throws {
-        let lab = try Lab.make()
+    @Test(arguments: GoRelease.all)
+    func goproxyOff(release: GoRelease) throws {
+        let lab = try Lab.make(release: release)
         defer { lab.remove() }
         let proxy = try lab.startProxy(modules: [Self.hello])
         defer { proxy.stop() }
@@ -30,8 +31,9 @@ import TestSupport
         #expect(try lab.goEnv(["GOPROXY"]).stdout == proxy.url + "\n")
     }
 
-    @Test func proxyOnADeadPort() throws {
-        let lab = try Lab.make()
+    @Test(arguments: GoRelease.all)
+    func proxyOnADeadPort(release: GoRelease) throws {
+        let lab = try Lab.make(release: release)
         defer { lab.remove() }
         let proxy = try lab.startProxy(modules: [Self.hello])
         defer { proxy.stop() }
@@ -42,8 +44,9 @@ import TestSupport
                       cause: "network-unreachable")
     }
 
-    @Test func privateModuleNeedsGoprivate() throws {
-        let lab = try Lab.make()
+    @Test(arguments: GoRelease.all)
+    func privateModuleNeedsGoprivate(release: GoRelease) throws {
+        let lab = try Lab.make(release: release)
         defer { lab.remove() }
         let proxy = try lab.startProxy(modules: [Self.hello])
         defer { proxy.stop() }
@@ -56,8 +59,9 @@ import TestSupport
         #expect(try lab.goEnv(["GOPRIVATE"]).stdout == "private.example.com\n")
     }
 
-    @Test func healthyEnvironmentEndsResolvedAndChangesNothing() throws {
-        let lab = try Lab.make()
+    @Test(arguments: GoRelease.all)
+    func healthyEnvironmentEndsResolvedAndChangesNothing(release: GoRelease) throws {
+        let lab = try Lab.make(release: release)
         defer { lab.remove() }
         let proxy = try lab.startProxy(modules: [Self.hello])
         defer { proxy.stop() }
@@ -75,8 +79,9 @@ import TestSupport
 
     /// The shell reading piped input (no terminal) never applies a fix, even when the pipe says
     /// yes; `gotriage --yes` does.
-    @Test func pipedShellInputNeverConfirmsAFix() throws {
-        let lab = try Lab.make()
+    @Test(arguments: GoRelease.all)
+    func pipedShellInputNeverConfirmsAFix(release: GoRelease) throws {
+        let lab = try Lab.make(release: release)
         defer { lab.remove() }
         let proxy = try lab.startProxy(modules: [Self.hello])
         defer { proxy.stop() }
