@@ -6,8 +6,9 @@ import TestSupport
 /// VCS host, an untrusted TLS authority and a sumdb that does not know a private module — plus
 /// the healthy baseline where everything downloads.
 ///
-/// The comments quote what go 1.19.8 prints; `P`, `D` and `<hash>` stand for ports and the
-/// module-cache directory name.
+/// Each runs on every release in `GoRelease.all`. The comments quote what go 1.19.8 prints and
+/// what newer releases print differently (all texts: `Corpus/lab/`); `P`, `D` and `<hash>`
+/// stand for ports and the module-cache directory name.
 @Suite struct LabGoEnvScenarioTests {
     static let hello = LabModule.hello
     static let privateLib = LabModule.privateLib

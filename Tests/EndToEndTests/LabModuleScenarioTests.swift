@@ -3,7 +3,9 @@ import Testing
 import TestSupport
 
 /// Lab scenarios where the tools work but the module request itself is wrong: a repository or
-/// version that does not exist, a module declaring another path, a go.sum that disagrees.
+/// version that does not exist, a module declaring another path, a go.sum that disagrees. Each
+/// runs on every release in `GoRelease.all`; newer releases print go 1.19's texts except where a
+/// comment says otherwise (all texts: `Corpus/lab/`).
 @Suite struct LabModuleScenarioTests {
     static let hello = LabModule.hello
     static let privateLib = LabModule.privateLib

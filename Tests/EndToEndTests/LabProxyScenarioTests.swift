@@ -8,7 +8,8 @@ import TestSupport
 /// `vanity.example.com/team/lib`, a name only the lab forward proxy knows: it routes
 /// `vanity.example.com:443` (CONNECT) and `:80` (absolute-URI GET) to lab servers. The
 /// `?go-get=1` page points at the lab git server. GOPROXY and GOSUMDB are dead ports, so the
-/// downloads also prove that GOPRIVATE keeps go away from both.
+/// downloads also prove that GOPRIVATE keeps go away from both. Each runs on every release in
+/// `GoRelease.all`, and every release prints the texts quoted below (`Corpus/lab/`).
 @Suite struct LabProxyScenarioTests {
     static let vanity = (path: "vanity.example.com/team/lib", version: "v1.0.0")
     static let pageURL = "https://vanity.example.com/team/lib?go-get=1"

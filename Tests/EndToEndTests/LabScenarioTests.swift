@@ -2,8 +2,10 @@ import Foundation
 import Testing
 import TestSupport
 
-/// Proves that the fault lab reproduces each `go mod download` failure with the real go 1.19 and
-/// git, and that the matching `go env -w` fix (applied here with the real go) clears it.
+/// Proves that the fault lab reproduces each `go mod download` failure with the real go (every
+/// release in `GoRelease.all`) and git, and that the matching `go env -w` fix (applied here with
+/// the real go) clears it. The comments quote go 1.19 and what newer releases print differently;
+/// every release's full texts are in `Corpus/lab/`.
 ///
 /// Every scenario downloads inside a consumer module (`go mod download <path>`), which in go 1.19
 /// resolves the version from go.mod and records go.sum; `-x` is left off so stderr is only the error.
