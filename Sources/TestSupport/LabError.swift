@@ -14,6 +14,8 @@ public enum LabError: Error, CustomStringConvertible, Sendable {
     case socketFailed(call: String, errno: Int32)
     /// A module path the lab cannot turn into a repository or a package name.
     case invalidModulePath(String)
+    /// A Go release the tests run on is not installed where it was looked for.
+    case goReleaseMissing(version: String, location: String)
 
     public var description: String {
         switch self {
@@ -27,6 +29,9 @@ public enum LabError: Error, CustomStringConvertible, Sendable {
             return "\(call) failed with errno \(errno)"
         case .invalidModulePath(let path):
             return "module path '\(path)' is not usable in the lab"
+        case .goReleaseMissing(let version, let location):
+            return "go \(version) is not installed (looked in \(location)); run scripts/ensure-go-releases.sh"
+                + " (make test does)"
         }
     }
 }

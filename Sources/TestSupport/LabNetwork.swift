@@ -48,14 +48,11 @@ extension Lab {
         "GOSUMDB=sum.golang.org http://127.0.0.1:\(try DeadPort.make())"
     }
 
-    /// A directory holding only a `go` symlink to the `go` on PATH: a PATH for go without git.
+    /// A directory holding only a `go` symlink to the lab release's go: a PATH for go without git.
     public func goOnlyPath() throws -> String {
         let dir = try freshDirectory("go-only-bin")
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        let go = path.split(separator: ":").map { "\($0)/go" }
-            .first { FileManager.default.isExecutableFile(atPath: $0) } ?? "/usr/bin/go"
         try FileManager.default.createSymbolicLink(
-            atPath: dir.appendingPathComponent("go").path, withDestinationPath: go)
+            atPath: dir.appendingPathComponent("go").path, withDestinationPath: try release.goBinary().path)
         return dir.path
     }
 }

@@ -108,7 +108,7 @@ import Glibc
         #expect(result.exitCode == 1, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("would run: go env -w GOFLAGS=-mod=mod"), "\(result.stdout)")
         #expect(result.stdout.contains("◌ Fix proposed (dry run)"))
-        #expect(lab.goEnvFileBytes == nil, "--dry-run wins over --yes: nothing written")
+        #expect(lab.goEnvFileBytes == Lab.goEnvFileData([]), "--dry-run wins over --yes: nothing written")
     }
 
     @Test func answersComeFromAFileAndFlagsWin() throws {

@@ -8,7 +8,8 @@ import TestSupport
 /// `vanity.example.com/team/lib`, a name only the lab forward proxy knows: it routes
 /// `vanity.example.com:443` (CONNECT) and `:80` (absolute-URI GET) to lab servers. The
 /// `?go-get=1` page points at the lab git server. GOPROXY and GOSUMDB are dead ports, so the
-/// downloads also prove that GOPRIVATE keeps go away from both.
+/// downloads also prove that GOPRIVATE keeps go away from both. Each runs on every release in
+/// `GoRelease.all`, and every release prints the texts quoted below (`Corpus/lab/`).
 @Suite struct LabProxyScenarioTests {
     static let vanity = (path: "vanity.example.com/team/lib", version: "v1.0.0")
     static let pageURL = "https://vanity.example.com/team/lib?go-get=1"
@@ -19,8 +20,9 @@ import TestSupport
         let git: LabServer
         let consumer: URL
 
-        init() throws {
-            lab = try Lab.make()
+        /// Builds it with `release`'s go.
+        init(release: GoRelease = .labDefault) throws {
+            lab = try Lab.make(release: release)
             git = try lab.startGitServer(repos: [LabProxyScenarioTests.vanity], user: nil, password: nil)
             try lab.writeGoEnvFile([
                 "GOPROXY=http://127.0.0.1:\(try DeadPort.make())", "GOPRIVATE=vanity.example.com",
@@ -55,9 +57,9 @@ import TestSupport
     //   badGateway: Bad Gateway    (502)
     // Fix: HTTPS_PROXY naming the working proxy. (Removing the variable or NO_PROXY=vanity.example.com
     // would make go resolve vanity.example.com itself — a DNS query, so not run here.)
-    @Test(arguments: BadProxy.allCases)
-    func brokenHttpsProxyIsFixedByTheRightProxy(bad: BadProxy) throws {
-        let setup = try Setup()
+    @Test(arguments: GoRelease.all, BadProxy.allCases)
+    func brokenHttpsProxyIsFixedByTheRightProxy(release: GoRelease, bad: BadProxy) throws {
+        let setup = try Setup(release: release)
         defer { setup.remove() }
         let certificate = try setup.lab.makeCertificate(dnsNames: ["vanity.example.com"])
         let pages = try setup.lab.startPageServer(pages: ["/team/lib": setup.goodPage], certificate: certificate)
@@ -82,6 +84,7 @@ import TestSupport
         let trust = ["SSL_CERT_FILE": certificate.caURL.path]
 
         let before = try setup.download(trust.merging(["HTTPS_PROXY": badURL]) { $1 })
+        try setup.lab.recordForCorpus(before, command: ["go", "mod", "download", Self.vanity.path], cause: "proxy-misconfig", suite: Self.self, variant: "bad: \(bad)")
         #expect(before.exitCode == 1)
         #expect(before.stderr.contains(
             "go: unrecognized import path \"vanity.example.com/team/lib\": https fetch: Get \"\(Self.pageURL)\": \(expected)\n"),
@@ -93,8 +96,9 @@ import TestSupport
     }
 
     // No false alarm: a dead HTTP(S)_PROXY does not matter for a GOPROXY on 127.0.0.1.
-    @Test func loopbackGoproxyIgnoresProxyVariables() throws {
-        let lab = try Lab.make()
+    @Test(arguments: GoRelease.all)
+    func loopbackGoproxyIgnoresProxyVariables(release: GoRelease) throws {
+        let lab = try Lab.make(release: release)
         defer { lab.remove() }
         let proxy = try lab.startProxy(modules: [("example.com/hello", "v1.0.0")])
         defer { proxy.stop() }
@@ -117,9 +121,9 @@ import TestSupport
     //   otherPrefix:  parse …: no go-import meta tags (meta tag vanity.example.com/elsewhere did not
     //                 match import path vanity.example.com/team/lib)
     //   tooFewFields: parse …: no go-import meta tags ()   (a content with two fields is skipped)
-    @Test(arguments: BadPage.allCases)
-    func brokenGoImportPage(bad: BadPage) throws {
-        let setup = try Setup()
+    @Test(arguments: GoRelease.all, BadPage.allCases)
+    func brokenGoImportPage(release: GoRelease, bad: BadPage) throws {
+        let setup = try Setup(release: release)
         defer { setup.remove() }
         let certificate = try setup.lab.makeCertificate(dnsNames: ["vanity.example.com"])
         let page: [String: String]
@@ -145,6 +149,7 @@ import TestSupport
         defer { forward.stop() }
 
         let result = try setup.download(["HTTPS_PROXY": forward.url, "SSL_CERT_FILE": certificate.caURL.path])
+        try setup.lab.recordForCorpus(result, command: ["go", "mod", "download", Self.vanity.path], cause: "import-path-meta", suite: Self.self, variant: "bad: \(bad)")
         #expect(result.exitCode == 1)
         #expect(result.stderr.contains(
             "go: unrecognized import path \"vanity.example.com/team/lib\": \(expected)"), "\(result.stderr)")
@@ -153,8 +158,9 @@ import TestSupport
 
     // The working go-import page: go follows it to the lab git server (a plain-http repository
     // URL in the tag is accepted by go 1.19 in module mode).
-    @Test func workingGoImportPageLeadsToTheGitServer() throws {
-        let setup = try Setup()
+    @Test(arguments: GoRelease.all)
+    func workingGoImportPageLeadsToTheGitServer(release: GoRelease) throws {
+        let setup = try Setup(release: release)
         defer { setup.remove() }
         let certificate = try setup.lab.makeCertificate(dnsNames: ["vanity.example.com"])
         let pages = try setup.lab.startPageServer(pages: ["/team/lib": setup.goodPage], certificate: certificate)
@@ -174,8 +180,9 @@ import TestSupport
     // (Not run: without a proxy go 1.19 may word it "http: server gave HTTP response to HTTPS
     // client"; with nothing on 443 it is "dial tcp …:443: connect: connection refused".)
     // Fix: GOINSECURE=vanity.example.com — go then retries the page over http (through HTTP_PROXY).
-    @Test func plainHttpHostIsFixedByGoinsecure() throws {
-        let setup = try Setup()
+    @Test(arguments: GoRelease.all)
+    func plainHttpHostIsFixedByGoinsecure(release: GoRelease) throws {
+        let setup = try Setup(release: release)
         defer { setup.remove() }
         let pages = try setup.lab.startPageServer(pages: ["/team/lib": setup.goodPage])
         defer { pages.stop() }
@@ -185,6 +192,7 @@ import TestSupport
         let proxies = ["HTTPS_PROXY": forward.url, "HTTP_PROXY": forward.url]
 
         let before = try setup.download(proxies)
+        try setup.lab.recordForCorpus(before, command: ["go", "mod", "download", Self.vanity.path], cause: "insecure-http", suite: Self.self)
         #expect(before.exitCode == 1)
         #expect(before.stderr.contains(
             "https fetch: Get \"\(Self.pageURL)\": tls: first record does not look like a TLS handshake"), "\(before.stderr)")

@@ -15,8 +15,9 @@ import TriageCLI
 
     // goflags-invalid, GOENV file: `go version` itself fails ("go: parsing $GOFLAGS: unknown flag
     // -bogus"), so check-go routes to go-settings; `go env -u GOFLAGS` fixes it.
-    @Test func invalidGoflagsInTheGoEnvFileIsUnset() throws {
-        let lab = try Lab.make()
+    @Test(arguments: GoRelease.all)
+    func invalidGoflagsInTheGoEnvFileIsUnset(release: GoRelease) throws {
+        let lab = try Lab.make(release: release)
         defer { lab.remove() }
         let proxy = try lab.startProxy(modules: [Self.hello])
         defer { proxy.stop() }
@@ -27,7 +28,7 @@ import TriageCLI
                                         cause: "goflags-invalid") {
             try lab.goModDownload([Self.hello.path], in: consumer)
         }.events
-        #expect(lab.goEnvFileBytes == Data("GOPROXY=\(proxy.url)\nGOSUMDB=off\n".utf8))
+        #expect(lab.goEnvFileBytes == Lab.goEnvFileData(["GOPROXY=\(proxy.url)", "GOSUMDB=off"]))
         let proposed = events.lazy.compactMap(\.proposedFix).first
         #expect(proposed?.changes.first?.command == ["go", "env", "-u", "GOFLAGS"])
         let says = events.compactMap(\.saidText).joined(separator: "\n")
@@ -36,8 +37,9 @@ import TriageCLI
 
     // goflags-invalid, shell environment: go env -w cannot override it, so the walk ends with the
     // `unset GOFLAGS` instruction — which really fixes it.
-    @Test func invalidGoflagsInTheShellIsAnInstruction() throws {
-        let lab = try Lab.make()
+    @Test(arguments: GoRelease.all)
+    func invalidGoflagsInTheShellIsAnInstruction(release: GoRelease) throws {
+        let lab = try Lab.make(release: release)
         defer { lab.remove() }
         let proxy = try lab.startProxy(modules: [Self.hello])
         defer { proxy.stop() }
@@ -58,14 +60,15 @@ import TriageCLI
     // goproxy-off family, -mod=vendor in GOFLAGS: go mod download works, go build fails with
     // "inconsistent vendoring"; gotriage sees -mod=vendor, confirms the vendoring error with
     // `go list -m`, and removes the flag (keeping any other flags).
-    @Test(arguments: [
+    @Test(arguments: GoRelease.all, [
         ("-mod=vendor", ""),
         ("-trimpath -mod=vendor", "-trimpath"),
         ("-mod=vendor -trimpath -buildvcs=false", "-trimpath -buildvcs=false"),
         ("-trimpath -mod=vendor -buildvcs=false", "-trimpath -buildvcs=false"),
     ])
-    func modVendorInGoflagsIsRemoved(goflags: String, kept: String) throws {
-        let lab = try Lab.make()
+    func modVendorInGoflagsIsRemoved(release: GoRelease, flags: (goflags: String, kept: String)) throws {
+        let (goflags, kept) = flags
+        let lab = try Lab.make(release: release)
         defer { lab.remove() }
         let proxy = try lab.startProxy(modules: [Self.hello])
         defer { proxy.stop() }
@@ -83,13 +86,16 @@ import TriageCLI
 
     // private-module-sumdb: the module arrives through `direct`, then the lab sumdb answers the
     // lookup with 410 or 404. The user picks GOPRIVATE or GONOSUMDB (or, with a warning, GOSUMDB=off).
-    @Test(arguments: [
+    @Test(arguments: GoRelease.all, [
         (410, "goprivate", "GOPRIVATE", "private.example.com"),
         (404, "gonosumdb", "GONOSUMDB", "private.example.com"),
         (410, "gosumdb-off", "GOSUMDB", "off"),
     ])
-    func privateModuleCheckedAgainstTheSumdb(status: Int, choice: String, key: String, value: String) throws {
-        let lab = try Lab.make()
+    func privateModuleCheckedAgainstTheSumdb(
+        release: GoRelease, answer: (status: Int, choice: String, key: String, value: String)
+    ) throws {
+        let (status, choice, key, value) = answer
+        let lab = try Lab.make(release: release)
         defer { lab.remove() }
         let proxy = try lab.startProxy(modules: [Self.hello])
         defer { proxy.stop() }
@@ -117,8 +123,9 @@ import TriageCLI
     // private-module-proxy with a proxy answering 410 Gone and a GOPRIVATE that already lists
     // another host: listing the module's versions fails too (so it is private, not a missing
     // version), and the host is appended to GOPRIVATE.
-    @Test func privateModuleBehindAGoneProxyIsAppendedToGoprivate() throws {
-        let lab = try Lab.make()
+    @Test(arguments: GoRelease.all)
+    func privateModuleBehindAGoneProxyIsAppendedToGoprivate(release: GoRelease) throws {
+        let lab = try Lab.make(release: release)
         defer { lab.remove() }
         let proxy = try lab.startProxy(modules: [Self.hello], gone: true)
         defer { proxy.stop() }
@@ -141,9 +148,9 @@ import TriageCLI
 
     // unknown-revision: through the proxy (a 404 for .info, which private-modules tells apart from
     // a private module because the proxy lists other versions) and through git.
-    @Test(arguments: [true, false])
-    func unknownVersionListsTheVersionsThatExist(throughProxy: Bool) throws {
-        let lab = try Lab.make()
+    @Test(arguments: GoRelease.all, [true, false])
+    func unknownVersionListsTheVersionsThatExist(release: GoRelease, throughProxy: Bool) throws {
+        let lab = try Lab.make(release: release)
         defer { lab.remove() }
         let proxy = try lab.startProxy(modules: [Self.hello, ("example.com/hello", "v1.1.0")])
         defer { proxy.stop() }
@@ -174,12 +181,15 @@ import TriageCLI
     // path-mismatch: `go mod download <path>` works, only the whole build list shows the error.
     // Without a module answer the entry playbook finds the module with `go mod download`; with
     // one, the named download succeeds and module-path checks the build list.
-    @Test(arguments: [
+    @Test(arguments: GoRelease.all, [
         ("example.com/mis", "example.com/elsewhere", false),
         ("example.com/sirupsen/logrus", "example.com/Sirupsen/logrus", true),
     ])
-    func modulePathMismatchEndsWithTheReplaceCommand(required: String, declared: String, answered: Bool) throws {
-        let lab = try Lab.make()
+    func modulePathMismatchEndsWithTheReplaceCommand(
+        release: GoRelease, paths: (required: String, declared: String, answered: Bool)
+    ) throws {
+        let (required, declared, answered) = paths
+        let lab = try Lab.make(release: release)
         defer { lab.remove() }
         let proxy = try lab.startProxy(modules: [(required, "v1.0.0"), (declared, "v1.0.0")],
                                        declaredPaths: [required: declared])
@@ -205,9 +215,9 @@ import TriageCLI
     }
 
     // import-path-meta: the vanity page has no go-import tag, or is missing (404).
-    @Test(arguments: [false, true])
-    func brokenGoImportPageShowsTheURLToCheck(missingPage: Bool) throws {
-        let lab = try Lab.make()
+    @Test(arguments: GoRelease.all, [false, true])
+    func brokenGoImportPageShowsTheURLToCheck(release: GoRelease, missingPage: Bool) throws {
+        let lab = try Lab.make(release: release)
         defer { lab.remove() }
         let vanity = (path: "vanity.example.com/team/lib", version: "v1.0.0")
         try lab.writeGoEnvFile([
@@ -239,8 +249,9 @@ import TriageCLI
 
     // checksum-mismatch: a forged go.sum line. The walk shows the go.sum line, warns about
     // tampering before it names go clean -modcache, and the go.sum instruction really fixes it.
-    @Test func checksumMismatchShowsTheGoSumLineAndWarns() throws {
-        let lab = try Lab.make()
+    @Test(arguments: GoRelease.all)
+    func checksumMismatchShowsTheGoSumLineAndWarns(release: GoRelease) throws {
+        let lab = try Lab.make(release: release)
         defer { lab.remove() }
         let proxy = try lab.startProxy(modules: [Self.hello])
         defer { proxy.stop() }

@@ -20,8 +20,9 @@ import TriageCLI
         }
     }
 
-    @Test func goproxyOff() throws {
-        let lab = try Lab.make()
+    @Test(arguments: GoRelease.all)
+    func goproxyOff(release: GoRelease) throws {
+        let lab = try Lab.make(release: release)
         defer { lab.remove() }
         let proxy = try lab.startProxy(modules: [Self.hello])
         defer { proxy.stop() }
@@ -31,8 +32,9 @@ import TriageCLI
         #expect(try lab.goEnv(["GOPROXY"]).stdout == proxy.url + "\n")
     }
 
-    @Test func proxyOnADeadPort() throws {
-        let lab = try Lab.make()
+    @Test(arguments: GoRelease.all)
+    func proxyOnADeadPort(release: GoRelease) throws {
+        let lab = try Lab.make(release: release)
         defer { lab.remove() }
         let proxy = try lab.startProxy(modules: [Self.hello])
         defer { proxy.stop() }
@@ -43,8 +45,9 @@ import TriageCLI
                       cause: "network-unreachable")
     }
 
-    @Test func privateModuleNeedsGoprivate() throws {
-        let lab = try Lab.make()
+    @Test(arguments: GoRelease.all)
+    func privateModuleNeedsGoprivate(release: GoRelease) throws {
+        let lab = try Lab.make(release: release)
         defer { lab.remove() }
         let proxy = try lab.startProxy(modules: [Self.hello])
         defer { proxy.stop() }
@@ -57,8 +60,9 @@ import TriageCLI
         #expect(try lab.goEnv(["GOPRIVATE"]).stdout == "private.example.com\n")
     }
 
-    @Test func healthyEnvironmentEndsResolvedAndChangesNothing() throws {
-        let lab = try Lab.make()
+    @Test(arguments: GoRelease.all)
+    func healthyEnvironmentEndsResolvedAndChangesNothing(release: GoRelease) throws {
+        let lab = try Lab.make(release: release)
         defer { lab.remove() }
         let proxy = try lab.startProxy(modules: [Self.hello])
         defer { proxy.stop() }
@@ -77,8 +81,9 @@ import TriageCLI
 
     /// The shell reading piped input (no terminal) never applies a fix, even when the pipe says
     /// yes; `gotriage --yes` does.
-    @Test func pipedShellInputNeverConfirmsAFix() throws {
-        let lab = try Lab.make()
+    @Test(arguments: GoRelease.all)
+    func pipedShellInputNeverConfirmsAFix(release: GoRelease) throws {
+        let lab = try Lab.make(release: release)
         defer { lab.remove() }
         let proxy = try lab.startProxy(modules: [Self.hello])
         defer { proxy.stop() }

@@ -74,7 +74,7 @@ import TestSupport
     func aKeyThatWasNotSetIsUnset(fileLines: [String]?) throws {
         let lab = try Lab.make()
         defer { lab.remove() }
-        if let fileLines { try lab.writeGoEnvFile(fileLines) }
+        if let fileLines { try lab.writeGoEnvFile(fileLines) } else { try lab.removeGoEnvFile() }
         let before = lab.goEnvFileBytes
         let playbooks = lab.root.appendingPathComponent("playbooks")
         try FileManager.default.createDirectory(at: playbooks, withIntermediateDirectories: true)
