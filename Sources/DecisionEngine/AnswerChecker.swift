@@ -23,9 +23,14 @@ enum AnswerChecker {
             return .rejected("Please answer with one of: \(question.choices.joined(separator: ", ")).")
         }
         if let pattern = question.pattern {
-            return pattern.firstMatch(in: value) != nil
-                ? .accepted(value)
-                : .rejected("\"\(value)\" does not look right here (it must match \(pattern.source)).")
+            do {
+                return try pattern.firstMatch(in: value, within: MatchBudget()) != nil
+                    ? .accepted(value)
+                    : .rejected("\"\(value)\" does not look right here (it must match \(pattern.source)).")
+            } catch {
+                return .rejected("gotriage stopped checking this answer against \(pattern.source) after "
+                    + "\(MatchBudget.stepMilliseconds) ms: the pattern backtracks too much on it. Type a shorter answer.")
+            }
         }
         return value.isEmpty ? .rejected("Please type an answer.") : .accepted(value)
     }

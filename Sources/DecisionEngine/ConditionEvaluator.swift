@@ -6,6 +6,8 @@ struct Facts {
     var fix: FixResult?
     var variables: [String: String]
     var goEnv: [String: String]
+    /// What the step's regex matching may still spend; it starts when the facts are gathered.
+    var budget = MatchBudget()
 
     /// Fills a template: `goenv.KEY` from the Go environment, anything else from the variables.
     func render(_ template: Template) -> String {
@@ -26,8 +28,20 @@ struct Evaluation {
 }
 
 /// Tests conditions against facts and collects evidence for `why`.
+///
+/// Every regex match runs under the facts' `MatchBudget`; a match it stops throws `MatchStopped`,
+/// located at the innermost condition that was matching.
 enum ConditionEvaluator {
-    static func evaluate(_ condition: Condition, _ facts: Facts) -> Evaluation {
+    static func evaluate(_ condition: Condition, _ facts: Facts) throws(MatchStopped) -> Evaluation {
+        do {
+            return try evaluateKind(condition, facts)
+        } catch var stopped {
+            if stopped.location == nil { stopped.location = condition.location }
+            throw stopped
+        }
+    }
+
+    private static func evaluateKind(_ condition: Condition, _ facts: Facts) throws(MatchStopped) -> Evaluation {
         switch condition.kind {
         case .exitCode(let codes):
             guard let probe = facts.probe else { return Evaluation(holds: false, evidence: []) }
@@ -36,18 +50,18 @@ enum ConditionEvaluator {
             let timedOut = facts.probe?.timedOut ?? false
             return Evaluation(holds: timedOut == wanted, evidence: [timedOut ? "the command timed out" : "the command finished in time"])
         case .output(let stream, let test):
-            return evaluateOutput(stream, test, facts)
+            return try evaluateOutput(stream, test, facts)
         case .variable(let name, let test):
-            return evaluateValue(facts.variables[name] ?? "", label: name, test, facts)
+            return try evaluateValue(facts.variables[name] ?? "", label: name, test, facts)
         case .goEnv(let key, let test):
-            return evaluateValue(facts.goEnv[key] ?? "", label: "go env \(key)", test, facts)
+            return try evaluateValue(facts.goEnv[key] ?? "", label: "go env \(key)", test, facts)
         case .fix(let wanted):
             let actual = facts.fix
             return Evaluation(holds: actual == wanted, evidence: ["fix \(actual?.rawValue ?? "not proposed")"])
         case .all(let conditions):
             var evidence: [String] = []
             for condition in conditions {
-                let result = evaluate(condition, facts)
+                let result = try evaluate(condition, facts)
                 evidence += result.evidence
                 if !result.holds { return Evaluation(holds: false, evidence: result.evidence) }
             }
@@ -55,18 +69,18 @@ enum ConditionEvaluator {
         case .any(let conditions):
             var evidence: [String] = []
             for condition in conditions {
-                let result = evaluate(condition, facts)
+                let result = try evaluate(condition, facts)
                 if result.holds { return result }
                 evidence += result.evidence
             }
             return Evaluation(holds: false, evidence: evidence)
         case .not(let inner):
-            let result = evaluate(inner, facts)
+            let result = try evaluate(inner, facts)
             return Evaluation(holds: !result.holds, evidence: result.evidence)
         }
     }
 
-    private static func evaluateOutput(_ stream: ProbeStream, _ test: TextTest, _ facts: Facts) -> Evaluation {
+    private static func evaluateOutput(_ stream: ProbeStream, _ test: TextTest, _ facts: Facts) throws(MatchStopped) -> Evaluation {
         guard let probe = facts.probe else { return Evaluation(holds: false, evidence: []) }
         let sources: [(String, String)] = switch stream {
         case .stdout: [("stdout", probe.stdout)]
@@ -86,44 +100,46 @@ enum ConditionEvaluator {
             return Evaluation(holds: false, evidence: [])
         case .contains, .matches:
             for (name, text) in sources {
-                if let hit = firstLine(in: text, where: { textMatches($0, test, facts) }) {
+                if let hit = try firstLine(in: text, where: { line throws(MatchStopped) in try textMatches(line, test, facts) }) {
                     return Evaluation(holds: true, evidence: ["\(name) line \(hit.number): \(quoted(hit.text))"])
                 }
             }
             // A text or pattern that spans lines can only match the output as a whole.
-            for (name, text) in sources where textMatches(Substring(text), test, facts) {
+            for (name, text) in sources where try textMatches(Substring(text), test, facts) {
                 return Evaluation(holds: true, evidence: ["\(name): \(quoted(String(text.trimmingWhitespace())))"])
             }
             return Evaluation(holds: false, evidence: [])
         }
     }
 
-    private static func evaluateValue(_ value: String, label: String, _ test: TextTest, _ facts: Facts) -> Evaluation {
+    private static func evaluateValue(_ value: String, label: String, _ test: TextTest, _ facts: Facts) throws(MatchStopped) -> Evaluation {
         let evidence = ["\(label) = \(quoted(value))"]
         let holds: Bool = switch test {
         case .equals(let template): value == facts.render(template)
         case .contains(let template): value.contains(facts.render(template))
-        case .matches(let pattern): pattern.firstMatch(in: value) != nil
+        case .matches(let pattern): try pattern.firstMatch(in: value, within: facts.budget) != nil
         case .isEmpty(let wanted): value.trimmingWhitespace().isEmpty == wanted
         }
         return Evaluation(holds: holds, evidence: evidence)
     }
 
     /// Whether a line (or a whole output) passes a `contains` / `matches` test.
-    private static func textMatches(_ line: Substring, _ test: TextTest, _ facts: Facts) -> Bool {
+    private static func textMatches(_ line: Substring, _ test: TextTest, _ facts: Facts) throws(MatchStopped) -> Bool {
         switch test {
         case .contains(let template): line.contains(facts.render(template))
-        case .matches(let pattern): pattern.firstMatch(in: String(line)) != nil
+        case .matches(let pattern): try pattern.firstMatch(in: String(line), within: facts.budget) != nil
         case .equals, .isEmpty: false
         }
     }
 
     /// The first line (1-based number) of `text` that satisfies `predicate`.
-    static func firstLine(in text: String, where predicate: (Substring) -> Bool) -> (number: Int, text: String)? {
+    static func firstLine(in text: String, where predicate: (Substring) throws(MatchStopped) -> Bool)
+        throws(MatchStopped) -> (number: Int, text: String)?
+    {
         var number = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             number += 1
-            if predicate(line) { return (number, String(line.trimmingWhitespace())) }
+            if try predicate(line) { return (number, String(line.trimmingWhitespace())) }
         }
         return nil
     }

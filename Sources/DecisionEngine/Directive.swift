@@ -81,7 +81,7 @@ public struct WalkEnd: Sendable, Equatable {
     public let step: StepAddress
     public let reason: Reason
 
-    public enum Reason: String, Sendable, Equatable, Codable {
+    public enum Reason: String, Sendable, Equatable, Codable, CaseIterable {
         /// A `done` step was reached.
         case done
         /// The user declined a fix and the playbook had no branch for that.
@@ -95,6 +95,8 @@ public struct WalkEnd: Sendable, Equatable {
         case fixProposed = "fix-proposed"
         /// A probe was not run because a variable's value would have become one of its options.
         case unsafeArgument = "unsafe-argument"
+        /// A regex of the step took longer than its `MatchBudget` on the text it was matching.
+        case patternTooSlow = "pattern-too-slow"
     }
 
     /// The outcome as reports name it: `fix-proposed` for a dry run stopped at a fix, else the

@@ -156,17 +156,26 @@ public struct Walk: Sendable {
             state = .interrupted(address)
             return
         }
+        var facts = facts()  // its budget covers the captures and the branches
         for capture in probe.captures {
             let texts: [String] = switch capture.stream {
             case .stdout: [observation.stdout]
             case .stderr: [observation.stderr]
             case .output: [observation.stdout, observation.stderr]
             }
-            if let match = texts.lazy.compactMap({ capture.pattern.firstMatch(in: $0) }).first {
-                variables.merge(match.groups) { _, new in new }
+            do {
+                for text in texts {
+                    guard let match = try capture.pattern.firstMatch(in: text, within: facts.budget) else { continue }
+                    variables.merge(match.groups) { _, new in new }
+                    break
+                }
+            } catch var stopped {
+                stopped.location = capture.location
+                stopMatching(stopped, at: address)
+                return
             }
         }
-        var facts = facts()
+        facts.variables = variables
         facts.probe = observation
         take(transitionOf: tree[address], facts)
     }
@@ -281,7 +290,13 @@ public struct Walk: Sendable {
         case .branch(let branches, let fallback):
             var looked: [String] = []
             for (index, branch) in branches.enumerated() {
-                let result = ConditionEvaluator.evaluate(branch.condition, facts)
+                let result: Evaluation
+                do {
+                    result = try ConditionEvaluator.evaluate(branch.condition, facts)
+                } catch {
+                    stopMatching(error, at: step.address)
+                    return
+                }
                 if result.holds {
                     decisions.append(Decision(step: step.address, target: branch.target,
                                               kind: .branch(index: index + 1, count: branches.count),
@@ -295,6 +310,22 @@ public struct Walk: Sendable {
             decisions.append(Decision(step: step.address, target: fallback.target, kind: .fallback(count: branches.count),
                                       condition: nil, evidence: looked, location: fallback.location))
             state = .entering(fallback.target)
+        }
+    }
+
+    /// A regex match was stopped at `address`: Ctrl-C leaves the step interrupted (retry runs it
+    /// again); a spent budget ends the walk, naming the pattern and where it is written.
+    private mutating func stopMatching(_ stopped: MatchStopped, at address: StepAddress) {
+        switch stopped.reason {
+        case .cancelled:
+            state = .interrupted(address)
+        case .outOfTime(let milliseconds):
+            let place = stopped.location.map { " (\($0))" } ?? ""
+            _ = finish(at: address, outcome: .escalate, cause: nil, reason: .patternTooSlow,
+                       conclusion: "gotriage stopped matching the pattern '\(stopped.pattern)'\(place) after \(milliseconds) ms: "
+                           + "on this step's text it backtracks without end (nested repeats such as (a+)+ take time "
+                           + "that doubles with every character). Nothing was decided from it. If you wrote the "
+                           + "playbook, make the pattern simpler; otherwise attach this output to a ticket.")
         }
     }
 

@@ -98,6 +98,8 @@ import TriageCLI
             case .resolved: 0
             case .notResolved, .fixProposed: 1
             case .escalate: 5
+            case .unanswered: 2
+            case .interrupted: 6
             }
             #expect(result.exitCode == expectedStatus, "\(id) ended \(outcome): \(result.stderr)")
             #expect(!events.contains { $0.kind == .fixApplied }, "\(id) applied a fix in a dry run")

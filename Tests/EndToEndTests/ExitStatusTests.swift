@@ -190,10 +190,11 @@ import Glibc
         while !Self.sleeps(seconds).isEmpty && Date() < goneBy { Thread.sleep(forTimeInterval: 0.05) }
         #expect(Self.sleeps(seconds).isEmpty, "the sleep was killed with its process group")
         let events = try JSONEvents(try String(contentsOf: output, encoding: .utf8))
-        // Ctrl-C ends the run at the interrupted probe: its probe-end, then interrupted, and no end.
-        #expect(events.suffix(2).map(\.kind) == [.probeEnd, .interrupted], "\(printed())")
-        #expect(events.last.flatMap { if case .interrupted(let stop) = $0 { stop.step } else { nil } } == "t-hang:wait",
+        // Ctrl-C ends the run at the interrupted probe: its probe-end, interrupted, then the end.
+        #expect(events.suffix(3).map(\.kind) == [.probeEnd, .interrupted, .end], "\(printed())")
+        #expect(events.dropLast().last.flatMap { if case .interrupted(let stop) = $0 { stop.step } else { nil } } == "t-hang:wait",
                 "\(printed())")
+        #expect(events.last?.ended?.outcome == .interrupted && events.last?.ended?.step == "t-hang:wait", "\(printed())")
         #expect(events.compactMap(\.probeEnded).last?.interrupted == true)
     }
 

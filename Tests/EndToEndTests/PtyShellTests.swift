@@ -48,4 +48,80 @@ import TestSupport
         #expect(output.contains("s  sleeping"), "the spinner showed the pending text: \(output.debugDescription)")
         #expect(output.contains("\r\u{1B}[2K"), "and was erased")
     }
+
+    /// `t-fixhang`: a fix, then a probe that never ends.
+    static let fixThenHang = """
+        gotriage: 1
+        id: t-fixhang
+        title: Fix then hang
+        summary: A fix, then a probe that never ends.
+        start: fix
+        steps:
+          fix:
+            fix:
+              reason: Test fix.
+              set: {GOFLAGS: "-mod=mod"}
+            next: wait
+          wait:
+            run:
+              argv: [sleep, "{{seconds}}"]
+              timeout: 2m
+              pending: sleeping
+            next: ok
+          ok:
+            done: {outcome: resolved, conclusion: Woke up.}
+        inputs:
+          seconds: ~
+        """
+
+    /// The t-hang and t-fixhang playbooks, sleeping a unique number of seconds.
+    static func sleepers(in lab: Lab) throws -> (folder: String, seconds: String) {
+        let seconds = "27.\(Int.random(in: 100...999))"
+        let input = "  seconds: \"\(seconds)\""
+        let hang = ExitStatusTests.hang.replacingOccurrences(of: "  seconds: ~", with: input)
+        let fix = fixThenHang.replacingOccurrences(of: "  seconds: ~", with: input)
+        #expect(hang.contains(seconds) && fix.contains(seconds))
+        return (try ExitStatusTests.playbooks(in: lab, ["hang.yaml": hang, "fixhang.yaml": fix]), seconds)
+    }
+
+    @Test func ctrlCStopsTheProbeAfterAFixWasApplied() throws {
+        let lab = try Lab.make()
+        defer { lab.remove() }
+        let (folder, seconds) = try Self.sleepers(in: lab)
+        let report = try Self.drive("fix:\(seconds)", playbooks: folder, lab: lab)
+        let output = report["output"] as? String ?? ""
+        #expect(report["apply_prompt"] as? Bool == true, "\(output)")
+        #expect(output.contains("GOFLAGS is now \"-mod=mod\""), "\(output)")
+        #expect(report["sleep_started"] as? Bool == true, "\(output)")
+        #expect(report["interrupted_prompt"] as? Bool == true, "Ctrl-C after the fix: \(output)")
+        #expect(report["sleep_gone"] as? Bool == true, "the probe's process group was killed")
+        #expect(report["status"] as? Int == 0, "\(output)")
+    }
+
+    @Test func ctrlCStopsTheProbeAgainAfterRetry() throws {
+        let lab = try Lab.make()
+        defer { lab.remove() }
+        let (folder, seconds) = try Self.sleepers(in: lab)
+        let report = try Self.drive("retry:\(seconds)", playbooks: folder, lab: lab)
+        let output = report["output"] as? String ?? ""
+        for key in ["", "2"] {
+            #expect(report["sleep_started" + key] as? Bool == true, "\(key) \(output)")
+            #expect(report["interrupted_prompt" + key] as? Bool == true, "interrupt \(key.isEmpty ? "1" : key): \(output)")
+            #expect(report["sleep_gone" + key] as? Bool == true, "interrupt \(key.isEmpty ? "1" : key) killed the probe")
+        }
+        #expect(report["status"] as? Int == 0, "\(output)")
+    }
+
+    @Test(arguments: ["SIGTERM", "SIGHUP"])
+    func aSignalDuringAProbeStopsItsGroupToo(signal: String) throws {
+        let lab = try Lab.make()
+        defer { lab.remove() }
+        let (folder, seconds) = try Self.sleepers(in: lab)
+        let report = try Self.drive("probe-signal:\(signal):\(seconds)", playbooks: folder, lab: lab)
+        let output = report["output"] as? String ?? ""
+        #expect(report["sleep_started"] as? Bool == true, "\(output)")
+        #expect(report["sleep_gone"] as? Bool == true, "the probe's process group went with gotriage: \(output)")
+        #expect(report["restored"] as? Bool == true, "before \(report["before"] ?? "") after \(report["after"] ?? "")")
+        #expect((report["status"] as? Int ?? 0) < 0, "gotriage died of the signal: \(report["status"] ?? "")")
+    }
 }

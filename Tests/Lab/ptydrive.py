@@ -5,6 +5,11 @@ usage: ptydrive.py BINARY PLAYBOOKS_DIR MODE
                     gotriage started, at its prompt (libedit's raw mode) and after it died.
   MODE ctrlc:ARG    start the t-hang playbook, press Ctrl-C while `sleep ARG` runs, report what
                     the shell printed and whether the sleep is gone.
+  MODE retry:ARG    the same, then `retry` and Ctrl-C again: reports both interrupts.
+  MODE fix:ARG      start t-fixhang, answer y at its Apply? prompt, then press Ctrl-C while the
+                    `sleep ARG` after the fix runs.
+  MODE probe-signal:NAME:ARG  start t-hang, send the signal to gotriage while `sleep ARG` runs,
+                    report whether the sleep is gone, the terminal settings and how gotriage ended.
 Prints one JSON object on stdout. The parent keeps the slave side open, so the terminal's
 settings can still be read after the child is gone.
 """
@@ -56,6 +61,13 @@ def sleeps(argument):
     return found
 
 
+def wait_for_sleep(argument, seconds=20):
+    deadline = time.time() + seconds
+    while not sleeps(argument) and time.time() < deadline:
+        read_until("\0", 0.1)
+    return bool(sleeps(argument))
+
+
 def settings(a):
     return {"lflag": a[3], "iflag": a[0], "oflag": a[1]}
 
@@ -73,24 +85,56 @@ if mode.startswith("signal:"):
     after = termios.tcgetattr(slave)
     result.update(before=settings(before), at_prompt=settings(at_prompt), after=settings(after), status=status,
                   restored=(after == before), raw_at_prompt=(at_prompt != before))
-elif mode.startswith("ctrlc:"):
-    argument = mode.split(":", 1)[1]
-    os.write(master, b"start t-hang\r")
-    deadline = time.time() + 20
-    while not sleeps(argument) and time.time() < deadline:
-        read_until("\0", 0.1)
-    result["sleep_started"] = bool(sleeps(argument))
-    time.sleep(1.5)  # long enough for the spinner to draw
-    os.write(master, b"\x03")
-    result["interrupted_prompt"] = read_until(" interrupted]> ")
-    time.sleep(0.3)
-    result["sleep_gone"] = not sleeps(argument)
+elif mode.split(":", 1)[0] in ("ctrlc", "retry", "fix"):
+    kind, argument = mode.split(":", 1)
+    if kind == "fix":
+        os.write(master, b"start t-fixhang\r")
+        result["apply_prompt"] = read_until("Apply? [y/N] ")
+        os.write(master, b"y\r")
+    else:
+        os.write(master, b"start t-hang\r")
+    interrupts = 2 if kind == "retry" else 1
+    for attempt in range(interrupts):
+        if attempt:
+            os.write(master, b"retry\r")
+        key = "" if attempt == 0 else str(attempt + 1)
+        result["sleep_started" + key] = wait_for_sleep(argument)
+        time.sleep(1.5)  # long enough for the spinner to draw
+        mark = len(output)
+        os.write(master, b"\x03")
+        deadline = time.time() + 10
+        while b" interrupted]> " not in output[mark:] and time.time() < deadline:
+            read_until("\0", 0.1)
+        result["interrupted_prompt" + key] = b" interrupted]> " in output[mark:]
+        time.sleep(0.3)
+        result["sleep_gone" + key] = not sleeps(argument)
+    for pid in sleeps(argument):
+        os.kill(int(pid), signal.SIGKILL)
     os.write(master, b"quit\r")
     try:
         result["status"] = child.wait(timeout=10)
     except subprocess.TimeoutExpired:
         child.kill()
         result["status"] = "hung"
+    read_until("\0", 0.3)
+elif mode.startswith("probe-signal:"):
+    _, name, argument = mode.split(":", 2)
+    os.write(master, b"start t-hang\r")
+    result["sleep_started"] = wait_for_sleep(argument)
+    child.send_signal(getattr(signal, name))
+    try:
+        result["status"] = child.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        result["status"] = "hung"
+    deadline = time.time() + 5
+    while sleeps(argument) and time.time() < deadline:
+        time.sleep(0.05)
+    result["sleep_gone"] = not sleeps(argument)
+    for pid in sleeps(argument):
+        os.kill(int(pid), signal.SIGKILL)
+    after = termios.tcgetattr(slave)
+    result.update(before=settings(before), after=settings(after), restored=(after == before))
     read_until("\0", 0.3)
 result["output"] = output.decode("utf-8", "replace")
 print(json.dumps(result))

@@ -5,7 +5,7 @@ import Testing
     @Test func namedGroupsBecomeMatchGroups() throws {
         let pattern = try Pattern("go version (?<goversion>go[0-9.]+) (?<os>[a-z]+)/")
         #expect(pattern.groupNames == ["goversion", "os"])
-        let match = try #require(pattern.firstMatch(in: "go version go1.19.8 linux/amd64"))
+        let match = try #require(try pattern.firstMatch(in: "go version go1.19.8 linux/amd64", within: MatchBudget()))
         #expect(match.groups == ["goversion": "go1.19.8", "os": "linux"])
         #expect(match.text == "go version go1.19.8 linux/")
     }
@@ -16,16 +16,16 @@ import Testing
     }
 
     @Test func searchesAnywhere() throws {
-        #expect(try Pattern("proxy").firstMatch(in: "no proxy here") != nil)
-        #expect(try Pattern("^proxy").firstMatch(in: "no proxy here") == nil)
+        #expect(try Pattern("proxy").firstMatch(in: "no proxy here", within: MatchBudget()) != nil)
+        #expect(try Pattern("^proxy").firstMatch(in: "no proxy here", within: MatchBudget()) == nil)
     }
 
     @Test func wholeMatchPatternsMatchOnlyTheEntireText() throws {
         let pattern = try Pattern(matchingWhole: "a|ab")
         #expect(pattern.source == "a|ab")
-        #expect(pattern.firstMatch(in: "ab") != nil)
-        #expect(pattern.firstMatch(in: "abc") == nil)
-        #expect(pattern.firstMatch(in: "xa") == nil)
+        #expect(try pattern.firstMatch(in: "ab", within: MatchBudget()) != nil)
+        #expect(try pattern.firstMatch(in: "abc", within: MatchBudget()) == nil)
+        #expect(try pattern.firstMatch(in: "xa", within: MatchBudget()) == nil)
     }
 
     @Test func wholeMatchRejectsPatternsThatOnlyCompileInsideTheWrapper() {
@@ -39,7 +39,7 @@ import Testing
     @Test func pythonStyleAndNonASCIIGroupNamesAreRenamedForICU() throws {
         let pattern = try Pattern(#"(?P<go_version>go[0-9.]+) \((?<größe>\d+)\)"#)
         #expect(pattern.groupNames == ["go_version", "größe"])
-        let match = try #require(pattern.firstMatch(in: "go1.19.8 (42)"))
+        let match = try #require(try pattern.firstMatch(in: "go1.19.8 (42)", within: MatchBudget()))
         #expect(match.groups == ["go_version": "go1.19.8", "größe": "42"])
     }
 
@@ -48,10 +48,51 @@ import Testing
         let pattern = try Pattern("proxy (?<port>[0-9]+)")
         let ports = await withTaskGroup(of: String?.self) { group in
             for port in 0..<32 {
-                group.addTask { pattern.firstMatch(in: "proxy \(port) up")?.groups["port"] }
+                group.addTask { try? pattern.firstMatch(in: "proxy \(port) up", within: MatchBudget())?.groups["port"] }
             }
             return await group.reduce(into: Set<String>()) { if let port = $1 { $0.insert(port) } }
         }
         #expect(ports == Set((0..<32).map(String.init)))
+    }
+
+    /// `(a+)+b` on 40 a's backtracks 2^40 times; the budget stops it, and a normal match beside it
+    /// is unaffected.
+    @Test func aBacktrackingPatternIsStoppedWhenItsBudgetIsSpent() throws {
+        let pattern = try Pattern("(a+)+b")
+        let text = String(repeating: "a", count: 40)
+        let clock = ContinuousClock()
+        let started = clock.now
+        #expect(throws: MatchStopped(pattern: "(a+)+b", reason: .outOfTime(milliseconds: 200))) {
+            try pattern.firstMatch(in: text, within: MatchBudget(milliseconds: 200))
+        }
+        let spent = clock.now - started
+        #expect(spent >= .milliseconds(200) && spent < .milliseconds(600), "stopped after \(spent)")
+        #expect(try pattern.firstMatch(in: "aaab", within: MatchBudget())?.text == "aaab")
+    }
+
+    @Test func aSpentBudgetStopsTheNextMatchAtOnce() throws {
+        let budget = MatchBudget(milliseconds: 0)
+        #expect(throws: MatchStopped.self) { try Pattern("x").firstMatch(in: "x", within: budget) }
+    }
+
+    /// Cancelling the task that matches (Ctrl-C) stops a match that would run for years.
+    @Test func cancellingTheTaskStopsTheMatch() async throws {
+        let pattern = try Pattern("(a+)+b")
+        let text = String(repeating: "a", count: 60)
+        let task = Task.detached { () -> MatchStopped.Reason? in
+            do {
+                _ = try pattern.firstMatch(in: text, within: MatchBudget(milliseconds: 60_000))
+                return nil
+            } catch {
+                return (error as? MatchStopped)?.reason
+            }
+        }
+        try await Task.sleep(for: .milliseconds(100))
+        let clock = ContinuousClock()
+        let cancelled = clock.now
+        task.cancel()
+        let reason = await task.value
+        #expect(reason == .cancelled)
+        #expect(clock.now - cancelled < .milliseconds(200))
     }
 }

@@ -25,8 +25,8 @@ import Testing
         guard case .ask(let question) = tree[StepAddress(playbook: "exit-status-128", step: "ask-module")].action else {
             Issue.record("not an ask"); return
         }
-        #expect(question.pattern?.firstMatch(in: "example.com/m") != nil)
-        #expect(question.pattern?.firstMatch(in: "two words") == nil, "ask patterns match the whole answer")
+        #expect(try question.pattern?.firstMatch(in: "example.com/m", within: MatchBudget()) != nil)
+        #expect(try question.pattern?.firstMatch(in: "two words", within: MatchBudget()) == nil, "ask patterns match the whole answer")
     }
 
     @Test func defaultTimeoutAndJumpToAnotherPlaybooksStart() throws {

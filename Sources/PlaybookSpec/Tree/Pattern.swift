@@ -49,12 +49,31 @@ public struct Pattern: Hashable, Sendable, CustomStringConvertible {
         public var groups: [String: String]
     }
 
-    /// The first match in `text`, or nil.
-    public func firstMatch(in text: String) -> Match? {
+    /// The first match in `text`, or nil; throws when `budget` runs out (or the task is cancelled)
+    /// before the match is decided.
+    ///
+    /// Matching reports progress (`.reportProgress`): ICU calls back at every starting position and
+    /// every few thousand backtracking steps, and every 16th call looks at the clock and at
+    /// cancellation. That costs about 1.5 µs more per short line than an unchecked match.
+    public func firstMatch(in text: String, within budget: MatchBudget) throws(MatchStopped) -> Match? {
+        if let reason = budget.stopReason() { throw MatchStopped(pattern: source, reason: reason) }
         let range = NSRange(text.startIndex..<text.endIndex, in: text)
-        guard let result = regex.firstMatch(in: text, options: [], range: range),
-            let whole = Range(result.range, in: text)
-        else { return nil }
+        var found: NSTextCheckingResult?
+        var stopped: MatchStopped.Reason?
+        var calls = 0
+        regex.enumerateMatches(in: text, options: [.reportProgress], range: range) { result, _, stop in
+            if let result {
+                found = result
+                stop.pointee = true
+                return
+            }
+            calls &+= 1
+            guard calls & 15 == 0, let reason = budget.stopReason() else { return }
+            stopped = reason
+            stop.pointee = true
+        }
+        if let stopped, found == nil { throw MatchStopped(pattern: source, reason: stopped) }
+        guard let result = found, let whole = Range(result.range, in: text) else { return nil }
         var groups: [String: String] = [:]
         for (index, name) in groupNames.enumerated() {
             let groupRange = result.range(withName: "g\(index + 1)")

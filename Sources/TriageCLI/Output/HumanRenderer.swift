@@ -42,7 +42,12 @@ public final class HumanRenderer: WalkObserver {
         case .asked(let question):
             showQuestion(question)
         case .answered(let question, let value, let origin):
-            if origin == .preset { console.line("  \(question.variable) = \(value)  (from --answer)") }
+            switch origin {
+            case .preset: console.line("  \(question.variable) = \(value)  (from --answer)")
+            case .defaultValue:
+                console.line("  \(question.variable) = \(value)  (the default; pass --answer \(question.variable)=VALUE to choose)")
+            case .user: break
+            }
         case .answerRejected(_, _, let reason):
             console.line(console.styled("  \(reason)", .yellow))
         case .fixProposed(let fix, let commands, let current):
@@ -66,6 +71,11 @@ public final class HumanRenderer: WalkObserver {
                 + " Type retry to run it again, back to return to the last question, or restart.")
         case .finished(let end):
             showEnd(end)
+        case .runStopped(let stop):
+            guard case .interrupted = stop.cause else { break }  // a missing answer is told on stderr
+            console.line()
+            console.line(console.styled("■ Interrupted", .bold, .yellow))
+            console.line(stop.conclusion)
         }
     }
 

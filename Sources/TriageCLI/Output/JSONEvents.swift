@@ -215,15 +215,28 @@ public enum JSONEvent: Codable, Sendable, Equatable {
         public let step: String
     }
 
-    /// `end`: the walk is over; always the last line. It holds only strings and enums, which
-    /// JSONEncoder always encodes, so it is always written.
+    /// `end`: the walk is over; always the last line, also when a signal or a missing answer
+    /// stopped the run. It holds only strings and enums, which JSONEncoder always encodes, so it is
+    /// always written.
     public struct End: Codable, Sendable, Equatable {
         public let step: String
         public let outcome: Outcome
         /// The cause id; absent when nothing was wrong.
         public let cause: String?
         public let conclusion: String
-        public let reason: WalkEnd.Reason
+        public let reason: Reason
+        /// The variable of the question nobody answered (reason `no-answer`); absent otherwise.
+        public let variable: String?
+
+        public init(step: String, outcome: Outcome, cause: String?, conclusion: String, reason: Reason,
+                    variable: String? = nil) {
+            self.step = step
+            self.outcome = outcome
+            self.cause = cause
+            self.conclusion = conclusion
+            self.reason = reason
+            self.variable = variable
+        }
 
         /// How the walk ended, as reports name it.
         public enum Outcome: String, Codable, Sendable, CaseIterable {
@@ -232,6 +245,37 @@ public enum JSONEvent: Codable, Sendable, Equatable {
             case escalate
             /// A dry run stopped at the first fix.
             case fixProposed = "fix-proposed"
+            /// Ctrl-C, SIGTERM or SIGHUP stopped the run.
+            case interrupted
+            /// A question had no answer, no default and no terminal to ask at.
+            case unanswered
+        }
+
+        /// Why the walk ended: a walk's own reasons (`WalkEnd.Reason`), or how the run was stopped.
+        public enum Reason: String, Codable, Sendable, CaseIterable {
+            case done
+            case fixDeclined = "fix-declined"
+            case fixFailed = "fix-failed"
+            case stepLimit = "step-limit"
+            case fixProposed = "fix-proposed"
+            case unsafeArgument = "unsafe-argument"
+            case patternTooSlow = "pattern-too-slow"
+            case interrupted
+            case noAnswer = "no-answer"
+
+            /// The same reason as the walk's.
+            public init(_ reason: WalkEnd.Reason) {
+                // Every WalkEnd.Reason has its case here, with the same name on the wire.
+                self = Reason(rawValue: reason.rawValue) ?? .done
+            }
+        }
+
+        /// The outcome and reason of a run that `cause` stopped.
+        static func stopped(_ cause: RunStop.Cause) -> (Outcome, Reason) {
+            switch cause {
+            case .interrupted: (.interrupted, .interrupted)
+            case .unanswered: (.unanswered, .noAnswer)
+            }
         }
     }
 
@@ -329,7 +373,7 @@ public enum JSONEvent: Codable, Sendable, Equatable {
         case .interrupted(let e): return .interrupted(Interrupted(step: f(e.step)))
         case .end(let e):
             return .end(End(step: f(e.step), outcome: e.outcome, cause: e.cause.map(f), conclusion: f(e.conclusion),
-                            reason: e.reason))
+                            reason: e.reason, variable: e.variable.map(f)))
         }
     }
 }

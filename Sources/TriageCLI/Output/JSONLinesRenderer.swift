@@ -100,7 +100,13 @@ extension JSONEvent {
             self = .interrupted(Interrupted(step: step.description))
         case .finished(let end):
             self = .end(End(step: end.step.description, outcome: End.Outcome(end), cause: end.cause,
-                            conclusion: end.conclusion, reason: end.reason))
+                            conclusion: end.conclusion, reason: End.Reason(end.reason)))
+        case .runStopped(let stop):
+            let (outcome, reason) = End.stopped(stop.cause)
+            var variable: String?
+            if case .unanswered(let question) = stop.cause { variable = question.variable }
+            self = .end(End(step: stop.step.description, outcome: outcome, cause: nil, conclusion: stop.conclusion,
+                            reason: reason, variable: variable))
         }
     }
 }

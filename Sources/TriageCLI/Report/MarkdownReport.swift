@@ -131,7 +131,12 @@ struct MarkdownReport {
 
     static func answer(_ question: WalkRecord.Question?) -> String {
         guard let answer = question?.answer else { return "no answer" }
-        return code(answer) + (question?.origin == AnswerOrigin.preset.rawValue ? " (from --answer)" : "")
+        let origin = switch question?.origin {
+        case AnswerOrigin.preset.rawValue?: " (from --answer)"
+        case AnswerOrigin.defaultValue.rawValue?: " (the default)"
+        default: ""
+        }
+        return code(answer) + origin
     }
 
     /// A setting's value as code, or "(empty)".

@@ -68,6 +68,10 @@ public final class WalkRecorder: WalkObserver {
         case .finished(let end):
             record.end = WalkRecord.End(outcome: end.reportedOutcome, cause: end.cause, conclusion: end.conclusion,
                                         step: end.step.description, reason: end.reason.rawValue)
+        case .runStopped(let stop):
+            let (outcome, reason) = JSONEvent.End.stopped(stop.cause)
+            record.end = WalkRecord.End(outcome: outcome.rawValue, cause: nil, conclusion: stop.conclusion,
+                                        step: stop.step.description, reason: reason.rawValue)
         case .said, .answerRejected, .goEnvUnreadable, .interrupted:
             break
         }

@@ -183,10 +183,22 @@ public final class Shell {
         await walkOn()
     }
 
-    /// Lets the walk run until it needs the user again. Ctrl-C meanwhile stops the running probe.
+    /// Lets the walk run until it needs the user again. Ctrl-C meanwhile stops the running probe;
+    /// SIGTERM and SIGHUP stop it too, and then end gotriage by that signal.
     private func walkOn() async {
         guard let driver else { return }
-        stop = catchesCtrlC ? await driver.advanceStoppableByCtrlC() : await driver.advance()
+        guard catchesCtrlC else {
+            stop = await driver.advance()
+            return announceEnd()
+        }
+        let (reached, signal) = await driver.advanceStoppably()
+        stop = reached
+        // Ctrl-C keeps the shell; SIGTERM and SIGHUP end it, once the probe they stopped is gone.
+        if let signal, signal != SIGINT { TerminalRestorer.endProcess(by: signal) }
+        announceEnd()
+    }
+
+    private func announceEnd() {
         if case .finished? = stop {
             console.line(console.styled("(why shows the evidence for each step; back returns to the last question.)", .dim))
         }

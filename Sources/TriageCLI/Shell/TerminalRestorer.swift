@@ -34,6 +34,19 @@ enum TerminalRestorer {
     }
 }
 
+extension TerminalRestorer {
+    /// Ends gotriage by `signalNumber`, as its default action would have: puts the terminal back,
+    /// restores the default action and sends the signal to this process. For SIGTERM and SIGHUP
+    /// that arrived while a walk ran, once the probe they stopped is gone.
+    static func endProcess(by signalNumber: Int32) -> Never {
+        if terminalSaved == 1 { _ = tcsetattr(STDIN_FILENO, TCSANOW, &savedTerminal) }
+        signal(signalNumber, SIG_DFL)
+        kill(getpid(), signalNumber)  // this thread may block it; the process gets it anyway
+        usleep(500_000)
+        _exit(128 + signalNumber)
+    }
+}
+
 /// The settings standard input had when the handlers were installed. Read from a signal handler,
 /// so it is plain global memory written once before the handlers exist.
 nonisolated(unsafe) private var savedTerminal = termios()

@@ -1,8 +1,15 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import DecisionEngine
 import LineEditing
+import PlaybookSpec
 
-/// Runs a walk to its end for `gotriage run`: presets answer questions; with a terminal the rest
-/// are asked, without one a missing answer stops the run at once (never hangs).
+/// Runs a walk to its end for `gotriage run`: presets answer questions, then a question's default;
+/// with a terminal the rest are asked, without one a missing answer stops the run at once (never
+/// hangs). However the run ends, the last event is an end: the walk's own, or a `RunStop`.
 struct ScriptWalk {
     let driver: WalkDriver
     /// nil without a terminal.
@@ -11,27 +18,60 @@ struct ScriptWalk {
 
     func run() async -> ExitStatus {
         while true {
-            let stop = await driver.advanceStoppableByCtrlC()
+            let (stop, signal) = await driver.advanceStoppably()
+            if let signal, let step = Self.step(of: stop) {
+                return interrupted(at: step, by: signal)
+            }
             switch stop {
             case .finished(let end):
                 return ExitStatus(end)
-            case .interrupted:
-                return .interrupted
+            case .interrupted(let step):
+                return interrupted(at: step, by: signal ?? SIGINT)
             case .question(let question):
                 guard let reader else {
-                    console.errorLine("gotriage: the playbook asks \"\(question.prompt)\" and no answer was given. "
-                        + "Pass --answer \(question.variable)=VALUE.")
-                    return .usage
+                    if question.defaultValue != nil, case .accepted = driver.answer("", origin: .defaultValue) { continue }
+                    return unanswered(question)
                 }
-                guard case .line(let reply) = reader.readLine(prompt: "\(question.variable)> ") else { return .interrupted }
-                driver.answer(reply)
-            case .fixConfirmation:
-                guard let reader, case .line(let reply) = reader.readLine(prompt: "Apply? [y/N] ") else {
+                switch reader.readLine(prompt: "\(question.variable)> ") {
+                case .line(let reply): driver.answer(reply)
+                case .interrupted: return interrupted(at: question.step, by: SIGINT)
+                case .endOfFile: return unanswered(question)
+                }
+            case .fixConfirmation(let fix):
+                guard let reader else {
                     driver.declineFix()
                     continue
                 }
-                if ["y", "yes"].contains(reply.lowercased()) { await driver.applyFix() } else { driver.declineFix() }
+                switch reader.readLine(prompt: "Apply? [y/N] ") {
+                case .line(let reply) where ["y", "yes"].contains(reply.lowercased()): await driver.applyFix()
+                case .interrupted: return interrupted(at: fix.step, by: SIGINT)
+                default: driver.declineFix()
+                }
             }
+        }
+    }
+
+    /// A signal stopped the run at `step`: says so and ends with status 6.
+    private func interrupted(at step: StepAddress, by signal: Int32) -> ExitStatus {
+        driver.stopRun(RunStop(step: step, cause: .interrupted(signal: SignalWatch.name(of: signal))))
+        return .interrupted
+    }
+
+    /// Nobody can answer `question`: says so on stderr and in the end event, and ends with status 2.
+    private func unanswered(_ question: PendingQuestion) -> ExitStatus {
+        let stop = RunStop(step: question.step, cause: .unanswered(question))
+        console.errorLine("gotriage: " + stop.conclusion.prefix(1).lowercased() + stop.conclusion.dropFirst())
+        driver.stopRun(stop)
+        return .usage
+    }
+
+    /// The step a walk waits at, unless it has finished.
+    private static func step(of stop: WalkDriver.Stop) -> StepAddress? {
+        switch stop {
+        case .question(let question): question.step
+        case .fixConfirmation(let fix): fix.step
+        case .interrupted(let step): step
+        case .finished: nil
         }
     }
 }

@@ -100,6 +100,8 @@ public final class WalkDriver {
                     handOver { try $0.endAtProposedFix() }
                 }
             case .interrupted(let step):
+                // Ctrl-C stopped the probe, or the matching of its output.
+                observer.handle(.interrupted(step))
                 return .interrupted(step)
             case .finished(let end):
                 if !finishedReported {
@@ -155,6 +157,11 @@ public final class WalkDriver {
         announced = nil
         finishedReported = false
         presetsUsed = []
+    }
+
+    /// Reports that `gotriage run` stopped before the walk ended; the walk is left as it is.
+    public func stopRun(_ stop: RunStop) {
+        observer.handle(.runStopped(stop))
     }
 
     /// Runs an interrupted probe again; false when nothing was interrupted.
@@ -266,7 +273,6 @@ public final class WalkDriver {
         var result = await host.runner.run(request)
         result.argv = probe.argv
         observer.handle(.probeFinished(probe, result))
-        if result.interrupted { observer.handle(.interrupted(probe.step)) }
         return result
     }
 }

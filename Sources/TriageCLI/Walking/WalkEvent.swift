@@ -23,6 +23,8 @@ public enum WalkEvent: Sendable {
     case goEnvUnreadable(String)
     case interrupted(StepAddress)
     case finished(WalkEnd)
+    /// `gotriage run` stopped before the walk ended (a signal, or a question nobody answered).
+    case runStopped(RunStop)
 }
 
 /// Where an answer came from.
@@ -30,6 +32,8 @@ public enum AnswerOrigin: String, Sendable, Codable {
     case user
     /// `--answer NAME=VALUE`
     case preset = "answer-flag"
+    /// The question's default, taken by `gotriage run` when nothing else answers it.
+    case defaultValue = "default"
 }
 
 /// Why a fix was not applied.
