@@ -11,12 +11,15 @@ struct Facts {
 
     /// Fills a template: `goenv.KEY` from the Go environment, anything else from the variables.
     func render(_ template: Template) -> String {
-        template.render { name in
-            if name.hasPrefix(GoEnvKeys.templatePrefix) {
-                return goEnv[String(name.dropFirst(GoEnvKeys.templatePrefix.count))]
-            }
-            return variables[name]
+        template.render(value(of:))
+    }
+
+    /// The value a `{{name}}` placeholder stands for, or nil when nothing is known by that name.
+    func value(of name: String) -> String? {
+        if name.hasPrefix(GoEnvKeys.templatePrefix) {
+            return goEnv[String(name.dropFirst(GoEnvKeys.templatePrefix.count))]
         }
+        return variables[name]
     }
 }
 

@@ -252,7 +252,7 @@ public struct Walk: Sendable {
             return nil
         case .run(let probe):
             let facts = facts()
-            if let unsafe = ArgvGuard.check(probe.argv, rendered: probe.argv.map(facts.render)) {
+            if let unsafe = ArgvGuard.check(probe, value: facts.value(of:)) {
                 return finish(at: address, outcome: .escalate, cause: nil, reason: .unsafeArgument,
                               conclusion: unsafe.explanation)
             }

@@ -70,7 +70,7 @@ struct TrustShellTests {
         renderer.handle(.probeFinished(probe, CommandResult(argv: probe.argv, durationMilliseconds: 400)))
         try await Task.sleep(for: .milliseconds(100))  // a late tick must not draw again
         let text = output.value
-        let erase = ProbeSpinner.eraseLine
+        let erase = Console.eraseLine
         #expect(text.contains(erase + "⠋ 0."), "\(text.debugDescription)")
         #expect(text.contains(" s  go mod download -json corp.example.com/team/lib"))
         let parts = text.components(separatedBy: erase)

@@ -42,6 +42,10 @@ struct StepCompiler {
             return .message
         case .run(let run):
             for argument in run.argv { terms.check(argument, in: "argv", problems: &problems) }
+            if let program = run.argv.first, !program.value.variables.isEmpty {
+                problems.error(program.location, "argv[0] '\(program.value)' names the program to run and must be "
+                    + "written out, not filled in from a variable; put the program's name first and pass values after it")
+            }
             for variable in run.environment { terms.check(variable.value, in: "env", problems: &problems) }
             if let pending = run.pending { terms.check(pending, in: "pending", problems: &problems) }
             var captures: [Capture] = []

@@ -30,7 +30,7 @@ struct DiagnoseSubcommand: AsyncParsableCommand {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            console.line(String(decoding: try encoder.encode(DiagnosisReport(result)), as: UTF8.self))
+            console.verbatimLine(String(decoding: try encoder.encode(DiagnosisReport(result)), as: UTF8.self))
         } else {
             DiagnosisPrinter(console: console, catalog: knowledge.catalog.catalog).show(result, shell: false)
         }

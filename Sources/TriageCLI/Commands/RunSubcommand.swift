@@ -76,14 +76,16 @@ struct RunSubcommand: AsyncParsableCommand {
     func presetAnswers() throws -> [String: String] {
         var result: [String: String] = [:]
         for answer in answers {
-            guard let equals = answer.firstIndex(of: "="), equals != answer.startIndex else {
+            // By scalars, not characters: a combining mark after "=" (`url=\u{301}-x`) joins it into one character.
+            let scalars = answer.unicodeScalars
+            guard let equals = scalars.firstIndex(of: "="), equals != scalars.startIndex else {
                 throw ValidationError("--answer takes NAME=VALUE, as in --answer module=example.com/lib (got '\(answer)').")
             }
-            let name = String(answer[..<equals])
+            let name = String(scalars[..<equals])
             guard Template.isValidName(name) else {
                 throw ValidationError("'\(name)' in --answer is not a variable name (letters, digits, _, - and .).")
             }
-            result[name] = String(answer[answer.index(after: equals)...])
+            result[name] = String(scalars[scalars.index(after: equals)...])
         }
         return result
     }

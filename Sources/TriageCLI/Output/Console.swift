@@ -8,6 +8,12 @@ import Darwin
 ///
 /// Colour is used only when the output is a terminal and `NO_COLOR` is not set. Tests give it
 /// closures that collect the text instead.
+///
+/// Everything written is passed through `TerminalText.escaped`, so no control character from a
+/// probe, an answer or a file reaches the terminal raw; only the colour codes of `styled(_:_:)` do.
+/// Those are written with a mark no other text can hold (a random one per console) and turned
+/// into real escape codes after the rest was escaped. JSON, which escapes its own way, is written
+/// with `verbatimLine(_:)`.
 public final class Console: @unchecked Sendable {
     public enum Style: String, Sendable {
         case bold = "1"
@@ -26,6 +32,11 @@ public final class Console: @unchecked Sendable {
     /// Independent of colour: `NO_COLOR` turns off colour, not the spinner.
     public let isTerminal: Bool
 
+    /// Stands for the `ESC [` that opens a colour code until the text around it has been escaped:
+    /// SOH and 16 random hexadecimal digits, which text from outside cannot guess (its SOH would be
+    /// escaped anyway, but not before the mark was found).
+    private let styleMark = "\u{1}" + (0..<16).map { _ in String(Int.random(in: 0..<16), radix: 16) }.joined()
+
     public init(usesColour: Bool, isTerminal: Bool = false, out: @escaping (String) -> Void,
                 err: @escaping (String) -> Void) {
         self.usesColour = usesColour
@@ -42,11 +53,20 @@ public final class Console: @unchecked Sendable {
                        err: { Console.writeAll($0, to: STDERR_FILENO) })
     }
 
-    /// Writes one line (a newline is added) to standard output.
-    public func line(_ text: String = "") { writeOut(text + "\n") }
+    /// Writes one line (a newline is added) to standard output, control characters escaped.
+    public func line(_ text: String = "") { writeOut(forTerminal(text) + "\n") }
 
-    /// Writes `text` to standard output as is (no newline), for a status line drawn in place.
-    public func raw(_ text: String) { writeOut(text) }
+    /// Writes one line of text that is escaped already (a line of JSON) to standard output as it is.
+    public func verbatimLine(_ text: String) { writeOut(text + "\n") }
+
+    /// Erases the current line and draws `text` there (no newline), for a status line drawn in place.
+    public func statusLine(_ text: String) { writeOut(Self.eraseLine + forTerminal(text)) }
+
+    /// Erases the status line `statusLine(_:)` drew.
+    public func eraseStatusLine() { writeOut(Self.eraseLine) }
+
+    /// Goes to the start of the line and erases it.
+    static let eraseLine = "\r\u{1B}[2K"
 
     /// Columns of the terminal on standard output; 80 when unknown.
     public var width: Int {
@@ -55,13 +75,19 @@ public final class Console: @unchecked Sendable {
         return Int(size.ws_col)
     }
 
-    /// Writes one line to standard error.
-    public func errorLine(_ text: String) { writeErr(text + "\n") }
+    /// Writes one line to standard error, control characters escaped.
+    public func errorLine(_ text: String) { writeErr(forTerminal(text) + "\n") }
 
     /// `text` wrapped in the escape codes for `styles`, or plain when colour is off.
     public func styled(_ text: String, _ styles: Style...) -> String {
         guard usesColour, !styles.isEmpty, !text.isEmpty else { return text }
-        return "\u{1B}[\(styles.map(\.rawValue).joined(separator: ";"))m\(text)\u{1B}[0m"
+        return "\(styleMark)\(styles.map(\.rawValue).joined(separator: ";"))m\(text)\(styleMark)0m"
+    }
+
+    /// `text` with its control characters escaped and its colour marks made escape codes again.
+    func forTerminal(_ text: String) -> String {
+        guard usesColour, text.contains(styleMark) else { return TerminalText.escaped(text) }
+        return text.components(separatedBy: styleMark).map(TerminalText.escaped).joined(separator: "\u{1B}[")
     }
 
     /// Writes all of `text` to a file descriptor, unbuffered, so prompts and output interleave in order.

@@ -37,7 +37,7 @@ public final class JSONLinesRenderer: WalkObserver {
     /// Writes one event as a line, or says on standard error why it cannot be written.
     func write(_ event: JSONEvent) {
         do {
-            console.line(String(decoding: try encoder.encode(event), as: UTF8.self))
+            console.verbatimLine(String(decoding: try encoder.encode(event), as: UTF8.self))
         } catch {
             console.errorLine("gotriage: the \(event.kind.rawValue) event could not be written as JSON, "
                 + "so it is missing from the output: \(Self.describe(error))")

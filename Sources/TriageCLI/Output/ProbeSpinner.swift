@@ -8,8 +8,6 @@ import Foundation
 /// Only for terminals (`Console.isTerminal`); the renderer does not make one otherwise.
 final class ProbeSpinner: @unchecked Sendable {
     static let frames = Array("⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏")
-    /// Erases the current line and returns to its start.
-    static let eraseLine = "\r\u{1B}[2K"
 
     private let console: Console
     private let delayMilliseconds: Int
@@ -53,7 +51,7 @@ final class ProbeSpinner: @unchecked Sendable {
             timer?.cancel()
             timer = nil
             generation += 1
-            if drawn { console.raw(Self.eraseLine) }
+            if drawn { console.eraseStatusLine() }
             drawn = false
         }
     }
@@ -64,7 +62,7 @@ final class ProbeSpinner: @unchecked Sendable {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - startedAt.uptimeNanoseconds) / 1e9
             let text = "\(Self.frames[frame % Self.frames.count]) \(String(format: "%.1f s", seconds))  \(label)"
             frame += 1
-            console.raw(Self.eraseLine + String(text.prefix(max(console.width - 1, 10))))
+            console.statusLine(String(text.prefix(max(console.width - 1, 10))))
             drawn = true
         }
     }

@@ -17,7 +17,8 @@ extension Shell {
         let format = ReportWriter.format(for: files.first, json: json)
         do {
             guard let file = files.first else {
-                console.line(try await writer.text(recorder.record, format: format, redactor: redactor))
+                let text = try await writer.text(recorder.record, format: format, redactor: redactor)
+                if format == .json { console.verbatimLine(text) } else { console.line(text) }
                 return
             }
             let path = try await writer.write(recorder.record, format: format, redactor: redactor, to: file)
