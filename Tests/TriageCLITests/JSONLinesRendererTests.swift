@@ -34,6 +34,9 @@ struct JSONLinesRendererTests {
         {"event":"interrupted","step":"book:check"}
         {"cause":"goproxy-off","conclusion":"Fixed.","event":"end","outcome":"resolved","reason":"done","step":"book:check"}
         {"conclusion":"Dry.","event":"end","outcome":"fix-proposed","reason":"fix-proposed","step":"book:check"}
+        {"event":"answer","origin":"default","step":"book:check","value":"a","variable":"goproxy"}
+        {"conclusion":"SIGTERM stopped the walk at book:check; the running command, if any, was stopped with its whole process group. Nothing was changed after that.","event":"end","outcome":"interrupted","reason":"interrupted","step":"book:check"}
+        {"conclusion":"The playbook asks \"Which module?\" and no answer was given. Pass --answer module=VALUE.","event":"end","outcome":"unanswered","reason":"no-answer","step":"book:check","variable":"module"}
         {"event":"say","step":"book:check","text":"tab\there\u001b[0m é \"q\" \\ https://REDACTED@h/x \#u{7F}\#u{2028}"}
         """#
 
@@ -112,7 +115,7 @@ struct JSONLinesRendererTests {
     @Test func mapStringsReachesEveryStringOfEveryEvent() throws {
         let fixed = Set(JSONEvent.Kind.allCases.map(\.rawValue) + JSONEvent.End.Outcome.allCases.map(\.rawValue)
             + JSONEvent.FixApplied.Status.allCases.map(\.rawValue) + JSONEvent.FixProposed.Source.allCases.map(\.rawValue)
-            + ["user", "answer-flag", "user-said-no", "no-yes-flag", "done", "fix-proposed"])
+            + JSONEvent.End.Reason.allCases.map(\.rawValue) + ["user", "answer-flag", "default", "user-said-no", "no-yes-flag"])
         let encoder = JSONEncoder()
         for walkEvent in JSONWireSamples.events {
             let event = JSONEvent(walkEvent)
@@ -150,6 +153,12 @@ struct JSONLinesRendererTests {
         #expect(end.stdout.count == JSONLinesRenderer.outputExcerpt)
         #expect(!end.stdout.contains("alice"), "\(end.stdout.suffix(40))")
         #expect(end.stdout.hasSuffix("https://REDACTED@"))
+    }
+
+    @Test func everyReasonAWalkCanEndWithHasItsJSONName() {
+        for reason in WalkEnd.Reason.allCases {
+            #expect(JSONEvent.End.Reason(reason).rawValue == reason.rawValue)
+        }
     }
 
     /// The top-level keys of one JSON object, read with a decoder (the values are not looked at).

@@ -55,6 +55,9 @@ enum JSONWireSamples {
         .interrupted(step),
         .finished(WalkEnd(outcome: .resolved, cause: "goproxy-off", conclusion: "Fixed.", step: step, reason: .done)),
         .finished(WalkEnd(outcome: .notResolved, cause: nil, conclusion: "Dry.", step: step, reason: .fixProposed)),
+        .answered(question, value: "a", origin: .defaultValue),
+        .runStopped(RunStop(step: step, cause: .interrupted(signal: "SIGTERM"))),
+        .runStopped(RunStop(step: step, cause: .unanswered(freeQuestion))),
         .said("tab\there\u{1B}[0m é \"q\" \\ https://u:pw@h/x \u{7F}\u{2028}", step: step),
     ]
 }

@@ -10,9 +10,11 @@ struct RunSubcommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "Walk a playbook without the shell.",
         discussion: """
-            Questions are answered from --answer and --answers FILE. Without a terminal, a question with no answer and no \
-            default stops the run (exit 2), and fixes are applied only with --yes. Exit status: 0 resolved, \
-            1 not resolved, 2 usage, 3 invalid playbook, 4 fix declined, 5 escalate, 6 interrupted. \
+            Questions are answered from --answer and --answers FILE. Without a terminal, a question with a default \
+            takes it and says so, a question with no answer and no default stops the run (exit 2), and fixes are \
+            applied only with --yes. Exit status: 0 resolved, 1 not resolved, 2 usage or an unanswered question, \
+            3 invalid playbook, 4 fix declined, 5 escalate, 6 interrupted (Ctrl-C, SIGTERM or SIGHUP; the running \
+            command's process group is killed). With --json the last line is always the end event. \
             --dry-run stops at the first fix, shown but not applied: outcome fix-proposed, exit 1.
             """)
 

@@ -265,8 +265,15 @@ public enum JSONEvent: Codable, Sendable, Equatable {
 
             /// The same reason as the walk's.
             public init(_ reason: WalkEnd.Reason) {
-                // Every WalkEnd.Reason has its case here, with the same name on the wire.
-                self = Reason(rawValue: reason.rawValue) ?? .done
+                switch reason {
+                case .done: self = .done
+                case .fixDeclined: self = .fixDeclined
+                case .fixFailed: self = .fixFailed
+                case .stepLimit: self = .stepLimit
+                case .fixProposed: self = .fixProposed
+                case .unsafeArgument: self = .unsafeArgument
+                case .patternTooSlow: self = .patternTooSlow
+                }
             }
         }
 
