@@ -30,9 +30,13 @@ public struct LoaderFuzzer {
         /// Inputs whose diagnostics did not meet the format; `unclearExamples` keeps a few.
         public var unclear = 0
         public var unclearExamples: [String] = []
+        /// Inputs holding a "billion laughs" (`&l0`…) and a deep alias chain (`&d0`…).
+        public var aliasBombs = 0
+        public var aliasChains = 0
 
         public var description: String {
-            "inputs: \(inputs), loaded ok: \(loaded), clear errors: \(clearErrors), unclear errors: \(unclear)"
+            "inputs: \(inputs), loaded ok: \(loaded), clear errors: \(clearErrors), unclear errors: \(unclear) "
+                + "(alias bombs: \(aliasBombs), deep alias chains: \(aliasChains))"
         }
     }
 
@@ -65,6 +69,8 @@ public struct LoaderFuzzer {
             let original = seeds[index % seeds.count]
             let text = mutator.mutate(original.text)
             counts.inputs += 1
+            if text.contains("&l0 ") { counts.aliasBombs += 1 }
+            if text.contains("&d0 ") { counts.aliasChains += 1 }
             let diagnostics: [Diagnostic]
             do {
                 let document = try loader.load(text: text, file: original.file)

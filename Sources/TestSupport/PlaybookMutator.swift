@@ -1,6 +1,8 @@
 /// Makes broken variants of a playbook text for fuzzing the loader: byte flips, deleted,
 /// duplicated and swapped lines, changed indentation, random keys and values, truncation, and
-/// now and then a "billion laughs" (lists of aliases to lists of aliases) used as a value or a key.
+/// now and then a "billion laughs" (lists of aliases to lists of aliases) used as a value or a key,
+/// and a deep chain of aliases (`&d1 {not: *d0}`, `&d2 {not: *d1}`, …) that nests conditions
+/// thousands of levels without reaching libyaml's nesting limit.
 ///
 /// Deterministic for a seed, so a failing input can be made again from the seed alone.
 public struct PlaybookMutator {
@@ -34,6 +36,10 @@ public struct PlaybookMutator {
         let at = random.below(lines.count)
         if random.below(50) == 0 {
             insertAliasBomb(into: &lines, at: at)
+            return
+        }
+        if random.below(100) == 0 {
+            insertAliasChain(into: &lines, at: at)
             return
         }
         switch random.below(10) {
@@ -89,6 +95,26 @@ public struct PlaybookMutator {
         }
         let top = lines.firstIndex { !$0.hasPrefix("#") } ?? 0
         lines.insert(contentsOf: bomb, at: top)
+    }
+
+    /// Anchors `&d0` … `&dN` at the top (N from 10 to 3 000), each a condition on the one before
+    /// (`not`, `all` or `any`), and `*dN` as the value or the key of the line at `at`.
+    private mutating func insertAliasChain(into lines: inout [String], at: Int) {
+        let links = 10 + random.below(2_990)
+        var line = lines[at]
+        if random.below(4) != 0, let colon = line.firstIndex(of: ":") {
+            line = String(line[...colon]) + " *d\(links)"
+        } else {
+            line = String(line.prefix { $0 == " " }) + "*d\(links) : x"
+        }
+        lines[at] = line
+        let shapes = ["{not: *d%d}", "{all: [{exit: 0}, *d%d]}", "{any: [*d%d]}"]
+        let shape = pick(shapes)
+        let chain = ["x-chain:", "  - &d0 {exit: 0}"] + (1...links).map { link in
+            "  - &d\(link) " + shape.replacingOccurrences(of: "%d", with: "\(link - 1)")
+        }
+        let top = lines.firstIndex { !$0.hasPrefix("#") } ?? 0
+        lines.insert(contentsOf: chain, at: top)
     }
 
     private mutating func pick<T>(_ items: [T]) -> T { items[random.below(items.count)] }

@@ -8,8 +8,20 @@ struct ConditionReader {
     static let tests = ["equals", "contains", "matches", "empty"]
     private static let textSubjects: Set<String> = ["in", "var", "goenv"]
 
-    func read(_ node: Node, key: String) throws(Diagnostic) -> ConditionSyntax {
+    /// How deep `all`, `any` and `not` may nest. Reading (and, later, validating and evaluating) a
+    /// condition recurses once per level, and a chain of aliases (`&c2 {not: *c1}`) nests a
+    /// thousand levels in a few kilobytes without reaching libyaml's own nesting limit: enough to
+    /// overflow a thread's stack. Hand-written playbooks nest a few levels.
+    static let depthLimit = 64
+
+    /// Reads the condition `node`, the value of `key`, nested `depth` levels inside another (0 at `if:`).
+    func read(_ node: Node, key: String, depth: Int = 0) throws(Diagnostic) -> ConditionSyntax {
         let at = reading.location(of: node)
+        guard depth < Self.depthLimit else {
+            throw Diagnostic(at: at, "conditions nest more than \(Self.depthLimit) levels deep here, counting each use "
+                + "of an alias (*name) as a copy of what it names; gotriage stops reading here (nest fewer 'all', "
+                + "'any' and 'not')")
+        }
         guard node.mapping != nil else {
             throw reading.typeError(key, node, expected: "a condition, as in {exit: 0}")
         }
@@ -30,7 +42,7 @@ struct ConditionReader {
                 throw Diagnostic(at: reading.location(of: test.key),
                                  "'\(test.keyText)' does not go with '\(subject.keyText)'")
             }
-            return ConditionSyntax(try plainKind(subject.keyText, subject.value), at: location)
+            return ConditionSyntax(try plainKind(subject.keyText, subject.value, depth: depth), at: location)
         }
         guard let test = tests.first else {
             throw Diagnostic(at: location,
@@ -55,7 +67,7 @@ struct ConditionReader {
         }
     }
 
-    private func plainKind(_ subject: String, _ value: Node) throws(Diagnostic) -> ConditionSyntax.Kind {
+    private func plainKind(_ subject: String, _ value: Node, depth: Int) throws(Diagnostic) -> ConditionSyntax.Kind {
         switch subject {
         case "exit":
             return .exitCode(try exitCodes(value))
@@ -68,14 +80,14 @@ struct ConditionReader {
             }
             return .fix(result)
         case "not":
-            return .not(try read(value, key: "not"))
+            return .not(try read(value, key: "not", depth: depth + 1))
         default:
             let list = try reading.sequence(value, key: subject, expected: "a list of conditions")
             guard !list.isEmpty else {
                 throw Diagnostic(at: reading.location(of: value), "'\(subject)' needs at least one condition")
             }
             var conditions: [ConditionSyntax] = []
-            for element in list { conditions.append(try read(element, key: subject)) }
+            for element in list { conditions.append(try read(element, key: subject, depth: depth + 1)) }
             return subject == "all" ? .all(conditions) : .any(conditions)
         }
     }
