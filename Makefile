@@ -37,7 +37,8 @@ corpus: deps
 	$(SWIFT) build -c release --product gotriage-corpus
 	"$$($(SWIFT) build -c release --show-bin-path)/gotriage-corpus" $(CORPUS_ARGS)
 
-# 100 000 mutated playbooks through the loader and 20 000 random lines through the shell.
+# 100 000 mutated playbooks through the loader, 20 000 random lines through the shell, 400 random
+# regexes through walks under the match budget, 20 000 hostile-value playbooks through the guards.
 fuzz: deps
 	$(SWIFT) build -c release --product gotriage-fuzz
 	"$$($(SWIFT) build -c release --show-bin-path)/gotriage-fuzz" $(FUZZ_ARGS)

@@ -23,12 +23,15 @@ struct ShellFuzzer {
 
     let tree: DecisionTree
 
-    func run(lines count: Int, seed: UInt64, perSession: Int = 200) async -> Counts {
+    /// Types `count` random lines made from `seed`, `perSession` per shell; `starting` is called
+    /// before each session (a watchdog's heartbeat).
+    func run(lines count: Int, seed: UInt64, perSession: Int = 200, starting: () -> Void = {}) async -> Counts {
         var generator = RandomShellLines(seed: seed, words: ["help", "list", "start", "back", "why", "retry", "restart",
                                                              "env", "history", "dryrun", "quit", "ls", "?"] + tree.order)
         var counts = Counts()
         var remaining = count
         while remaining > 0 {
+            starting()
             let batch = (0..<min(perSession, remaining)).map { _ in generator.next() }
                 .filter { !Self.quits($0) }
             remaining -= perSession

@@ -18,7 +18,7 @@ let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingL
 var inputs = 100_000
 var shellLines = 20_000
 var regexInputs = 400
-var guardInputs = 3_000
+var guardInputs = 20_000
 var seed: UInt64 = 1
 var playbooks = root.appendingPathComponent("Playbooks").path
 var fixtures = root.appendingPathComponent("Tests/PlaybookSpecTests/Fixtures").path
@@ -69,10 +69,8 @@ var partStarted = Date()
     return String(format: "%.1f s", Date().timeIntervalSince(partStarted))
 }
 watchdog.beat("loader")
-let loaderCounts = LoaderFuzzer(seeds: corpus).run(count: inputs, seed: seed) {
-    watchdog.beat("loader")
-    print("  … \($0)")
-}
+let loaderCounts = LoaderFuzzer(seeds: corpus).run(count: inputs, seed: seed, progress: { print("  … \($0)") },
+                                                   starting: { watchdog.beat("loader") })
 print("loader: \(loaderCounts), crashes: 0, hangs: 0, \(took())")
 for example in loaderCounts.unclearExamples { print("UNCLEAR:\n\(example)\n") }
 
@@ -81,7 +79,8 @@ guard case .success(let knowledge) = PlaybookSet.load(directories: [playbooks]) 
     exit(1)
 }
 watchdog.beat("shell")
-let shellCounts = await ShellFuzzer(tree: knowledge.tree).run(lines: shellLines, seed: seed)
+let shellCounts = await ShellFuzzer(tree: knowledge.tree).run(lines: shellLines, seed: seed,
+                                                               starting: { watchdog.beat("shell") })
 print("shell: \(shellCounts), crashes: 0, \(took())")
 
 var regexCounts = RegexFuzzer.Counts()

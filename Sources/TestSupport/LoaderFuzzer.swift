@@ -61,11 +61,14 @@ public struct LoaderFuzzer {
         self.companions = companions
     }
 
-    /// Runs `count` inputs made from `seed`; `progress` is called every 10 000 inputs.
-    public func run(count: Int, seed: UInt64, progress: (Counts) -> Void = { _ in }) -> Counts {
+    /// Runs `count` inputs made from `seed`; `progress` is called every 10 000 inputs, `starting`
+    /// before each (a watchdog's heartbeat).
+    public func run(count: Int, seed: UInt64, progress: (Counts) -> Void = { _ in },
+                    starting: () -> Void = {}) -> Counts {
         var mutator = PlaybookMutator(seed: seed)
         var counts = Counts()
         for index in 0..<count {
+            starting()
             let original = seeds[index % seeds.count]
             let text = mutator.mutate(original.text)
             counts.inputs += 1
