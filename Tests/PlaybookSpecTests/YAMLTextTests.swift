@@ -91,15 +91,18 @@ struct YAMLTextTests {
         #expect(Date().timeIntervalSince(started) < 2)
     }
 
-    /// libyaml stops at 1 000 levels of nesting; below that Yams, the readers (the condition
-    /// reader once per `not`) and the validator recurse. A release build reads 998 levels; this
-    /// test reads 500, leaving room for a debug build's larger frames on a test thread's stack.
+    /// libyaml stops at 1 000 levels of nesting; the condition reader stops at 64 levels of
+    /// `all`/`any`/`not` (`ConditionReader.depthLimit`), far below where the readers, the validator
+    /// and the walk, which recurse once per level, could run out of a thread's stack — a chain of
+    /// aliases nests past libyaml's limit unseen and did (`AliasDepthTests`).
     @Test func deepNestingIsReadAndBeyondLibyamlsLimitRefused() {
         func steps(nots: Int) -> String {
             let condition = String(repeating: "{not: ", count: nots) + "{exit: 0}" + String(repeating: "}", count: nots)
             return Self.header + "steps:\n  a:\n    run: {argv: [go]}\n    branch: [{if: \(condition), goto: a}, {else: a}]\n"
         }
-        #expect(diagnostic(steps(nots: 500)) == "loaded")
+        #expect(diagnostic(steps(nots: 63)) == "loaded")
+        #expect(diagnostic(steps(nots: 500)).hasPrefix("t.yaml:9:403: error: conditions nest more than 64 levels deep here"),
+                "\(diagnostic(steps(nots: 500)))")
         #expect(diagnostic(steps(nots: 1_000)).contains("error: YAML syntax error: Maximum nesting level reached"))
     }
 
