@@ -97,10 +97,10 @@ public struct PlaybookMutator {
         lines.insert(contentsOf: bomb, at: top)
     }
 
-    /// Anchors `&d0` … `&dN` at the top (N from 10 to 3 000), each a condition on the one before
+    /// Anchors `&d0` … `&dN` at the top (N from 10 to 1 500), each a condition on the one before
     /// (`not`, `all` or `any`), and `*dN` as the value or the key of the line at `at`.
     private mutating func insertAliasChain(into lines: inout [String], at: Int) {
-        let links = 10 + random.below(2_990)
+        let links = 10 + random.below(1_490)
         var line = lines[at]
         if random.below(4) != 0, let colon = line.firstIndex(of: ":") {
             line = String(line[...colon]) + " *d\(links)"

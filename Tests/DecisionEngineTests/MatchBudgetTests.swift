@@ -35,7 +35,11 @@ struct MatchBudgetTests {
 
     /// The walk, just after `record(probe:)` handed it `observation`.
     static func walk(_ yaml: String, observing observation: ProbeObservation) throws -> Walk {
-        var walk = try #require(Walk(tree: FixtureTrees.tree(yaml), playbook: "slow"))
+        try walk(FixtureTrees.tree(yaml), observing: observation)
+    }
+
+    static func walk(_ tree: DecisionTree, observing observation: ProbeObservation) throws -> Walk {
+        guard var walk = Walk(tree: tree, playbook: "slow") else { throw WalkError.notWaitingFor("the playbook slow") }
         guard case .run = walk.next().action else { throw WalkError.notWaitingFor("a run") }
         try walk.record(probe: observation)
         return walk
@@ -46,13 +50,17 @@ struct MatchBudgetTests {
         ("{all: [{exit: 0}, {any: [{in: stderr, empty: true}, {var: word, matches: 'x'}]}, {in: output, matches: '(a|aa)+$'}]}",
          "test.yaml:13:95"),
     ])
-    func aBacktrackingBranchEndsTheWalkWithinASecond(branch: String, location: String) throws {
-        let clock = ContinuousClock()
-        let started = clock.now
+    func aBacktrackingBranchEndsTheWalkWithinASecond(branch: String, location: String) async throws {
         let observation = branch.contains("(a|aa)") ? ProbeObservation(exitCode: 0, stdout: String(repeating: "a", count: 90) + "c")
             : Self.aaaa
-        var walk = try Self.walk(Self.book(branch: branch), observing: observation)
-        let spent = clock.now - started
+        let tree = try FixtureTrees.tree(Self.book(branch: branch))
+        let (walked, spent) = await OffThePool.run { () -> (Walk?, Duration) in
+            let clock = ContinuousClock()
+            let started = clock.now
+            let walk = try? Self.walk(tree, observing: observation)
+            return (walk, clock.now - started)
+        }
+        var walk = try #require(walked)
         #expect(spent < .seconds(1), "the step failed after \(spent)")
         guard case .finished(let end) = walk.next().action else { Issue.record("expected the walk to end"); return }
         #expect(end.reason == .patternTooSlow)
@@ -63,8 +71,9 @@ struct MatchBudgetTests {
         #expect(walk.decisions.isEmpty, "nothing was decided from it")
     }
 
-    @Test func aBacktrackingCaptureEndsTheWalkToo() throws {
-        var walk = try Self.walk(Self.book(branch: "{exit: 0}", capture: "'(?<word>(a+)+b)'"), observing: Self.aaaa)
+    @Test func aBacktrackingCaptureEndsTheWalkToo() async throws {
+        let tree = try FixtureTrees.tree(Self.book(branch: "{exit: 0}", capture: "'(?<word>(a+)+b)'"))
+        var walk = try #require(await OffThePool.run { try? Self.walk(tree, observing: Self.aaaa) })
         guard case .finished(let end) = walk.next().action else { Issue.record("expected the walk to end"); return }
         #expect(end.reason == .patternTooSlow)
         #expect(end.conclusion.contains("'(?<word>(a+)+b)' (test.yaml:11:19)"), "\(end.conclusion)")
