@@ -50,7 +50,8 @@ func seeds(under directory: String, prefix: String, oneGroup: Bool) -> [LoaderFu
     var found: [LoaderFuzzer.Seed] = []
     while let relative = walker?.nextObject() as? String {
         guard relative.hasSuffix(".yaml"),
-              let text = try? String(contentsOfFile: directory + "/" + relative, encoding: .utf8) else { continue }
+            let text = try? String(contentsOfFile: directory + "/" + relative, encoding: .utf8)
+        else { continue }
         let parts = relative.split(separator: "/")
         let group = oneGroup ? prefix : parts.first == "multi" && parts.count > 2 ? prefix + parts.prefix(2).joined(separator: "/") : nil
         found.append(LoaderFuzzer.Seed(file: prefix + relative, text: text, group: group))
@@ -58,7 +59,8 @@ func seeds(under directory: String, prefix: String, oneGroup: Bool) -> [LoaderFu
     return found.sorted { $0.file < $1.file }
 }
 
-let corpus = seeds(under: playbooks, prefix: "Playbooks/", oneGroup: true).filter { !$0.file.hasSuffix("/causes.yaml") }
+let corpus =
+    seeds(under: playbooks, prefix: "Playbooks/", oneGroup: true).filter { !$0.file.hasSuffix("/causes.yaml") }
     + seeds(under: fixtures, prefix: "Fixtures/", oneGroup: false)
 print("seeds: \(corpus.count) files (\(playbooks), \(fixtures))")
 let watchdog = Watchdog(seconds: 30)
@@ -69,8 +71,9 @@ var partStarted = Date()
     return String(format: "%.1f s", Date().timeIntervalSince(partStarted))
 }
 watchdog.beat("loader")
-let loaderCounts = LoaderFuzzer(seeds: corpus).run(count: inputs, seed: seed, progress: { print("  … \($0)") },
-                                                   starting: { watchdog.beat("loader") })
+let loaderCounts = LoaderFuzzer(seeds: corpus).run(
+    count: inputs, seed: seed, progress: { print("  … \($0)") },
+    starting: { watchdog.beat("loader") })
 print("loader: \(loaderCounts), crashes: 0, hangs: 0, \(took())")
 for example in loaderCounts.unclearExamples { print("UNCLEAR:\n\(example)\n") }
 
@@ -79,8 +82,9 @@ guard case .success(let knowledge) = PlaybookSet.load(directories: [playbooks]) 
     exit(1)
 }
 watchdog.beat("shell")
-let shellCounts = await ShellFuzzer(tree: knowledge.tree).run(lines: shellLines, seed: seed,
-                                                               starting: { watchdog.beat("shell") })
+let shellCounts = await ShellFuzzer(tree: knowledge.tree).run(
+    lines: shellLines, seed: seed,
+    starting: { watchdog.beat("shell") })
 print("shell: \(shellCounts), crashes: 0, \(took())")
 
 var regexCounts = RegexFuzzer.Counts()
@@ -98,6 +102,7 @@ print("guards: \(guardCounts), crashes: 0, \(took())")
 for example in guardCounts.violationExamples { print("GUARD VIOLATION: \(example)") }
 
 print(String(format: "time: %.1f s", Date().timeIntervalSince(started)))
-let clean = loaderCounts.unclear == 0 && shellCounts.broken == 0 && regexCounts.failures == 0
+let clean =
+    loaderCounts.unclear == 0 && shellCounts.broken == 0 && regexCounts.failures == 0
     && guardCounts.violations == 0 && guardCounts.other == 0
 exit(clean ? 0 : 1)

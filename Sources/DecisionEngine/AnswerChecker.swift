@@ -28,8 +28,9 @@ enum AnswerChecker {
                     ? .accepted(value)
                     : .rejected("\"\(value)\" does not look right here (it must match \(pattern.source)).")
             } catch {
-                return .rejected("gotriage stopped checking this answer against \(pattern.source) after "
-                    + "\(MatchBudget.stepMilliseconds) ms: the pattern backtracks too much on it. Type a shorter answer.")
+                return .rejected(
+                    "gotriage stopped checking this answer against \(pattern.source) after "
+                        + "\(MatchBudget.stepMilliseconds) ms: the pattern backtracks too much on it. Type a shorter answer.")
             }
         }
         return value.isEmpty ? .rejected("Please type an answer.") : .accepted(value)

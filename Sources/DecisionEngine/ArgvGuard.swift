@@ -62,7 +62,8 @@ enum ArgvGuard {
         for (index, template) in probe.argv.enumerated() {
             if index > 0, template.segments == [.literal("--")] { break }
             let pieces = ArgvSkeleton.pieces(of: template, value: value)
-            let refused = index == 0
+            let refused =
+                index == 0
                 ? !template.variables.isEmpty
                 : pieces.first.map { $0.scalar == "-" && $0.fromVariable } ?? false
             if refused {
@@ -70,8 +71,9 @@ enum ArgvGuard {
             }
         }
         for (name, template) in probe.environment where startsAWordWithAVariableDash(template, value: value) {
-            return Refusal(place: .environment(name), written: template.description, value: template.render(value),
-                           argv: rendered)
+            return Refusal(
+                place: .environment(name), written: template.description, value: template.render(value),
+                argv: rendered)
         }
         return nil
     }

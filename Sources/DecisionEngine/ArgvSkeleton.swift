@@ -20,10 +20,11 @@ enum ArgvSkeleton {
     static func pieces(of template: Template, value: (String) -> String?) -> [Piece] {
         var pieces: [Piece] = []
         for segment in template.segments {
-            let (text, fromVariable) = switch segment {
-            case .literal(let text): (text, false)
-            case .variable(let name): (value(name) ?? "", true)
-            }
+            let (text, fromVariable) =
+                switch segment {
+                case .literal(let text): (text, false)
+                case .variable(let name): (value(name) ?? "", true)
+                }
             for scalar in skeleton(of: text) { pieces.append(Piece(scalar: scalar, fromVariable: fromVariable)) }
         }
         return pieces

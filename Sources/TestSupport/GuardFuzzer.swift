@@ -42,7 +42,7 @@ public struct GuardFuzzer {
         "", "plain", "-x", "--upload-pack=touch /tmp/x", "-\u{301}-upload-pack=x", "\u{200B}-x", "\u{FEFF}-x",
         "\u{2060}-x", "\u{202E}-x", "－x", "\u{301}\u{200D}-x", "\u{20DD}-x", "a -x", "a\t-x", "a\n-x",
         "a\u{A0}-x", "a\u{3000}-x", "a\u{2028}-x", "a\u{85}-x", "x\u{301}-y", "\u{2212}x", "é-x", " -x", "-",
-        "--", "\u{0}-x", "\u{1B}[2J", "-toolexec=/tmp/x",
+        "--", "\u{0}-x", "\u{1B}[2J", "-toolexec=/tmp/x"
     ]
 
     /// Runs `count` playbooks made from `seed`, each walked with `valueSets` sets of values.
@@ -98,14 +98,16 @@ public struct GuardFuzzer {
                 case .variable(let name): "{{\(name)}}"
                 }
             }.joined()
-            return "\"" + text.unicodeScalars.map { scalar in
-                switch scalar {
-                case "\"": "\\\""
-                case "\\": "\\\\"
-                default: scalar.isASCII || scalar.properties.generalCategory != .nonspacingMark
-                    ? String(scalar) : String(format: "\\u%04X", scalar.value)
-                }
-            }.joined() + "\""
+            return "\""
+                + text.unicodeScalars.map { scalar in
+                    switch scalar {
+                    case "\"": "\\\""
+                    case "\\": "\\\\"
+                    default:
+                        scalar.isASCII || scalar.properties.generalCategory != .nonspacingMark
+                            ? String(scalar) : String(format: "\\u%04X", scalar.value)
+                    }
+                }.joined() + "\""
         }
         return """
             gotriage: 1
@@ -126,8 +128,10 @@ public struct GuardFuzzer {
     }
 
     /// Why the probe that ran breaks the rule, or nil when it does not.
-    static func oracle(argv: [[Template.Segment]], goflags: [Template.Segment], values: [String: String],
-                       ran probe: PendingProbe) -> String? {
+    static func oracle(
+        argv: [[Template.Segment]], goflags: [Template.Segment], values: [String: String],
+        ran probe: PendingProbe
+    ) -> String? {
         // The playbook's own dashes become U+E000, so a "-" left after rendering came from a value.
         func marked(_ segments: [Template.Segment]) -> String {
             segments.map {
@@ -138,9 +142,11 @@ public struct GuardFuzzer {
             }.joined()
         }
         func skeleton(_ text: String) -> String {
-            String(String.UnicodeScalarView(text.precomposedStringWithCompatibilityMapping.unicodeScalars.filter {
-                ![.nonspacingMark, .spacingMark, .enclosingMark, .format].contains($0.properties.generalCategory)
-            }))
+            String(
+                String.UnicodeScalarView(
+                    text.precomposedStringWithCompatibilityMapping.unicodeScalars.filter {
+                        ![.nonspacingMark, .spacingMark, .enclosingMark, .format].contains($0.properties.generalCategory)
+                    }))
         }
         if argv.first?.contains(where: { if case .variable = $0 { true } else { false } }) == true {
             return "argv[0] came from a value: \(probe.argv)"

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The built gotriage running in the background inside a lab, for tests that signal it while it
@@ -28,7 +29,7 @@ public final class LabBackgroundRun: @unchecked Sendable {
         process.arguments = arguments
         process.environment = lab.environment.merging([
             "GOTRIAGE_PLAYBOOKS": GotriageBinary.shippedPlaybooks, "NO_COLOR": "1",
-            "XDG_STATE_HOME": lab.root.appendingPathComponent("state").path,
+            "XDG_STATE_HOME": lab.root.appendingPathComponent("state").path
         ]) { $1 }
         process.currentDirectoryURL = directory ?? lab.root
         process.standardInput = FileHandle.nullDevice

@@ -63,8 +63,10 @@ public struct LoaderFuzzer {
 
     /// Runs `count` inputs made from `seed`; `progress` is called every 10 000 inputs, `starting`
     /// before each (a watchdog's heartbeat).
-    public func run(count: Int, seed: UInt64, progress: (Counts) -> Void = { _ in },
-                    starting: () -> Void = {}) -> Counts {
+    public func run(
+        count: Int, seed: UInt64, progress: (Counts) -> Void = { _ in },
+        starting: () -> Void = {}
+    ) -> Counts {
         var mutator = PlaybookMutator(seed: seed)
         var counts = Counts()
         for index in 0..<count {

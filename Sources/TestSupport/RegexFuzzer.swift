@@ -44,8 +44,9 @@ public struct RegexFuzzer {
         public init() {}
 
         public var description: String {
-            String(format: "inputs: %d, invalid patterns: %d, decided: %d, stopped by the budget: %d, hangs or failures: %d, "
-                + "slowest step: %.0f ms, slowest that decided: %.1f ms, mean decided step: %.2f ms",
+            String(
+                format: "inputs: %d, invalid patterns: %d, decided: %d, stopped by the budget: %d, hangs or failures: %d, "
+                    + "slowest step: %.0f ms, slowest that decided: %.1f ms, mean decided step: %.2f ms",
                 inputs, invalid, decided, stopped, failures, slowestMilliseconds, slowestDecidedMilliseconds,
                 decided == 0 ? 0 : decidedMilliseconds / Double(decided))
         }
@@ -68,7 +69,7 @@ public struct RegexFuzzer {
             let output = Self.output(&random)
             counts.inputs += 1
             guard case .success(let tree) = PlaybookLibrary.load(texts: [("fuzz.yaml", Self.playbook(pattern))]),
-                  var walk = Walk(tree: tree, playbook: "fuzz"), case .run = walk.next().action
+                var walk = Walk(tree: tree, playbook: "fuzz"), case .run = walk.next().action
             else {
                 counts.invalid += 1
                 continue
@@ -94,8 +95,9 @@ public struct RegexFuzzer {
             default:
                 counts.failures += 1
                 if counts.failureExamples.count < 5 {
-                    counts.failureExamples.append("pattern \(pattern.debugDescription), \(output.stdout.count) + "
-                        + "\(output.stderr.count) characters, \(Int(milliseconds)) ms, ended \(String(describing: ended))")
+                    counts.failureExamples.append(
+                        "pattern \(pattern.debugDescription), \(output.stdout.count) + "
+                            + "\(output.stderr.count) characters, \(Int(milliseconds)) ms, ended \(String(describing: ended))")
                 }
             }
         }
@@ -134,7 +136,7 @@ public struct RegexFuzzer {
     /// Patterns known to backtrack without end on the right text.
     static let catastrophic = [
         "(a+)+b", "(a|aa)+$", "(a*)*b", "(.*a){20}", "((a+)+)+c", #"(\w+\s?)+$"#, "(x+x+)+y", "(a|a?)+b",
-        #"^(\d+)*$"#, "(.*)*z", "(a+|b+)*c", #"(\s*,\s*)*;"#,
+        #"^(\d+)*$"#, "(.*)*z", "(a+|b+)*c", #"(\s*,\s*)*;"#
     ]
 
     /// A random pattern: one of `catastrophic` (one time in four), or a random one from atoms,
@@ -146,9 +148,11 @@ public struct RegexFuzzer {
 
     private static func randomExpression(_ random: inout SplitMix64, depth: Int) -> String {
         // Mostly valid pieces; "(", "[" and a back-reference now and then make invalid patterns too.
-        let atoms = ["a", "a", "b", "x", ".", "-", #"\d"#, #"\w"#, #"\s"#, "[a-z]", "[^b]", "^", "$", "é", #"\."#,
-                     "go", "GOPROXY=off", "a", ".", random.below(8) == 0 ? "(" : "a", random.below(8) == 0 ? "[" : "x",
-                     random.below(4) == 0 ? #"\1"# : "b"]
+        let atoms = [
+            "a", "a", "b", "x", ".", "-", #"\d"#, #"\w"#, #"\s"#, "[a-z]", "[^b]", "^", "$", "é", #"\."#,
+            "go", "GOPROXY=off", "a", ".", random.below(8) == 0 ? "(" : "a", random.below(8) == 0 ? "[" : "x",
+            random.below(4) == 0 ? #"\1"# : "b"
+        ]
         let quantifiers = ["", "", "*", "+", "?", "{2,5}", "*?", "++", "{0,40}"]
         var result = ""
         for _ in 0...random.below(4) {

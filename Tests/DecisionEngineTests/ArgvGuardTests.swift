@@ -1,14 +1,16 @@
-@testable import DecisionEngine
 import PlaybookSpec
-import Testing
 import TestSupport
+import Testing
+
+@testable import DecisionEngine
 
 /// The guard on probe arguments and environment values: what a variable may and may not become.
 @Suite("Argv guard")
 struct ArgvGuardTests {
     static func probe(_ argv: [String], env: [(String, String)] = []) throws -> Probe {
-        Probe(argv: try argv.map { try Template.parse($0) }, timeoutMilliseconds: 1_000,
-              environment: try env.map { ($0.0, try Template.parse($0.1)) }, captures: [], pending: nil)
+        Probe(
+            argv: try argv.map { try Template.parse($0) }, timeoutMilliseconds: 1_000,
+            environment: try env.map { ($0.0, try Template.parse($0.1)) }, captures: [], pending: nil)
     }
 
     static func check(_ probe: Probe, _ values: [String: String]) -> ArgvGuard.Refusal? {
@@ -17,7 +19,7 @@ struct ArgvGuardTests {
 
     @Test(arguments: [
         "--upload-pack=x", "-u", "-\u{301}-upload-pack=x", "\u{200B}-x", "\u{FEFF}-x", "\u{2060}-x", "\u{202E}-x",
-        "－x", "\u{301}\u{200D}-x", "\u{20DD}-x",
+        "－x", "\u{301}\u{200D}-x", "\u{20DD}-x"
     ])
     func aDashFromAValueIsRefusedHoweverItIsDressed(value: String) throws {
         let refusal = Self.check(try Self.probe(["git", "ls-remote", "{{url}}"]), ["url": value])
@@ -33,8 +35,9 @@ struct ArgvGuardTests {
     @Test func theDashMayBeThePlaybooksOwnOrFollowADoubleDash() throws {
         #expect(Self.check(try Self.probe(["go", "--format={{f}}"]), ["f": "-x"]) == nil)
         #expect(Self.check(try Self.probe(["grep", "--", "{{p}}"]), ["p": "-x"]) == nil)
-        #expect(Self.check(try Self.probe(["grep", "{{a}}{{p}}"]), ["a": "", "p": "-x"])?.place == .argument(1),
-                "an empty value before the dash does not hide it")
+        #expect(
+            Self.check(try Self.probe(["grep", "{{a}}{{p}}"]), ["a": "", "p": "-x"])?.place == .argument(1),
+            "an empty value before the dash does not hide it")
         #expect(Self.check(try Self.probe(["grep", "{{a}}{{p}}"]), ["a": "\u{200B}", "p": "-x"])?.place == .argument(1))
     }
 
@@ -44,8 +47,10 @@ struct ArgvGuardTests {
         #expect(Self.check(try Self.probe(["git", "version"]), [:]) == nil)
     }
 
-    @Test(arguments: ["-toolexec=/x", "-mod=mod -toolexec=/x", "-mod=mod\t-x", "-mod=mod\u{3000}-x", "－toolexec=/x",
-                      "-\u{301}toolexec=/x", "\u{200B}-x", "a\n-x"])
+    @Test(arguments: [
+        "-toolexec=/x", "-mod=mod -toolexec=/x", "-mod=mod\t-x", "-mod=mod\u{3000}-x", "－toolexec=/x",
+        "-\u{301}toolexec=/x", "\u{200B}-x", "a\n-x"
+    ])
     func aWordOfAnEnvironmentValueMayNotStartWithAValuesDash(value: String) throws {
         let refusal = Self.check(try Self.probe(["go", "build"], env: [("GOFLAGS", "{{v}}")]), ["v": value])
         #expect(refusal?.place == .environment("GOFLAGS"), "\(value.debugDescription)")
@@ -78,7 +83,10 @@ struct ArgvGuardTests {
                 done: {outcome: resolved, conclusion: Built.}
             """
         var walk = try #require(Walk(tree: FixtureTrees.tree(yaml), playbook: "env", variables: ["flags": "-toolexec=/x"]))
-        guard case .finished(let end) = walk.next().action else { Issue.record("the probe must not run"); return }
+        guard case .finished(let end) = walk.next().action else {
+            Issue.record("the probe must not run")
+            return
+        }
         #expect(end.reason == .unsafeArgument)
         #expect(end.conclusion.contains("GOFLAGS ('{{flags}}') became '-toolexec=/x'"), "\(end.conclusion)")
     }

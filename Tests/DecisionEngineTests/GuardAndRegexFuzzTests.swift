@@ -1,5 +1,5 @@
-import Testing
 import TestSupport
+import Testing
 
 /// A small version of the regex and guard parts of `make fuzz` (off the cooperative pool: it blocks for seconds).
 @Suite("Regex and guard fuzzing")

@@ -1,7 +1,7 @@
 import DecisionEngine
 import PlaybookSpec
-import Testing
 import TestSupport
+import Testing
 
 /// The walk under the regex budget: a pattern that backtracks without end fails its step within a
 /// second, naming the pattern and where it is written; Ctrl-C while it matches interrupts the step.
@@ -47,11 +47,15 @@ struct MatchBudgetTests {
 
     @Test(arguments: [
         ("{in: stdout, matches: '(a+)+b'}", "test.yaml:13:14"),
-        ("{all: [{exit: 0}, {any: [{in: stderr, empty: true}, {var: word, matches: 'x'}]}, {in: output, matches: '(a|aa)+$'}]}",
-         "test.yaml:13:95"),
+        (
+            "{all: [{exit: 0}, {any: [{in: stderr, empty: true}, {var: word, matches: 'x'}]}, {in: output, matches: '(a|aa)+$'}]}",
+            "test.yaml:13:95"
+        )
     ])
     func aBacktrackingBranchEndsTheWalkWithinASecond(branch: String, location: String) async throws {
-        let observation = branch.contains("(a|aa)") ? ProbeObservation(exitCode: 0, stdout: String(repeating: "a", count: 90) + "c")
+        let observation =
+            branch.contains("(a|aa)")
+            ? ProbeObservation(exitCode: 0, stdout: String(repeating: "a", count: 90) + "c")
             : Self.aaaa
         let tree = try FixtureTrees.tree(Self.book(branch: branch))
         let (walked, spent) = await OffThePool.run { () -> (Walk?, Duration) in
@@ -62,7 +66,10 @@ struct MatchBudgetTests {
         }
         var walk = try #require(walked)
         #expect(spent < .seconds(1), "the step failed after \(spent)")
-        guard case .finished(let end) = walk.next().action else { Issue.record("expected the walk to end"); return }
+        guard case .finished(let end) = walk.next().action else {
+            Issue.record("expected the walk to end")
+            return
+        }
         #expect(end.reason == .patternTooSlow)
         #expect(end.outcome == .escalate)
         #expect(end.step.step == "look")
@@ -74,14 +81,20 @@ struct MatchBudgetTests {
     @Test func aBacktrackingCaptureEndsTheWalkToo() async throws {
         let tree = try FixtureTrees.tree(Self.book(branch: "{exit: 0}", capture: "'(?<word>(a+)+b)'"))
         var walk = try #require(await OffThePool.run { try? Self.walk(tree, observing: Self.aaaa) })
-        guard case .finished(let end) = walk.next().action else { Issue.record("expected the walk to end"); return }
+        guard case .finished(let end) = walk.next().action else {
+            Issue.record("expected the walk to end")
+            return
+        }
         #expect(end.reason == .patternTooSlow)
         #expect(end.conclusion.contains("'(?<word>(a+)+b)' (test.yaml:11:19)"), "\(end.conclusion)")
     }
 
     @Test func normalPatternsDecideAsBefore() throws {
         var walk = try Self.walk(Self.book(branch: "{in: stdout, matches: '^a{40}$'}"), observing: Self.aaaa)
-        guard case .finished(let end) = walk.next().action else { Issue.record("expected the walk to end"); return }
+        guard case .finished(let end) = walk.next().action else {
+            Issue.record("expected the walk to end")
+            return
+        }
         #expect(end.reason == .done)
         #expect(end.conclusion == "Found \(String(repeating: "a", count: 40)).")
     }
@@ -97,11 +110,17 @@ struct MatchBudgetTests {
         }
         task.cancel()
         var walk = try #require(await task.value)
-        guard case .interrupted(let step) = walk.next().action else { Issue.record("expected interrupted"); return }
+        guard case .interrupted(let step) = walk.next().action else {
+            Issue.record("expected interrupted")
+            return
+        }
         #expect(step.step == "look")
         #expect(walk.decisions.isEmpty)
         let retried = walk.retry()
         #expect(retried)
-        guard case .run = walk.next().action else { Issue.record("retry runs the probe again"); return }
+        guard case .run = walk.next().action else {
+            Issue.record("retry runs the probe again")
+            return
+        }
     }
 }

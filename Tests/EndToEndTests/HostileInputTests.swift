@@ -1,9 +1,10 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import TriageCLI
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The built binary against hostile playbooks, probe output and answers: a pattern that
@@ -102,16 +103,20 @@ import Glibc
         _ = try lab.run(["chmod", "+x", tool.path])
 
         // Control: go really runs a -toolexec program named in GOFLAGS.
-        let control = try lab.run(["go", "build", "-o", "/dev/null", "."], in: module,
-                                  extraEnvironment: ["GOFLAGS": "-toolexec=\(tool.path)"])
+        let control = try lab.run(
+            ["go", "build", "-o", "/dev/null", "."], in: module,
+            extraEnvironment: ["GOFLAGS": "-toolexec=\(tool.path)"])
         #expect(control.exitCode == 0, "\(control.stderr)")
         #expect(FileManager.default.fileExists(atPath: pwned.path), "go runs -toolexec from GOFLAGS")
         try FileManager.default.removeItem(at: pwned)
 
-        for value in ["-toolexec=\(tool.path)", "-mod=mod -toolexec=\(tool.path)", "－toolexec=\(tool.path)",
-                      "-\u{301}toolexec=\(tool.path)"] {
-            let result = try lab.gotriage(["run", "t-build", "--playbooks", folder, "--answer", "v=\(value)", "--json"],
-                                          in: module)
+        for value in [
+            "-toolexec=\(tool.path)", "-mod=mod -toolexec=\(tool.path)", "－toolexec=\(tool.path)",
+            "-\u{301}toolexec=\(tool.path)"
+        ] {
+            let result = try lab.gotriage(
+                ["run", "t-build", "--playbooks", folder, "--answer", "v=\(value)", "--json"],
+                in: module)
             #expect(result.exitCode == 5, "\(value): \(result.stdout)\(result.stderr)")
             let events = try JSONEvents(result.stdout)
             #expect(!events.contains { $0.kind == .probeStart }, "the probe must not start for \(value)")
@@ -123,8 +128,9 @@ import Glibc
         #expect(fine.exitCode == 5, "a dash from an answer is refused: \(fine.stdout)")
         // A value without a dash reaches go (which refuses it as a flag: GOFLAGS holds flags).
         let plain = try lab.gotriage(["run", "t-build", "--playbooks", folder, "--answer", "v=mod=mod", "--json"], in: module)
-        #expect(try JSONEvents(plain.stdout).compactMap(\.probeStarted).first?.argv == ["go", "build", "-o", "/dev/null", "."],
-                "\(plain.stdout)\(plain.stderr)")
+        #expect(
+            try JSONEvents(plain.stdout).compactMap(\.probeStarted).first?.argv == ["go", "build", "-o", "/dev/null", "."],
+            "\(plain.stdout)\(plain.stderr)")
     }
 
     @Test func aMarkOrInvisibleCharacterBeforeADashDoesNotHideIt() throws {
@@ -135,11 +141,14 @@ import Glibc
         try FileManager.default.createDirectory(at: repository, withIntermediateDirectories: true)
         _ = try lab.run(["git", "init", "-q", repository.path])
         let pwned = lab.root.appendingPathComponent("PWNED")
-        for value in ["-\u{301}-upload-pack=touch \(pwned.path)", "\u{200B}--upload-pack=touch \(pwned.path)",
-                      "\u{FEFF}-u touch \(pwned.path)", "－－upload-pack=touch \(pwned.path)",
-                      "\u{0301}\u{200D}-u touch \(pwned.path)"] {
-            let result = try lab.gotriage(["run", "t-remote", "--playbooks", folder, "--answer", "url=\(value)", "--json"],
-                                          in: repository)
+        for value in [
+            "-\u{301}-upload-pack=touch \(pwned.path)", "\u{200B}--upload-pack=touch \(pwned.path)",
+            "\u{FEFF}-u touch \(pwned.path)", "－－upload-pack=touch \(pwned.path)",
+            "\u{0301}\u{200D}-u touch \(pwned.path)"
+        ] {
+            let result = try lab.gotriage(
+                ["run", "t-remote", "--playbooks", folder, "--answer", "url=\(value)", "--json"],
+                in: repository)
             #expect(result.exitCode == 5, "\(value.unicodeScalars.map { String($0.value, radix: 16) }): \(result.stdout)")
             let events = try JSONEvents(result.stdout)
             #expect(!events.contains { $0.kind == .probeStart }, "the probe must not start")
@@ -183,7 +192,9 @@ import Glibc
         let result = try lab.gotriage(["run", "t-noisy", "--playbooks", folder, "--answer", "title=\(title)"])
         #expect(result.exitCode == 1, "\(result.stdout)\(result.stderr)")
         let controls = result.stdout.unicodeScalars.filter { $0.value < 0x20 && $0 != "\n" && $0 != "\t" || $0.value == 0x7F }
-        #expect(controls.isEmpty, "raw control characters: \(controls.map { String($0.value, radix: 16) }) in \(result.stdout.debugDescription)")
+        #expect(
+            controls.isEmpty, "raw control characters: \(controls.map { String($0.value, radix: 16) }) in \(result.stdout.debugDescription)"
+        )
         #expect(result.stdout.contains(#"title = \e]0;owned\x07\r\e[1A  (from --answer)"#), "\(result.stdout)")
         #expect(result.stdout.contains(#"The title is \e]0;owned\x07\r\e[1A."#), "\(result.stdout)")
         #expect(result.stdout.contains(#"│ bad\e[31mred\r"#), "\(result.stdout)")

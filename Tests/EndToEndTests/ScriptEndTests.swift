@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import TriageCLI
 
 /// How `gotriage run` ends without a terminal: a question's default is taken and said, a question
@@ -55,8 +55,9 @@ import TriageCLI
         let folder = try ExitStatusTests.playbooks(in: lab, ["defaults.yaml": Self.defaults])
         let result = try lab.gotriage(["run", "t-default", "--playbooks", folder, "--json"])
         #expect(result.exitCode == 2, "\(result.stdout)\(result.stderr)")
-        #expect(result.stderr.contains("the playbook asks \"What is your name?\" and no answer was given. Pass --answer name=VALUE."),
-                "\(result.stderr)")
+        #expect(
+            result.stderr.contains("the playbook asks \"What is your name?\" and no answer was given. Pass --answer name=VALUE."),
+            "\(result.stderr)")
         let events = try JSONEvents(result.stdout)
         let end = try #require(events.last?.ended, "\(result.stdout)")
         #expect(end.outcome == .unanswered && end.reason == .noAnswer, "\(result.stdout)")

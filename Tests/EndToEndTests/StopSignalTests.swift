@@ -1,9 +1,10 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import TriageCLI
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `gotriage run` stopped by a signal while a probe runs: the probe's whole process group goes
@@ -15,8 +16,9 @@ import Glibc
         defer { lab.remove() }
         let folder = try ExitStatusTests.playbooks(in: lab, ["hang.yaml": ExitStatusTests.hang])
         let seconds = "31.\(Int.random(in: 100...999))"
-        let run = try LabBackgroundRun(["run", "t-hang", "--playbooks", folder, "--answer", "seconds=\(seconds)", "--json"],
-                                       lab: lab)
+        let run = try LabBackgroundRun(
+            ["run", "t-hang", "--playbooks", folder, "--answer", "seconds=\(seconds)", "--json"],
+            lab: lab)
         #expect(run.wait(upTo: 20) { !ExitStatusTests.sleeps(seconds).isEmpty }, "the probe should be running")
         run.send(signal)
         let status = run.exitStatus(within: 10)

@@ -1,5 +1,6 @@
-@testable import PlaybookSpec
 import Testing
+
+@testable import PlaybookSpec
 
 /// A chain of aliases nests conditions without reaching libyaml's nesting limit: `&c1 {not: *c0}`,
 /// `&c2 {not: *c1}`, … Two thousand links are 50 KB and overflowed the reader's stack; the reader
@@ -42,7 +43,10 @@ import Testing
         #expect(text.utf8.count < 80_000)
         // On a pool thread (512 KB of stack), as `gotriage run` loads.
         let result = await Task { PlaybookLibrary.load(texts: [("deep.yaml", text)]) }.value
-        guard case .failure(let failure) = result else { Issue.record("\(name): a 2 000-level chain must not load"); return }
+        guard case .failure(let failure) = result else {
+            Issue.record("\(name): a 2 000-level chain must not load")
+            return
+        }
         let message = "\(failure)"
         #expect(message.contains("error: conditions nest more than \(ConditionReader.depthLimit) levels deep here"), "\(message)")
     }

@@ -1,6 +1,6 @@
 import PlaybookSpec
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct PatternTests {
     @Test func namedGroupsBecomeMatchGroups() throws {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TriageCLI
 
 /// Control characters reach the terminal only as escapes; gotriage's own colours still work.
@@ -6,7 +7,7 @@ import Testing
     @Test(arguments: [
         ("\u{1B}]0;title\u{07}", #"\e]0;title\x07"#), ("a\rb", #"a\rb"#), ("\u{1B}[2J", #"\e[2J"#),
         ("x\u{0}y\u{7F}", #"x\x00y\x7f"#), ("\u{9B}31m", #"\u{9b}31m"#), ("\u{9D}8;;x\u{9C}", #"\u{9d}8;;x\u{9c}"#),
-        ("tab\tand\nnewline", "tab\tand\nnewline"), ("é ü → ✓ \u{A0}", "é ü → ✓ \u{A0}"), ("\u{8}\u{1}", #"\x08\x01"#),
+        ("tab\tand\nnewline", "tab\tand\nnewline"), ("é ü → ✓ \u{A0}", "é ü → ✓ \u{A0}"), ("\u{8}\u{1}", #"\x08\x01"#)
     ])
     func controlCharactersAreEscaped(text: String, shown: String) {
         #expect(TerminalText.escaped(text) == shown)

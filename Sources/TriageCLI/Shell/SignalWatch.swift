@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The write end of the watch's pipe while it is armed, or -1. Read by the signal handler, so it
 /// is an atomic, not a lock.
@@ -69,9 +70,9 @@ final class SignalWatch: @unchecked Sendable {
             for signalNumber in Self.stopping {
                 var action = sigaction()
                 #if canImport(Glibc)
-                action.__sigaction_handler.sa_handler = relayStopSignal
+                    action.__sigaction_handler.sa_handler = relayStopSignal
                 #else
-                action.__sigaction_u.__sa_handler = relayStopSignal
+                    action.__sigaction_u.__sa_handler = relayStopSignal
                 #endif
                 sigemptyset(&action.sa_mask)
                 action.sa_flags = SA_RESTART

@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import DecisionEngine
 import LineEditing
 import PlaybookSpec
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Runs a walk to its end for `gotriage run`: presets answer questions, then a question's default;
 /// with a terminal the rest are asked, without one a missing answer stops the run at once (never
