@@ -30,6 +30,21 @@ struct RedactorTests {
         ("key:\n-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAA\nAAAABG5vbmU=\n-----END OPENSSH PRIVATE KEY-----\ndone",
          "b3BlbnNzaC1rZXktdjEAAAA", "done"),
         ("cut: -----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA", "MIIEowIBAAKCAQEA", "BEGIN RSA PRIVATE KEY"),
+        // Bare secret names, alone or in JSON, and what credential helpers print.
+        ("PASSWORD=bareP4ssword", "bareP4ssword", "PASSWORD="),
+        ("TOKEN=bareT0kenValue other=1", "bareT0kenValue", "other=1"),
+        ("SECRET=bareS3cretValue", "bareS3cretValue", "SECRET="),
+        ("api_key=lowerApiK3y99", "lowerApiK3y99", "api_key="),
+        (#"{"username": "alice", "password": "jsonPassw0rd!"}"#, "jsonPassw0rd!", #""username": "alice""#),
+        (#"{"token": "jsonBareT0ken", "expires_in": 3600}"#, "jsonBareT0ken", "expires_in"),
+        ("protocol=https\nhost=git.corp.example\nusername=alice\npassword=Tr0ub4dor-3x\n", "Tr0ub4dor-3x", "username=alice"),
+        ("protocol=https\nauthtype=Bearer\ncredential=eyJhbGciOiJIUzI1NiJ9.credPayload.sig7Q\n", "credPayload", "authtype=Bearer"),
+        // A password with a raw @: go, like curl, takes the userinfo up to the last @ before the host.
+        ("reading https://alice:p@ss@w0rd-At9@proxy.corp.example/x/@v/list: 403", "w0rd-At9", "@proxy.corp.example/x/@v/list"),
+        ("https_proxy=carol:p@ss@proxy.corp:3128", "ss@proxy", "proxy.corp:3128"),
+        ("> X-Api-Key: hdrApiK3y-777x", "hdrApiK3y-777x", "X-Api-Key:"),
+        ("github.corp.example:\n    oauth_token: 0a1b2c3d4e5f60718293a4b5c6d7e8f901234567\n    user: alice",
+         "0a1b2c3d4e5f6071", "user: alice"),
     ]
 
     @Test(arguments: cases)
