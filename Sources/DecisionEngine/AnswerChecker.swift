@@ -23,9 +23,11 @@ enum AnswerChecker {
             return .rejected("Please answer with one of: \(question.choices.joined(separator: ", ")).")
         }
         if let pattern = question.pattern {
+            // A secret answer is never quoted back.
+            let shown = question.secret ? "That answer" : "\"\(value)\""
             return pattern.firstMatch(in: value) != nil
                 ? .accepted(value)
-                : .rejected("\"\(value)\" does not look right here (it must match \(pattern.source)).")
+                : .rejected("\(shown) does not look right here (it must match \(pattern.source)).")
         }
         return value.isEmpty ? .rejected("Please type an answer.") : .accepted(value)
     }

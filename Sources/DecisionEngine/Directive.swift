@@ -40,6 +40,8 @@ public struct PendingQuestion: Sendable, Equatable {
     public let defaultValue: String?
     /// The regex a free-text answer must match, as written (for help texts).
     public let pattern: String?
+    /// The playbook marks the answer a secret (`secret: true`): front ends remember and hide it.
+    public var secret = false
 }
 
 /// A probe with its argv and environment filled in.

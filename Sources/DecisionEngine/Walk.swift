@@ -324,7 +324,7 @@ public struct Walk: Sendable {
         let facts = facts()
         return PendingQuestion(step: address, prompt: facts.render(question.prompt), variable: question.variable,
                                choices: question.choices, defaultValue: question.defaultValue.map(facts.render),
-                               pattern: question.pattern?.source)
+                               pattern: question.pattern?.source, secret: question.secret)
     }
 
     private func pendingProbe(at address: StepAddress) -> PendingProbe {

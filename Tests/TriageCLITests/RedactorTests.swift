@@ -88,6 +88,44 @@ struct RedactorTests {
         #expect(Redactor().redact(environment: ["NPM_TOKEN": "x", "URL": "https://a:b@c"]) == ["NPM_TOKEN": "REDACTED", "URL": "https://REDACTED@c"])
     }
 
+    /// A remembered secret is masked in JSON that holds no rule's word (the quick look alone would
+    /// let it through), in JSON written with escapes, and in data that is not JSON at all.
+    @Test func rememberedSecretsAreMaskedInJSONWithoutAnyRuleWord() {
+        let redactor = Redactor()
+        redactor.secrets.register("plain-but-secret")
+        redactor.secrets.register(#"with"quote"#)
+        let json = Data(#"{"argv":["printf","plain-but-secret"],"note":"with\"quote"}"#.utf8)
+        let redacted = String(decoding: redactor.redact(json: json), as: UTF8.self)
+        #expect(redacted == #"{"argv":["printf","REDACTED"],"note":"REDACTED"}"#)
+        let broken = Data(#"{"argv": ["plain-but-secret""#.utf8)
+        #expect(String(decoding: redactor.redact(json: broken), as: UTF8.self) == #"{"argv": ["REDACTED""#)
+    }
+
+    @Test func aSecretAnswerIsHiddenWhateverItsLength() {
+        #expect(Redactor().redact(answer: "ab", secret: true) == "REDACTED")
+        #expect(Redactor().redact(answer: "ab", secret: false) == "ab")
+        #expect(Redactor(enabled: false).redact(answer: "ab", secret: true) == "ab")
+    }
+
+    /// A token captured from a probe and reused in a conclusion is hidden in both reports, though
+    /// the conclusion comes first in them and no rule sees the bare token.
+    @Test(arguments: [ReportWriter.Format.markdown, .json])
+    func aCapturedSecretReusedInTheConclusionIsHidden(format: ReportWriter.Format) throws {
+        var record = WalkRecord()
+        record.playbook = "book"
+        record.steps = [WalkRecord.Step(number: 1, step: "book:read", kind: .command, command: WalkRecord.Command(
+            argv: ["git", "credential", "fill"], environment: [:], exitCode: 0, durationMs: 1,
+            stdout: "protocol=https\nhost=git.example\npassword=Capt-ured-9x\n"))]
+        record.end = WalkRecord.End(outcome: "not-resolved", cause: nil, conclusion: "git used Capt-ured-9x for git.example.",
+                                    step: "book:end", reason: "done")
+        let context = ReportContext(gotriage: "0", go: "go1", os: "os", generatedAt: "now")
+        let redactor = Redactor()
+        let text = format == .json ? try JSONReport(record: record, context: context, redactor: redactor).render(with: redactor)
+            : MarkdownReport(record: record, context: context, redactor: redactor).render()
+        #expect(!text.contains("Capt-ured-9x"), "\(text)")
+        #expect(text.contains("git used REDACTED for git.example."))
+    }
+
     /// JSON without any rule's word comes back as it was; a word spelled with an escape is still found.
     @Test func jsonWithoutSecretsIsReturnedAsItIsAndEscapesAreNotTrusted() throws {
         let plain = Data(#"{"argv":["go","version"],"event":"probe-end","exit_code":0,"stdout":"go version go1.19.8\n"}"#.utf8)

@@ -77,7 +77,8 @@ struct ActionReader {
 
     func ask(_ node: Node, at: SourceLocation) throws(Diagnostic) -> AskSyntax {
         let ask = try MappingReader(node, key: "ask", name: "ask",
-                                    known: ["question", "into", "choices", "pattern", "default"], anchor: at, reading: reading)
+                                    known: ["question", "into", "choices", "pattern", "default", "secret"], anchor: at,
+                                    reading: reading)
         let prompt = try ask.requiredTemplate("question")
         let variable = try reading.variableName(try ask.required("into", hint: " (the variable that gets the answer)"),
                                                 key: "into")
@@ -88,8 +89,12 @@ struct ActionReader {
                 throw Diagnostic(at: reading.location(of: node), "'choices' is an empty list; leave it out for a free answer")
             }
         }
+        var secret: Located<Bool>?
+        if let node = ask.entry("secret")?.value {
+            secret = Located(try reading.bool(node, key: "secret"), at: reading.location(of: node))
+        }
         return AskSyntax(prompt: prompt, variable: variable, choices: choices, pattern: try ask.text("pattern"),
-                         defaultValue: try ask.template("default"), location: at)
+                         defaultValue: try ask.template("default"), secret: secret, location: at)
     }
 
     func fix(_ node: Node, at: SourceLocation) throws(Diagnostic) -> FixSyntax {

@@ -122,15 +122,19 @@ public struct AskSyntax: Sendable {
     public var choices: [Located<String>]
     public var pattern: Located<String>?
     public var defaultValue: Located<Template>?
+    /// `secret: true`: the answer is a secret (never shown, never kept in history).
+    public var secret: Located<Bool>?
     public var location: SourceLocation
 
     public init(prompt: Located<Template>, variable: Located<String>, choices: [Located<String>],
-                pattern: Located<String>?, defaultValue: Located<Template>?, location: SourceLocation) {
+                pattern: Located<String>?, defaultValue: Located<Template>?, secret: Located<Bool>? = nil,
+                location: SourceLocation) {
         self.prompt = prompt
         self.variable = variable
         self.choices = choices
         self.pattern = pattern
         self.defaultValue = defaultValue
+        self.secret = secret
         self.location = location
     }
 }

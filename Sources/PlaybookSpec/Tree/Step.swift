@@ -130,14 +130,17 @@ public struct Question: Sendable {
     public let pattern: Pattern?
     /// Used when the answer is empty.
     public let defaultValue: Template?
+    /// The answer is a secret (`secret: true`): remembered and hidden, never kept in history.
+    public let secret: Bool
 
     public init(prompt: Template, variable: String, choices: [String], pattern: Pattern?,
-                defaultValue: Template?) {
+                defaultValue: Template?, secret: Bool = false) {
         self.prompt = prompt
         self.variable = variable
         self.choices = choices
         self.pattern = pattern
         self.defaultValue = defaultValue
+        self.secret = secret
     }
 }
 

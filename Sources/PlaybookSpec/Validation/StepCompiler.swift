@@ -104,8 +104,11 @@ struct StepCompiler {
                                "default '\(defaultValue.value)' is not one of the choices (\(choices.joined(separator: ", ")))")
             }
         }
+        if let secret = ask.secret, secret.value, !ask.choices.isEmpty {
+            problems.error(secret.location, "a secret question takes free text; with 'choices' every answer is shown on the screen")
+        }
         return Question(prompt: ask.prompt.value, variable: ask.variable.value, choices: ask.choices.map(\.value),
-                        pattern: pattern, defaultValue: ask.defaultValue?.value)
+                        pattern: pattern, defaultValue: ask.defaultValue?.value, secret: ask.secret?.value ?? false)
     }
 
     // MARK: Transitions

@@ -26,7 +26,7 @@ struct UndoSubcommand: AsyncParsableCommand {
 
     func run() async throws {
         let host = LiveHost.make()
-        let console = Console.standard(environment: host.environment)
+        let console = Console.standard(environment: host.environment, redactor: Redactor(secrets: host.secrets))
         guard let undoer = host.undoer else { throw ExitCode(ExitStatus.notResolved.rawValue) }
         let path = (undoer.journal.journal as? FileJournal)?.path
         let runner = UndoRunner(undoer: undoer, console: console,

@@ -6,8 +6,10 @@ import Darwin
 
 /// The one place gotriage writes text for people: standard output, standard error, and colour.
 ///
-/// Colour is used only when the output is a terminal and `NO_COLOR` is not set. Tests give it
-/// closures that collect the text instead.
+/// Colour is used only when the output is a terminal and `NO_COLOR` is not set. Every line goes
+/// through the console's ``Redactor`` on its way out, so no secret reaches the terminal or standard
+/// error unless `--no-redact` turned it off; ``lineAsRedacted(_:)`` is for text its writer has
+/// redacted already (JSON lines). Tests give it closures that collect the text instead.
 public final class Console: @unchecked Sendable {
     public enum Style: String, Sendable {
         case bold = "1"
@@ -25,28 +27,35 @@ public final class Console: @unchecked Sendable {
     /// Whether standard output is a terminal, so a status line may be drawn and erased in place.
     /// Independent of colour: `NO_COLOR` turns off colour, not the spinner.
     public let isTerminal: Bool
+    /// What every line passes through; nil writes text as it is (tests that look at raw text).
+    public let redactor: Redactor?
 
-    public init(usesColour: Bool, isTerminal: Bool = false, out: @escaping (String) -> Void,
-                err: @escaping (String) -> Void) {
+    public init(usesColour: Bool, isTerminal: Bool = false, redactor: Redactor? = nil,
+                out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
         self.usesColour = usesColour
         self.isTerminal = isTerminal
+        self.redactor = redactor
         self.writeOut = out
         self.writeErr = err
     }
 
-    /// A console on the process's standard output and error.
-    public static func standard(environment: [String: String]) -> Console {
+    /// A console on the process's standard output and error, masking with `redactor`.
+    public static func standard(environment: [String: String], redactor: Redactor) -> Console {
         let terminal = isatty(STDOUT_FILENO) == 1 && environment["TERM"] != "dumb"
         let colour = terminal && environment["NO_COLOR"] == nil
-        return Console(usesColour: colour, isTerminal: terminal, out: { Console.writeAll($0, to: STDOUT_FILENO) },
-                       err: { Console.writeAll($0, to: STDERR_FILENO) })
+        return Console(usesColour: colour, isTerminal: terminal, redactor: redactor,
+                       out: { Console.writeAll($0, to: STDOUT_FILENO) }, err: { Console.writeAll($0, to: STDERR_FILENO) })
     }
 
-    /// Writes one line (a newline is added) to standard output.
-    public func line(_ text: String = "") { writeOut(text + "\n") }
+    /// Writes one line (a newline is added) to standard output, redacted.
+    public func line(_ text: String = "") { writeOut(redacted(text) + "\n") }
 
-    /// Writes `text` to standard output as is (no newline), for a status line drawn in place.
-    public func raw(_ text: String) { writeOut(text) }
+    /// Writes one line to standard output as it is: for text its writer has redacted already
+    /// (a JSON event, whose strings were masked one by one) or was asked not to (`--no-redact`).
+    public func lineAsRedacted(_ text: String) { writeOut(text + "\n") }
+
+    /// Writes `text` to standard output (no newline), redacted, for a status line drawn in place.
+    public func raw(_ text: String) { writeOut(redacted(text)) }
 
     /// Columns of the terminal on standard output; 80 when unknown.
     public var width: Int {
@@ -55,8 +64,12 @@ public final class Console: @unchecked Sendable {
         return Int(size.ws_col)
     }
 
-    /// Writes one line to standard error.
-    public func errorLine(_ text: String) { writeErr(text + "\n") }
+    /// Writes one line to standard error, redacted.
+    public func errorLine(_ text: String) { writeErr(redacted(text) + "\n") }
+
+    private func redacted(_ text: String) -> String {
+        redactor?.redact(text) ?? text
+    }
 
     /// `text` wrapped in the escape codes for `styles`, or plain when colour is off.
     public func styled(_ text: String, _ styles: Style...) -> String {

@@ -42,7 +42,10 @@ public final class HumanRenderer: WalkObserver {
         case .asked(let question):
             showQuestion(question)
         case .answered(let question, let value, let origin):
-            if origin == .preset { console.line("  \(question.variable) = \(value)  (from --answer)") }
+            if origin == .preset {
+                let shown = question.isSecret ? "(a secret, not shown)" : value
+                console.line("  \(question.variable) = \(shown)  (from --answer)")
+            }
         case .answerRejected(_, _, let reason):
             console.line(console.styled("  \(reason)", .yellow))
         case .fixProposed(let fix, let commands, let current):

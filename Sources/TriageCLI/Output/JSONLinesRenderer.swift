@@ -5,7 +5,8 @@ import PlaybookSpec
 
 /// Writes a walk's events as JSON, one `JSONEvent` per line, for `gotriage run --json`.
 ///
-/// Every string is redacted before it is encoded (unless `--no-redact`). An event that cannot be
+/// Every string is redacted before it is encoded (unless `--no-redact`), and the answer to a
+/// secret question is `REDACTED` whatever it is. An event that cannot be
 /// encoded is reported on standard error and the stream goes on, so it still ends with the `end`
 /// line; nothing is left out without a word.
 public final class JSONLinesRenderer: WalkObserver {
@@ -25,19 +26,28 @@ public final class JSONLinesRenderer: WalkObserver {
 
     public func handle(_ event: WalkEvent) {
         var event = event
-        if case .probeFinished(let probe, var result) = event {
+        switch event {
+        case .probeFinished(let probe, var result):
             // Redact the whole output before it is cut to an excerpt, so no secret is cut in half.
             result.stdout = redactor.redact(result.stdout)
             result.stderr = redactor.redact(result.stderr)
             event = .probeFinished(probe, result)
+        case .answered(let question, let value, let origin):
+            event = .answered(question, value: redactor.redact(answer: value, secret: question.isSecret), origin: origin)
+        case .answerRejected(let question, let reply, let reason):
+            event = .answerRejected(question, reply: redactor.redact(answer: reply, secret: question.isSecret), reason: reason)
+        default:
+            break
         }
         write(redactor.redact(JSONEvent(event)))
     }
 
-    /// Writes one event as a line, or says on standard error why it cannot be written.
+    /// Writes one event as a line, or says on standard error why it cannot be written. Its strings
+    /// are redacted already, so the line is written as it is: masking JSON text again could only
+    /// break it.
     func write(_ event: JSONEvent) {
         do {
-            console.line(String(decoding: try encoder.encode(event), as: UTF8.self))
+            console.lineAsRedacted(String(decoding: try encoder.encode(event), as: UTF8.self))
         } catch {
             console.errorLine("gotriage: the \(event.kind.rawValue) event could not be written as JSON, "
                 + "so it is missing from the output: \(Self.describe(error))")

@@ -1,4 +1,5 @@
 import Foundation
+import HostEffects
 
 /// Everything a walk did, in order, for a session report: commands with exit codes, durations and
 /// output, answers, fixes with old and new values, decisions with evidence, and the outcome.
@@ -50,6 +51,11 @@ struct WalkRecord: Codable, Sendable, Equatable {
         var answer: String?
         /// `user` or `answer-flag`.
         var origin: String?
+        /// The answer is a secret (`secret: true`, or a secret-named variable): a report shows `REDACTED`.
+        var secret: Bool?
+
+        /// Whether the answer is a secret, also in a record written before `secret` was kept.
+        var isSecret: Bool { secret == true || SecretMask.isSecretName(variable) }
     }
 
     struct Fix: Codable, Sendable, Equatable {

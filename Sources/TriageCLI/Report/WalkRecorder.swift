@@ -28,12 +28,10 @@ public final class WalkRecorder: WalkObserver {
             command.stderr = String(result.stderr.suffix(Self.keptOutput))
             record.steps[index].command = command
         case .asked(let question):
-            append(question.step, .question,
-                   question: WalkRecord.Question(variable: question.variable, prompt: question.prompt))
+            append(question.step, .question, question: Self.question(question))
         case .answered(let question, let value, let origin):
             if lastIndex(of: question.step, .question) == nil {
-                append(question.step, .question,
-                       question: WalkRecord.Question(variable: question.variable, prompt: question.prompt))
+                append(question.step, .question, question: Self.question(question))
             }
             guard let index = lastIndex(of: question.step, .question) else { return }
             record.steps[index].question?.answer = value
@@ -71,6 +69,10 @@ public final class WalkRecorder: WalkObserver {
         case .said, .answerRejected, .goEnvUnreadable, .interrupted:
             break
         }
+    }
+
+    private static func question(_ question: PendingQuestion) -> WalkRecord.Question {
+        WalkRecord.Question(variable: question.variable, prompt: question.prompt, secret: question.isSecret ? true : nil)
     }
 
     private func append(_ step: StepAddress, _ kind: WalkRecord.Step.Kind, command: WalkRecord.Command? = nil,

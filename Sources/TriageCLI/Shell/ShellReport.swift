@@ -13,11 +13,12 @@ extension Shell {
             return
         }
         let writer = ReportWriter(host: host, console: console)
-        let redactor = Redactor(enabled: !noRedact)
+        let redactor = Redactor(enabled: !noRedact, secrets: host.secrets)
         let format = ReportWriter.format(for: files.first, json: json)
         do {
             guard let file = files.first else {
-                console.line(try await writer.text(recorder.record, format: format, redactor: redactor))
+                // Redacted by the report's own redactor, or not at all when asked (`--no-redact`).
+                console.lineAsRedacted(try await writer.text(recorder.record, format: format, redactor: redactor))
                 return
             }
             let path = try await writer.write(recorder.record, format: format, redactor: redactor, to: file)

@@ -4,6 +4,9 @@ import PlaybookSpec
 
 /// Carries out what a `Walk` asks for — reads go env, runs probes, applies fixes — until the walk
 /// needs the user or ends. The shell and `gotriage run` both walk through it.
+///
+/// It also registers every secret the walk meets in `host.secrets` before any observer hears of
+/// it (see `WalkDriver+Secrets.swift`), so whatever writes the events can mask it by value.
 public final class WalkDriver {
     /// Where a walk waits for someone.
     public enum Stop: Sendable, Equatable {
@@ -51,6 +54,8 @@ public final class WalkDriver {
         self.observer = observer
         self.presetAnswers = presetAnswers
         self.fixPolicy = fixPolicy
+        rememberSecretAnswers(presetAnswers)
+        rememberSecretVariables()
         let playbook = walk.tree.playbooks[walk.start.playbook]
         observer.handle(.started(playbook: walk.start.playbook, title: playbook?.title ?? ""))
     }
@@ -67,8 +72,12 @@ public final class WalkDriver {
             case .say(let text, let step):
                 observer.handle(.said(text, step: step))
             case .run(let probe):
-                let observation = ProbeObservation(await run(probe))
-                handOver { try $0.record(probe: observation) }
+                let result = await run(probe)
+                handOver { try $0.record(probe: ProbeObservation(result)) }
+                // Told only now, once the captures are in: a secret-named capture is registered first.
+                rememberSecretVariables()
+                observer.handle(.probeFinished(probe, result))
+                if result.interrupted { observer.handle(.interrupted(probe.step)) }
             case .ask(let question):
                 if announced != question.step {
                     announced = question.step
@@ -176,9 +185,12 @@ public final class WalkDriver {
 
     /// Hands `reply` to the walk, which waits at `question`, and reports what became of it.
     private func answer(_ question: PendingQuestion, _ reply: String, origin: AnswerOrigin) -> AnswerCheck {
+        rememberSecrets(inReply: reply, to: question)
         let check = handOver { try $0.answer(reply) }
         switch check {
         case .accepted(let value):
+            rememberSecrets(inReply: value, to: question)
+            rememberSecretVariables()
             announced = nil
             observer.handle(.answered(question, value: value, origin: origin))
         case .rejected(let reason):
@@ -254,7 +266,9 @@ public final class WalkDriver {
         }
     }
 
+    /// Runs `probe`, announced by `.probeStarted`; the caller tells of its end.
     private func run(_ probe: PendingProbe) async -> CommandResult {
+        rememberSecrets(in: probe)
         observer.handle(.probeStarted(probe))
         var argv = probe.argv
         if argv.first == "gotriage" { argv[0] = host.selfExecutable }
@@ -265,8 +279,7 @@ public final class WalkDriver {
             timeoutMilliseconds: probe.timeoutMilliseconds)
         var result = await host.runner.run(request)
         result.argv = probe.argv
-        observer.handle(.probeFinished(probe, result))
-        if result.interrupted { observer.handle(.interrupted(probe.step)) }
+        rememberSecrets(in: result)
         return result
     }
 }
