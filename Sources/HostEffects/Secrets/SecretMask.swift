@@ -184,8 +184,10 @@ public enum SecretMask {
                 result += regex.replacementString(for: match, in: text, offset: 0, template: template)
                 copied = match.range.location + match.range.length
                 let secret = match.range(at: rule.secretGroup)
-                if secret.location != NSNotFound, secret.length > 0 {
-                    found.append(Found(text: source.substring(with: secret), form: rule.form))
+                // An earlier rule's REDACTED, matched again, is not a secret.
+                if secret.location != NSNotFound, secret.length > 0,
+                   case let text = source.substring(with: secret), !text.contains(SecretMask.replacement) {
+                    found.append(Found(text: text, form: rule.form))
                 }
             }
             return result + source.substring(from: copied)
