@@ -58,7 +58,7 @@ import TriageCLI
     /// The shell on a terminal with a history file: each form is printed by a probe, then its line
     /// (copied from the output) and its bare secret are typed as answers; `report` writes both
     /// reports. History keeps the commands but no answer to a secret question and no line that
-    /// holds a credential.
+    /// holds a credential; the screen shows no secret but the lines typed at a plain question.
     @Test func noSecretLeavesTheShellOrItsHistory() throws {
         let lab = try Lab.make()
         defer { lab.remove() }
@@ -91,6 +91,7 @@ import TriageCLI
             ("md report", try String(contentsOf: markdown, encoding: .utf8)),
             ("JSON report", try String(contentsOf: json, encoding: .utf8)),
             ("history", history),
+            ("screen", Self.withoutTypedLines(String(describing: result["transcript"] ?? ""))),
         ]
         let leaks = Self.leaks(in: outputs)
         print("secret corpus, shell: \(Self.corpus.forms.count) forms × \(outputs.count) outputs, \(leaks.count) leaks"
@@ -98,6 +99,21 @@ import TriageCLI
         #expect(leaks.isEmpty, "shell: \(leaks.joined(separator: "\n"))")
         #expect(history.contains("start corpus-typed") && history.contains("report --json \(json.path)"),
                 "history still keeps the commands: \(history)")
+    }
+
+    /// The terminal's transcript without the echo of each form's line, typed at a plain question
+    /// (libedit shows what is typed there, wrapped at the edge; at a secret question, nothing).
+    static func withoutTypedLines(_ transcript: String) -> String {
+        var screen = transcript
+        for index in corpus.forms.indices {
+            var from = screen.startIndex
+            while let prompt = screen.range(of: "line_\(index)> ", range: from..<screen.endIndex) {
+                let end = screen.range(of: "\r\n", range: prompt.upperBound..<screen.endIndex)?.lowerBound ?? screen.endIndex
+                screen.replaceSubrange(prompt.upperBound..<end, with: "(typed)")
+                from = prompt.upperBound
+            }
+        }
+        return screen
     }
 
     /// Writes the forms and the channel's playbook into the lab; returns the playbook folder.

@@ -52,7 +52,12 @@ public final class Shell {
             reader.completer = { [tree, stop] line in
                 ShellCompleter(playbookIDs: tree.order, answers: Self.answerWords(for: stop)).complete(line)
             }
-            switch reader.readLine(prompt: prompt) {
+            let input = if case .question(let question)? = stop, question.isSecret {
+                reader.readSecretLine(prompt: prompt)
+            } else {
+                reader.readLine(prompt: prompt)
+            }
+            switch input {
             case .endOfFile:
                 console.line()
                 return 0

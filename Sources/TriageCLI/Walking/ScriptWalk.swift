@@ -23,7 +23,9 @@ struct ScriptWalk {
                         + "Pass --answer \(question.variable)=VALUE.")
                     return .usage
                 }
-                guard case .line(let reply) = reader.readLine(prompt: "\(question.variable)> ") else { return .interrupted }
+                let prompt = "\(question.variable)> "
+                let input = question.isSecret ? reader.readSecretLine(prompt: prompt) : reader.readLine(prompt: prompt)
+                guard case .line(let reply) = input else { return .interrupted }
                 driver.answer(reply)
             case .fixConfirmation:
                 guard let reader, case .line(let reply) = reader.readLine(prompt: "Apply? [y/N] ") else {
