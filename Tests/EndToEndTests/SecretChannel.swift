@@ -42,8 +42,10 @@ enum SecretChannel: String, CaseIterable, CustomStringConvertible {
     func answers(_ corpus: SecretCorpus) -> [String] {
         guard self == .answer else { return [] }
         return corpus.forms.enumerated().flatMap { index, form in
-            ["--answer", "line_\(index)=\(form.text)", "--answer", "pass_\(index)=\(form.secret)",
-             "--answer", "api_token_\(index)=\(form.secret)"]
+            [
+                "--answer", "line_\(index)=\(form.text)", "--answer", "pass_\(index)=\(form.secret)",
+                "--answer", "api_token_\(index)=\(form.secret)"
+            ]
         }
     }
 
@@ -111,8 +113,10 @@ enum SecretChannel: String, CaseIterable, CustomStringConvertible {
         case .stdout:
             return ["  f\(i):", "    run: {\(cat)}", "    next: \(next)"]
         case .stderr:
-            return ["  f\(i):", "    run: {argv: [dd, \(Self.quoted("if=\(file).txt")), of=/dev/stderr, status=none]}",
-                    "    next: \(next)"]
+            return [
+                "  f\(i):", "    run: {argv: [dd, \(Self.quoted("if=\(file).txt")), of=/dev/stderr, status=none]}",
+                "    next: \(next)"
+            ]
         case .say, .fix, .conclusion:
             var lines = ["  f\(i):", "    run:", "      \(cat)", "      capture:", "        - stdout: \(found)"]
             if self == .say {
@@ -127,7 +131,7 @@ enum SecretChannel: String, CaseIterable, CustomStringConvertible {
                 "    ask: {question: \(Self.quoted("The password for form \(i)?")), into: pass_\(i), secret: true}", "    next: t\(i)",
                 "  t\(i):", "    say: \(Self.quoted("Signing in with {{pass_\(i)}}."))",
                 "    ask: {question: \(Self.quoted("The API token for form \(i)?")), into: api_token_\(i)}", "    next: u\(i)",
-                "  u\(i):", "    say: \(Self.quoted("Using the token {{api_token_\(i)}} now."))", "    next: \(next)",
+                "  u\(i):", "    say: \(Self.quoted("Using the token {{api_token_\(i)}} now."))", "    next: \(next)"
             ]
         case .env:
             let dump = i == 0 ? ["  f0:", "    run: {argv: [env]}", "    next: e0", "  e0:"] : ["  f\(i):"]
@@ -139,13 +143,13 @@ enum SecretChannel: String, CaseIterable, CustomStringConvertible {
                 "  a\(i):", "    run:",
                 "      argv: [printf, \(Self.quoted("%s|%s\\n")), \(Self.quoted("planted: {{line_\(i)}}")), \(Self.quoted("x{{found_\(i)}}"))]",
                 "      env: {CORPUS_VALUE: \(Self.quoted("{{found_\(i)}}")), CORPUS_LINE: \(Self.quoted("{{line_\(i)}}"))}",
-                "    next: \(next)",
+                "    next: \(next)"
             ]
         case .captureName:
             return [
                 "  f\(i):", "    run:", "      argv: [cat, \(Self.quoted(file + ".secret"))]", "      capture:",
                 "        - stdout: \(Self.quoted("(?<secret_\(i)_token>[\\s\\S]+)"))", "    next: s\(i)",
-                "  s\(i):", "    say: \(Self.quoted("Your token is {{secret_\(i)_token}}."))", "    next: \(next)",
+                "  s\(i):", "    say: \(Self.quoted("Your token is {{secret_\(i)_token}}."))", "    next: \(next)"
             ]
         }
     }

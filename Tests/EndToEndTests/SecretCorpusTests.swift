@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import TriageCLI
 
 /// The proof that no secret leaves gotriage: every form of the secret corpus
@@ -29,7 +29,8 @@ import TriageCLI
         let playbooks = try Self.plant(channel, in: lab)
         let base = ["run", "corpus-\(channel)", "--playbooks", playbooks.path] + channel.answers(Self.corpus)
         let environment = channel.environment(Self.corpus)
-        let markdown = lab.root.appendingPathComponent("report.md"), json = lab.root.appendingPathComponent("report.json")
+        let markdown = lab.root.appendingPathComponent("report.md")
+        let json = lab.root.appendingPathComponent("report.json")
 
         let streamed = try lab.gotriage(base + ["--json", "--report", markdown.path], extraEnvironment: environment)
         let human = try lab.gotriage(base + ["--report", json.path], extraEnvironment: environment)
@@ -42,11 +43,12 @@ import TriageCLI
             ("JSON report", try String(contentsOf: json, encoding: .utf8)),
             ("--json", streamed.stdout),
             ("terminal", human.stdout),
-            ("stderr", streamed.stderr + human.stderr),
+            ("stderr", streamed.stderr + human.stderr)
         ]
         let leaks = Self.leaks(in: outputs)
-        print("secret corpus, channel \(channel): \(Self.corpus.forms.count) forms × \(outputs.count) outputs, "
-            + "\(leaks.count) leaks" + Self.byOutput(leaks, outputs))
+        print(
+            "secret corpus, channel \(channel): \(Self.corpus.forms.count) forms × \(outputs.count) outputs, "
+                + "\(leaks.count) leaks" + Self.byOutput(leaks, outputs))
         #expect(leaks.isEmpty, "\(channel): \(leaks.joined(separator: "\n"))")
         #expect(outputs[0].1.contains("REDACTED") && outputs[2].1.contains("REDACTED"))
 
@@ -63,42 +65,52 @@ import TriageCLI
         let lab = try Lab.make()
         defer { lab.remove() }
         let playbooks = try Self.plant(.typed, in: lab)
-        let markdown = lab.root.appendingPathComponent("shell.md"), json = lab.root.appendingPathComponent("shell.json")
+        let markdown = lab.root.appendingPathComponent("shell.md")
+        let json = lab.root.appendingPathComponent("shell.json")
         var steps: [[String: Any]] = [["expect": "gotriage> "], ["send": "start corpus-typed\r"]]
         for (index, form) in Self.corpus.forms.enumerated() {
-            steps += [["expect": "line_\(index)> "], ["send": form.secretLine + "\r"],
-                      ["expect": "pass_\(index)> "], ["send": form.secret + "\r"],
-                      ["expect": "api_token_\(index)> "], ["send": form.secret + "\r"]]
+            steps += [
+                ["expect": "line_\(index)> "], ["send": form.secretLine + "\r"],
+                ["expect": "pass_\(index)> "], ["send": form.secret + "\r"],
+                ["expect": "api_token_\(index)> "], ["send": form.secret + "\r"]
+            ]
         }
         steps += [
             ["expect": "Apply? [y/N] ", "timeout": 60], ["send": "n\r"],
             ["expect": "gotriage> "], ["send": "report \(markdown.path)\r"], ["expect": "Wrote the report"],
             ["expect": "gotriage> "], ["send": "report --json \(json.path)\r"], ["expect": "Wrote the report"],
-            ["expect": "gotriage> "], ["send": "\u{4}"], ["eof": true],
+            ["expect": "gotriage> "], ["send": "\u{4}"], ["eof": true]
         ]
         let stepsFile = lab.root.appendingPathComponent("pty-steps.json")
         try JSONSerialization.data(withJSONObject: steps).write(to: stepsFile)
         let script = LabServer.scriptURL.deletingLastPathComponent().appendingPathComponent("ptyshell.py").path
         let state = lab.root.appendingPathComponent("state")
-        let run = try lab.run(["python3", script, stepsFile.path, GotriageBinary.path, "--playbooks", playbooks.path],
-                              extraEnvironment: ["GOTRIAGE_PLAYBOOKS": GotriageBinary.shippedPlaybooks,
-                                                 "XDG_STATE_HOME": state.path, "TERM": "xterm"], timeout: 300)
+        let run = try lab.run(
+            ["python3", script, stepsFile.path, GotriageBinary.path, "--playbooks", playbooks.path],
+            extraEnvironment: [
+                "GOTRIAGE_PLAYBOOKS": GotriageBinary.shippedPlaybooks,
+                "XDG_STATE_HOME": state.path, "TERM": "xterm"
+            ], timeout: 300)
         let result = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stderr)")
-        #expect(result["ok"] as? Bool == true, "stopped at step \(result["failed_step"] ?? "-"):\n\(String(describing: result["transcript"] ?? "").suffix(3_000))")
+        #expect(
+            result["ok"] as? Bool == true,
+            "stopped at step \(result["failed_step"] ?? "-"):\n\(String(describing: result["transcript"] ?? "").suffix(3_000))")
 
         let history = Self.unvis(try String(contentsOf: state.appendingPathComponent("gotriage/history"), encoding: .utf8))
         let outputs: [(String, String)] = [
             ("md report", try String(contentsOf: markdown, encoding: .utf8)),
             ("JSON report", try String(contentsOf: json, encoding: .utf8)),
             ("history", history),
-            ("screen", Self.withoutTypedLines(String(describing: result["transcript"] ?? ""))),
+            ("screen", Self.withoutTypedLines(String(describing: result["transcript"] ?? "")))
         ]
         let leaks = Self.leaks(in: outputs)
-        print("secret corpus, shell: \(Self.corpus.forms.count) forms × \(outputs.count) outputs, \(leaks.count) leaks"
-            + Self.byOutput(leaks, outputs))
+        print(
+            "secret corpus, shell: \(Self.corpus.forms.count) forms × \(outputs.count) outputs, \(leaks.count) leaks"
+                + Self.byOutput(leaks, outputs))
         #expect(leaks.isEmpty, "shell: \(leaks.joined(separator: "\n"))")
-        #expect(history.contains("start corpus-typed") && history.contains("report --json \(json.path)"),
-                "history still keeps the commands: \(history)")
+        #expect(
+            history.contains("start corpus-typed") && history.contains("report --json \(json.path)"),
+            "history still keeps the commands: \(history)")
     }
 
     /// The terminal's transcript without the echo of each form's line, typed at a plain question
@@ -145,10 +157,13 @@ import TriageCLI
 
     /// libedit's history file with its vis(3) escapes (`\040` for a space) undone.
     static func unvis(_ text: String) -> String {
-        var result = "", characters = Array(text), index = 0
+        var result = ""
+        var characters = Array(text)
+        var index = 0
         while index < characters.count {
             if characters[index] == "\\", index + 3 < characters.count,
-               let code = UInt8(String(characters[index + 1...index + 3]), radix: 8) {
+                let code = UInt8(String(characters[index + 1...index + 3]), radix: 8)
+            {
                 result.append(Character(Unicode.Scalar(code)))
                 index += 4
             } else if characters[index] == "\\", index + 1 < characters.count {

@@ -1,6 +1,7 @@
 import Foundation
-@testable import LineEditing
 import Testing
+
+@testable import LineEditing
 
 /// A secret line is read on a terminal with its echo off: what is typed never appears on the
 /// screen, the echo is back for the next line, and nothing goes into history.
@@ -9,7 +10,8 @@ import Testing
     func aSecretLineIsNotShownAndTheEchoComesBack(reader kind: String) throws {
         let terminal = try PseudoTerminal()
         defer { terminal.close() }
-        let reader: any LineReader = kind == "libedit"
+        let reader: any LineReader =
+            kind == "libedit"
             ? try EditLineReader(historyFile: nil, inputFD: terminal.slave, outputFD: terminal.slave)
             : PlainLineReader(inputFD: terminal.slave, outputFD: terminal.slave)
         terminal.script { terminal in

@@ -1,6 +1,7 @@
 import Foundation
 import HostEffects
 import Testing
+
 @testable import TriageCLI
 
 @Suite("Redactor")
@@ -27,8 +28,10 @@ struct RedactorTests {
         ("export MY_API_KEY='k e y'", "k e y", "export MY_API_KEY="),
         ("db_password = letmein", "letmein", "db_password"),
         (#"{"CI_JOB_TOKEN": "zzzsecretzzz", "HOME": "/root"}"#, "zzzsecretzzz", #""HOME": "/root""#),
-        ("key:\n-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAA\nAAAABG5vbmU=\n-----END OPENSSH PRIVATE KEY-----\ndone",
-         "b3BlbnNzaC1rZXktdjEAAAA", "done"),
+        (
+            "key:\n-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAA\nAAAABG5vbmU=\n-----END OPENSSH PRIVATE KEY-----\ndone",
+            "b3BlbnNzaC1rZXktdjEAAAA", "done"
+        ),
         ("cut: -----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA", "MIIEowIBAAKCAQEA", "BEGIN RSA PRIVATE KEY"),
         // Bare secret names, alone or in JSON, and what credential helpers print.
         ("PASSWORD=bareP4ssword", "bareP4ssword", "PASSWORD="),
@@ -43,8 +46,10 @@ struct RedactorTests {
         ("reading https://alice:p@ss@w0rd-At9@proxy.corp.example/x/@v/list: 403", "w0rd-At9", "@proxy.corp.example/x/@v/list"),
         ("https_proxy=carol:p@ss@proxy.corp:3128", "ss@proxy", "proxy.corp:3128"),
         ("> X-Api-Key: hdrApiK3y-777x", "hdrApiK3y-777x", "X-Api-Key:"),
-        ("github.corp.example:\n    oauth_token: 0a1b2c3d4e5f60718293a4b5c6d7e8f901234567\n    user: alice",
-         "0a1b2c3d4e5f6071", "user: alice"),
+        (
+            "github.corp.example:\n    oauth_token: 0a1b2c3d4e5f60718293a4b5c6d7e8f901234567\n    user: alice",
+            "0a1b2c3d4e5f6071", "user: alice"
+        )
     ]
 
     @Test(arguments: cases)
@@ -64,7 +69,7 @@ struct RedactorTests {
         "git@github.com: Permission denied (publickey).",
         "GOPROXY=https://proxy.golang.org,direct GONOSUMDB=corp.example.com",
         // A playbook's instruction names placeholders in the YOUR_… form; they are not secrets.
-        #"add the line "machine git.example login YOUR_USER password YOUR_TOKEN" to ~/.netrc"#,
+        #"add the line "machine git.example login YOUR_USER password YOUR_TOKEN" to ~/.netrc"#
     ])
     func leavesOrdinaryTextAlone(text: String) {
         #expect(Redactor().redact(text) == text)
@@ -72,8 +77,9 @@ struct RedactorTests {
 
     @Test func dataThatIsNotJSONIsRedactedAsText() {
         let data = Data("not json: https://u:pw@h:1/x GITHUB_TOKEN=abc".utf8)
-        #expect(String(decoding: Redactor().redact(json: data), as: UTF8.self)
-            == "not json: https://REDACTED@h:1/x GITHUB_TOKEN=REDACTED")
+        #expect(
+            String(decoding: Redactor().redact(json: data), as: UTF8.self)
+                == "not json: https://REDACTED@h:1/x GITHUB_TOKEN=REDACTED")
         #expect(Redactor(enabled: false).redact(json: data) == data)
     }
 
@@ -85,7 +91,10 @@ struct RedactorTests {
         #expect(object["argv"] as? [String] == ["curl", "https://REDACTED@h:1/x"])
         #expect(object["n"] as? Double == 12.5)
         #expect(object["ok"] as? Bool == true)
-        #expect(Redactor().redact(environment: ["NPM_TOKEN": "x", "URL": "https://a:b@c"]) == ["NPM_TOKEN": "REDACTED", "URL": "https://REDACTED@c"])
+        #expect(
+            Redactor().redact(environment: ["NPM_TOKEN": "x", "URL": "https://a:b@c"]) == [
+                "NPM_TOKEN": "REDACTED", "URL": "https://REDACTED@c"
+            ])
     }
 
     /// A remembered secret is masked in JSON that holds no rule's word (the quick look alone would
@@ -113,14 +122,21 @@ struct RedactorTests {
     func aCapturedSecretReusedInTheConclusionIsHidden(format: ReportWriter.Format) throws {
         var record = WalkRecord()
         record.playbook = "book"
-        record.steps = [WalkRecord.Step(number: 1, step: "book:read", kind: .command, command: WalkRecord.Command(
-            argv: ["git", "credential", "fill"], environment: [:], exitCode: 0, durationMs: 1,
-            stdout: "protocol=https\nhost=git.example\npassword=Capt-ured-9x\n"))]
-        record.end = WalkRecord.End(outcome: "not-resolved", cause: nil, conclusion: "git used Capt-ured-9x for git.example.",
-                                    step: "book:end", reason: "done")
+        record.steps = [
+            WalkRecord.Step(
+                number: 1, step: "book:read", kind: .command,
+                command: WalkRecord.Command(
+                    argv: ["git", "credential", "fill"], environment: [:], exitCode: 0, durationMs: 1,
+                    stdout: "protocol=https\nhost=git.example\npassword=Capt-ured-9x\n"))
+        ]
+        record.end = WalkRecord.End(
+            outcome: "not-resolved", cause: nil, conclusion: "git used Capt-ured-9x for git.example.",
+            step: "book:end", reason: "done")
         let context = ReportContext(gotriage: "0", go: "go1", os: "os", generatedAt: "now")
         let redactor = Redactor()
-        let text = format == .json ? try JSONReport(record: record, context: context, redactor: redactor).render(with: redactor)
+        let text =
+            format == .json
+            ? try JSONReport(record: record, context: context, redactor: redactor).render(with: redactor)
             : MarkdownReport(record: record, context: context, redactor: redactor).render()
         #expect(!text.contains("Capt-ured-9x"), "\(text)")
         #expect(text.contains("git used REDACTED for git.example."))

@@ -43,7 +43,8 @@ struct SecretValues: Sendable {
     /// Whether `value` would be remembered (see the type's rules).
     static func isMaskable(_ value: String) -> Bool {
         guard value.count >= shortest, !value.contains(SecretMask.replacement),
-              !value.allSatisfy({ $0.isWhitespace }) else { return false }
+            !value.allSatisfy({ $0.isWhitespace })
+        else { return false }
         if ["true", "false", "null"].contains(value.lowercased()) { return false }
         let placeholder = value.hasPrefix("YOUR_") && value.dropFirst(5).allSatisfy { $0.isUppercase || $0.isNumber || $0 == "_" }
         return !placeholder
@@ -60,7 +61,8 @@ struct SecretValues: Sendable {
         var index = 0
         while index + 4 <= bytes.count {
             if let candidates = byPrefix[Self.prefix(bytes, at: index)],
-               let value = candidates.first(where: { Self.matches($0, in: bytes, at: index) }) {
+                let value = candidates.first(where: { Self.matches($0, in: bytes, at: index) })
+            {
                 result += bytes[copied..<index]
                 result += SecretMask.replacement.utf8
                 index += value.bytes.count

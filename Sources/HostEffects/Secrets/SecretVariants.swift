@@ -69,7 +69,8 @@ enum SecretVariants {
     /// Base64 `user:password` (a Basic header) decoded; nil for anything else.
     private static func basicCredentials(_ text: String) -> String? {
         guard let data = Data(base64Encoded: text), let decoded = String(data: data, encoding: .utf8),
-              decoded.contains(":"), decoded.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }) else { return nil }
+            decoded.contains(":"), decoded.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F })
+        else { return nil }
         return decoded
     }
 

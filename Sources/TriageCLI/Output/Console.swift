@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The one place gotriage writes text for people: standard output, standard error, and colour.
@@ -30,8 +30,10 @@ public final class Console: @unchecked Sendable {
     /// What every line passes through; nil writes text as it is (tests that look at raw text).
     public let redactor: Redactor?
 
-    public init(usesColour: Bool, isTerminal: Bool = false, redactor: Redactor? = nil,
-                out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
+    public init(
+        usesColour: Bool, isTerminal: Bool = false, redactor: Redactor? = nil,
+        out: @escaping (String) -> Void, err: @escaping (String) -> Void
+    ) {
         self.usesColour = usesColour
         self.isTerminal = isTerminal
         self.redactor = redactor
@@ -43,8 +45,9 @@ public final class Console: @unchecked Sendable {
     public static func standard(environment: [String: String], redactor: Redactor) -> Console {
         let terminal = isatty(STDOUT_FILENO) == 1 && environment["TERM"] != "dumb"
         let colour = terminal && environment["NO_COLOR"] == nil
-        return Console(usesColour: colour, isTerminal: terminal, redactor: redactor,
-                       out: { Console.writeAll($0, to: STDOUT_FILENO) }, err: { Console.writeAll($0, to: STDERR_FILENO) })
+        return Console(
+            usesColour: colour, isTerminal: terminal, redactor: redactor,
+            out: { Console.writeAll($0, to: STDOUT_FILENO) }, err: { Console.writeAll($0, to: STDERR_FILENO) })
     }
 
     /// Writes one line (a newline is added) to standard output, redacted.

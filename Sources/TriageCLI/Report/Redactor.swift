@@ -30,9 +30,10 @@ public struct Redactor: Sendable {
     public func redact(environment: [String: String]) -> [String: String] {
         guard isEnabled else { return environment }
         secrets.register(environment: environment)
-        return Dictionary(uniqueKeysWithValues: environment.map { name, value in
-            (name, SecretMask.isSecretName(name) && !value.isEmpty ? SecretMask.replacement : redact(value))
-        })
+        return Dictionary(
+            uniqueKeysWithValues: environment.map { name, value in
+                (name, SecretMask.isSecretName(name) && !value.isEmpty ? SecretMask.replacement : redact(value))
+            })
     }
 
     /// An answer as it may be shown: `REDACTED` for a secret question (whatever its length), else
@@ -58,8 +59,9 @@ public struct Redactor: Sendable {
         // secret remembered, nothing would change: the data is returned as it is.
         guard isEnabled, SecretMask.mayMatch(json: data) || !secrets.isEmpty else { return data }
         guard let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),
-              let redacted = try? JSONSerialization.data(withJSONObject: redact(jsonValue: object),
-                                                          options: [.sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed])
+            let redacted = try? JSONSerialization.data(
+                withJSONObject: redact(jsonValue: object),
+                options: [.sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed])
         else { return Data(redact(String(decoding: data, as: UTF8.self)).utf8) }
         return redacted
     }

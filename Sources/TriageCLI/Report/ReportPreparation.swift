@@ -18,11 +18,15 @@ extension WalkRecord {
         copy.playbook = r(playbook)
         copy.title = r(title)
         copy.goEnv = goEnv.map(redactor.redact(environment:))
-        copy.end = end.map { End(outcome: $0.outcome, cause: $0.cause.map(r), conclusion: r($0.conclusion),
-                                 step: r($0.step), reason: $0.reason) }
+        copy.end = end.map {
+            End(
+                outcome: $0.outcome, cause: $0.cause.map(r), conclusion: r($0.conclusion),
+                step: r($0.step), reason: $0.reason)
+        }
         copy.decisions = decisions.map {
-            DecisionEntry(step: r($0.step), target: r($0.target), condition: $0.condition.map(r),
-                          evidence: $0.evidence.map(r), location: r($0.location))
+            DecisionEntry(
+                step: r($0.step), target: r($0.target), condition: $0.condition.map(r),
+                evidence: $0.evidence.map(r), location: r($0.location))
         }
         copy.steps = steps.map { step in
             var step = step

@@ -17,9 +17,11 @@ public struct Host: Sendable {
     /// history hide them wherever they appear.
     public var secrets: SecretRegistry
 
-    public init(runner: any CommandRunning, goEnvironment: any GoEnvironment, environment: [String: String],
-                workingDirectory: String, selfExecutable: String, journal: ChangeJournal? = nil,
-                secrets: SecretRegistry = SecretRegistry()) {
+    public init(
+        runner: any CommandRunning, goEnvironment: any GoEnvironment, environment: [String: String],
+        workingDirectory: String, selfExecutable: String, journal: ChangeJournal? = nil,
+        secrets: SecretRegistry = SecretRegistry()
+    ) {
         self.runner = runner
         self.goEnvironment = goEnvironment
         self.environment = environment

@@ -1,6 +1,7 @@
 import Foundation
-@testable import HostEffects
 import Testing
+
+@testable import HostEffects
 
 /// `SecretMask`: the rules every masked secret goes through (the report cases are in `RedactorTests`).
 @Suite("SecretMask")
@@ -18,7 +19,7 @@ struct SecretMaskTests {
         ("Authorization: Basic dXNlcjpwYXNz", ["dXNlcjpwYXNz"]),
         (#"{"password": "a\"b"}"#, [#"a\"b"#]),
         ("credential=tok.en\n", ["tok.en"]),
-        ("nothing here", []),
+        ("nothing here", [])
     ])
     func maskingSaysWhatItFound(text: String, found: [String]) {
         #expect(SecretMask.masking(text).found.map(\.text) == found)
@@ -38,7 +39,7 @@ struct SecretMaskTests {
         ("http://alice:s3cret@proxy:3128", "http://REDACTED@proxy:3128"),
         ("http://proxy:3128/path@x", "http://proxy:3128/path@x"),
         ("HTTP_PROXY=http://127.0.0.1:3128", "HTTP_PROXY=http://127.0.0.1:3128"),
-        ("no_proxy=corp.example,.internal", "no_proxy=corp.example,.internal"),
+        ("no_proxy=corp.example,.internal", "no_proxy=corp.example,.internal")
     ])
     func proxySettingsLoseTheirUserAndPassword(text: String, shown: String) {
         #expect(SecretMask.masked(text) == shown)
@@ -46,14 +47,17 @@ struct SecretMaskTests {
     }
 
     @Test func proxySelectionShowsTheProxyMasked() throws {
-        let selection = try #require(ProxySelection.forURL(
-            "https://proxy.golang.org/", environment: ["HTTPS_PROXY": "alice:s3cret@proxy.corp:3128"]))
+        let selection = try #require(
+            ProxySelection.forURL(
+                "https://proxy.golang.org/", environment: ["HTTPS_PROXY": "alice:s3cret@proxy.corp:3128"]))
         #expect(selection.proxy == "http://REDACTED@proxy.corp:3128")
         #expect(selection.variable == "HTTPS_PROXY")
     }
 
-    @Test(arguments: ["GITHUB_TOKEN", "db_password", "my_api_key", "CLIENT_SECRET", "PASSWD", "TOKEN", "x-api-key",
-                      "SSH_PRIVATE_KEY"])
+    @Test(arguments: [
+        "GITHUB_TOKEN", "db_password", "my_api_key", "CLIENT_SECRET", "PASSWD", "TOKEN", "x-api-key",
+        "SSH_PRIVATE_KEY"
+    ])
     func secretNamesAreRecognised(name: String) {
         #expect(SecretMask.isSecretName(name))
     }
@@ -77,7 +81,7 @@ struct SecretMaskTests {
         "TOKEN=bare and api_key=lower, https://alice:p@ss@proxy/x, https_proxy=c:p@s@h:1",
         "protocol=https\nauthtype=Bearer\ncredential=eyJhbGciOi.x.y\npassword=pw1234",
         "> X-Api-Key: k3y\n    oauth_token: 0a1b2c\n14:02 http.c:664 => Send header: Private-Token: glpat",
-        "Password for 'https://git.example': and password: for nothing",
+        "Password for 'https://git.example': and password: for nothing"
     ])
     func theQuickLookChangesNothing(text: String) {
         #expect(SecretMask.masked(text) == SecretMask.maskedByEveryRule(text))

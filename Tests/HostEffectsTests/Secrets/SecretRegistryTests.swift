@@ -1,6 +1,7 @@
 import Foundation
-@testable import HostEffects
 import Testing
+
+@testable import HostEffects
 
 /// `SecretRegistry`: a secret seen once is hidden wherever it appears later, even where no rule
 /// would see it; short values follow the length rules so ordinary text survives.
@@ -31,7 +32,7 @@ struct SecretRegistryTests {
         ("abc", "abc and xabc", "abc and xabc"),
         ("test1", "user=test1, test12, xtest1, (test1)", "user=REDACTED, test12, xtest1, (REDACTED)"),
         ("p@ss!", "p@ss! then p@ss!x", "REDACTED then p@ss!x"),
-        ("longer-secret", "xlonger-secretx", "xREDACTEDx"),
+        ("longer-secret", "xlonger-secretx", "xREDACTEDx")
     ])
     func shortValuesAreHiddenOnlyWhereTheyCannotBeOrdinaryText(value: String, text: String, shown: String) {
         let secrets = SecretRegistry()
@@ -54,7 +55,7 @@ struct SecretRegistryTests {
         ("Authorization: Basic YWxpY2U6YmFzaWNQYXNzMQ==", "password basicPass1 it is"),
         (#"{"password": "quo\"ted-pass"}"#, #"as JSON: "quo\"ted-pass", as text: quo"ted-pass"#),
         (#"declare -x DB_PASSWORD="it's-mine""#, #"shown as 'it'\''s-mine'"#),
-        ("-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAline1\nKHJoEline2abc\n-----END RSA PRIVATE KEY-----", "excerpt: KHJoEline2abc"),
+        ("-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAline1\nKHJoEline2abc\n-----END RSA PRIVATE KEY-----", "excerpt: KHJoEline2abc")
     ])
     func otherSpellingsOfASecretAreHiddenToo(source: String, later: String) {
         let secrets = SecretRegistry()
@@ -64,7 +65,8 @@ struct SecretRegistryTests {
         for kept in ["your password", "typed", "it is", "as JSON", "shown as", "excerpt:"] where later.contains(kept) {
             #expect(masked.contains(kept))
         }
-        #expect(!masked.contains("p@ss/word") && !masked.contains("pct@Enc0ded") && !masked.contains("basicPass1")
+        #expect(
+            !masked.contains("p@ss/word") && !masked.contains("pct@Enc0ded") && !masked.contains("basicPass1")
                 && !masked.contains("quo") && !masked.contains("s-mine") && !masked.contains("KHJoE"), "\(masked)")
     }
 
