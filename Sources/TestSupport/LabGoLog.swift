@@ -10,6 +10,10 @@ extension Lab {
     /// goes through it, so ``loggedGoCommands`` says exactly what was asked of go, in order.
     public func logGoCommands() throws {
         let wrapper = binDirectory.appendingPathComponent("go")
+        // bin/go is a symlink to the lab's release: writing through it would overwrite that go
+        // (the system's own /usr/lib/go-…/bin/go for the default release). Replace the link.
+        let real = (try? FileManager.default.destinationOfSymbolicLink(atPath: wrapper.path)) ?? Lab.realGo
+        try? FileManager.default.removeItem(at: wrapper)
         // One line per run, written at once: each argument followed by a tab (no lab argument
         // holds a tab or a newline).
         let script = """
@@ -18,7 +22,7 @@ extension Lab {
             line=''
             for argument in "$@"; do line="$line$argument$tab"; done
             printf '%s\\n' "$line" >> '\(goLogURL.path)'
-            exec \(Lab.realGo) "$@"
+            exec '\(real)' "$@"
 
             """
         try Data(script.utf8).write(to: wrapper)
