@@ -17,10 +17,8 @@ import TestSupport
         #expect(try lab.gotriage(ChangePlaybooks.run("set-nosumdb", playbooks)).exitCode == 0)
         let list = try lab.gotriage(["undo", "--list"]).stdout
         var sessions: [String] = []
-        for line in list.split(separator: "\n") {
-            guard let range = line.range(of: "session ") else { continue }
-            let id = String(line[range.upperBound...].prefix(12))
-            if !sessions.contains(id) { sessions.append(id) }
+        for line in list.split(separator: "\n") where line.hasPrefix("Session ") {
+            sessions.append(String(line.dropFirst("Session ".count).prefix(12)))
         }
         #expect(sessions.count == 2, "\(list)")
         return (before, afterFirst, sessions)

@@ -44,6 +44,7 @@ struct StepCompiler {
             for argument in run.argv { terms.check(argument, in: "argv", problems: &problems) }
             for variable in run.environment { terms.check(variable.value, in: "env", problems: &problems) }
             if let pending = run.pending { terms.check(pending, in: "pending", problems: &problems) }
+            RunStepCheck.check(run, problems: &problems)
             var captures: [Capture] = []
             for capture in run.captures {
                 if let pattern = terms.pattern(capture.pattern, in: "capture", capture: true, problems: &problems) {

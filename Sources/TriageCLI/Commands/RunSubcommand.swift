@@ -56,6 +56,8 @@ struct RunSubcommand: AsyncParsableCommand {
         }
         let host = LiveHost.make()
         let console = Console.standard(environment: host.environment)
+        // On stderr: with --json, stdout holds events only.
+        UnfinishedChanges(host: host, say: console.errorLine).recover()
         // With --json nothing but events may reach stdout, so no prompts either.
         let interactive = isatty(STDIN_FILENO) == 1 && !json
         let redactor = Redactor(enabled: !noRedact)

@@ -23,6 +23,7 @@ struct ShellSubcommand: AsyncParsableCommand {
         let policy: WalkDriver.FixPolicy = reader.isInteractive ? .confirm : yes ? .applyAll : .declineAll
         let shell = Shell(tree: knowledge.tree, catalog: knowledge.catalog.catalog, host: host, reader: reader, console: console, fixPolicy: policy)
         shell.dryRun = dryRun
+        UnfinishedChanges(host: host, say: console.line).recover()
         TerminalRestorer.installCrashHandlers()
         let status = await shell.run()
         throw ExitCode(status)

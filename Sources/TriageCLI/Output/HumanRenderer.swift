@@ -130,6 +130,9 @@ public final class HumanRenderer: WalkObserver {
                 + "~/.bashrc, ~/.profile or similar), then run gotriage again.")
         case .failed(let key, let message):
             console.line(console.styled("  ✗ \(key) was not changed: \(message)", .red))
+        case .unconfirmed(let key, _, let new, let message):
+            console.line(console.styled("  ! \(key) was changed to \(Self.show(new)) in the GOENV file, but \(message).", .yellow)
+                + " gotriage undo puts it back.")
         }
     }
 

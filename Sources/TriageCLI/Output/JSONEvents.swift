@@ -161,13 +161,14 @@ public enum JSONEvent: Codable, Sendable, Equatable {
         public struct ChangeResult: Codable, Sendable, Equatable {
             public let key: String
             public let status: Status
-            /// The value before (`applied`), or the environment's value that wins (`overridden`).
+            /// The value before (`applied`, `unconfirmed`), or the environment's value that wins (`overridden`).
             public let old: String?
-            /// The value now (`applied`), or the value that was wanted (`overridden`).
+            /// The value now (`applied`), the value the GOENV file now sets (`unconfirmed`), or
+            /// the value that was wanted (`overridden`).
             public let new: String?
             /// The environment variable that overrides the GOENV file (`overridden`).
             public let variable: String?
-            /// Why the change failed (`failed`).
+            /// Why the change failed (`failed`), or why it is not confirmed (`unconfirmed`).
             public let message: String?
         }
 
@@ -177,6 +178,8 @@ public enum JSONEvent: Codable, Sendable, Equatable {
             /// Not written: a variable in the environment beats the GOENV file.
             case overridden
             case failed
+            /// The GOENV file was changed, but go did not confirm the value (Ctrl-C, go not runnable).
+            case unconfirmed
         }
     }
 

@@ -124,6 +124,8 @@ extension JSONEvent.FixApplied.ChangeResult {
             self.init(key: key, status: .overridden, old: osValue, new: wanted, variable: variable, message: nil)
         case .failed(let key, let message):
             self.init(key: key, status: .failed, old: nil, new: nil, variable: nil, message: message)
+        case .unconfirmed(let key, let old, let new, let message):
+            self.init(key: key, status: .unconfirmed, old: old, new: new, variable: nil, message: message)
         }
     }
 }

@@ -90,6 +90,7 @@ public final class WalkRecorder: WalkObserver {
         case .overridden(let overridden, _, let osValue, _):
             (key, status, now, message) = (overridden, "overridden", osValue, result.description)
         case .failed(let failed, let why): (key, status, now, message) = (failed, "failed", nil, why)
+        case .unconfirmed(let changed, _, let new, _): (key, status, now, message) = (changed, "unconfirmed", new, result.description)
         }
         guard let index = fix.changes.firstIndex(where: { $0.key == key && $0.status == nil }) else { return }
         fix.changes[index].status = status
