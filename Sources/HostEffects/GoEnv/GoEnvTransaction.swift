@@ -1,8 +1,12 @@
 import Foundation
 
 /// One change to the GOENV file, crash-consistent: with the file locked against other gotriage
-/// processes, go works out the new bytes on a copy, the recorder (the journal) hears of them,
-/// the file is replaced atomically, and `go env` confirms the value.
+/// processes, go works out the new bytes on a copy, the recorder (the journal) hears of them and
+/// the file is replaced atomically; then, the lock released, `go env` confirms the value.
+///
+/// The lock covers the read-modify-write only, so two processes never lose each other's change
+/// and neither waits for the other's confirming read. A change whose process died is told from
+/// one still confirming by the journal's session lock (``Journal/isAlive(session:)``).
 ///
 /// A kill at any moment leaves the file as it was or as planned, and the journal says which
 /// could have happened: a planned entry with the bytes before is written before go runs, and
@@ -42,26 +46,30 @@ public struct GoEnvTransaction: Sendable {
         } catch {
             return (.failed(key: key, message: error == .interrupted ? Self.interruptedBefore : "could not lock the GOENV file: \(error)"), nil)
         }
-        defer { lock.release() }
         let bytesBefore: Data?
         do { bytesBefore = try files.contents(of: target) } catch {
+            lock.release()
             return (.failed(key: key, message: "could not read the GOENV file: \(error)"), nil)
         }
         if GoEnvFile(parsing: bytesBefore) != GoEnvFile(values: before.fileValues) {
             // Someone changed the file since `known` was read: read the key again, with the file locked.
-            do { before = try await goEnvironment.read(keys: [key]) } catch { return (.failed(key: key, message: error.description), nil) }
+            do { before = try await goEnvironment.read(keys: [key]) } catch {
+                lock.release()
+                return (.failed(key: key, message: error.description), nil)
+            }
         }
         var plan = GoEnvChangePlan(edit: edit, before: before, file: file, target: target, bytesBefore: bytesBefore)
         do {
             try recorder?.willChange(plan)  // the intent and the bytes before, before go even runs
         } catch {
+            lock.release()
             return (.failed(key: key, message: Self.unjournaled(error)), nil)
         }
         let stopped: GoEnvApplyResult
         switch await goEnvironment.rewrite(edit, of: bytesBefore, at: target) {
         case .contents(let data):
             plan.bytesAfter = data
-            return await replace(plan, alsoReading: keys, recorder: recorder)
+            return await replace(plan, holding: lock, alsoReading: keys, recorder: recorder)
         case .overridden(let variable, let osValue, _):
             stopped = .overridden(key: key, variable: variable, osValue: osValue.isEmpty ? before[key] ?? "" : osValue, wanted: wanted)
         case .failed(let message):
@@ -70,13 +78,15 @@ public struct GoEnvTransaction: Sendable {
             stopped = .failed(key: key, message: Self.interruptedBefore)
         }
         recorder?.didChange(plan, result: stopped, fileChanged: false)
+        lock.release()
         return (stopped, nil)
     }
 
-    /// Journals `plan`, replaces the file with its new bytes, and confirms with go env.
-    private func replace(_ plan: GoEnvChangePlan, alsoReading keys: [String],
+    /// Journals `plan`, replaces the file with its new bytes, releases `lock`, and confirms with go env.
+    private func replace(_ plan: GoEnvChangePlan, holding lock: any GoEnvFileLock, alsoReading keys: [String],
                          recorder: (any GoEnvChangeRecorder)?) async -> (result: GoEnvApplyResult, after: GoEnvSnapshot?) {
         let key = plan.edit.key
+        defer { lock.release() }
         do {
             try recorder?.willChange(plan)  // now with the bytes after, before the file is replaced
         } catch {
@@ -95,6 +105,7 @@ public struct GoEnvTransaction: Sendable {
                 return (result, nil)
             }
         }
+        lock.release()  // the change is made; the confirming read needs no lock
         let old = plan.before[key] ?? ""
         let written = GoEnvFile(parsing: plan.bytesAfter).values[key]
         let result: GoEnvApplyResult

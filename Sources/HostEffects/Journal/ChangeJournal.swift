@@ -69,6 +69,7 @@ public struct ChangeJournal: Sendable {
         }
 
         func willChange(_ plan: GoEnvChangePlan) throws(JournalError) {
+            try journal.journal.holdSession(journal.session)
             let entry = try journal.journal.append(journal.planned(plan, number: number))
             written.withLock { $0 = entry }
         }

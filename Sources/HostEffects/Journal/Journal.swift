@@ -5,6 +5,12 @@ public protocol Journal: Sendable {
     func append(_ entry: JournalEntry) throws(JournalError) -> JournalEntry
     /// Every readable entry, oldest first, and the lines that could not be read.
     func read() throws(JournalError) -> JournalContents
+    /// Marks `session` as alive for as long as this process lives (idempotent); called before
+    /// its first change is journaled.
+    func holdSession(_ session: String) throws(JournalError)
+    /// Whether the process of `session` is still alive; false once it is gone (killed, crashed,
+    /// or finished).
+    func isAlive(session: String) -> Bool
 }
 
 /// What reading a journal found.

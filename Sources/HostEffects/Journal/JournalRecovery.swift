@@ -4,9 +4,10 @@ import Foundation
 /// power between journaling a change and recording its result — tells what became of the GOENV
 /// file, and journals that result, so the change can be undone like any other.
 ///
-/// A change is unfinished only if its process is gone: every change holds the GOENV file's lock
-/// until its result is journaled, so a change whose lock can be taken, and that still has no
-/// result once it is, belongs to a dead process. A change whose lock is held is left alone.
+/// A change is unfinished only if its process is gone: a process holds its session lock
+/// (``Journal/holdSession(_:)``) from before its first change until it exits, so a planned change
+/// whose session is not alive, and that still has no result, belongs to a dead process. Its
+/// GOENV file is then looked at with the file's lock held, so no other change is under way.
 public struct JournalRecovery: Sendable {
     /// The recovering process's journal; its session is written as `recoveredBy`.
     public let journal: ChangeJournal
@@ -47,11 +48,11 @@ public struct JournalRecovery: Sendable {
     }
 
     private func recover(_ planned: JournalEntry) throws(JournalError) -> Recovered? {
-        guard let file = planned.changedFile else { return nil }
+        guard let file = planned.changedFile, !journal.journal.isAlive(session: planned.session) else { return nil }
         let target = planned.goenvTarget ?? files.target(of: file)
         guard let lock = try? files.tryLock(target) else { return nil }
         defer { lock.release() }
-        // Read again with the lock held: the change's process may have finished meanwhile.
+        // Read again: the change's process may have recorded its result meanwhile.
         let latest = try journal.journal.read().changes.last { $0.isSameChange(as: planned) }
         guard let latest, latest.state == .planned else { return nil }
         let now = try? files.contents(of: target)
