@@ -68,11 +68,12 @@ enum ConditionEvaluator {
 
     private static func evaluateOutput(_ stream: ProbeStream, _ test: TextTest, _ facts: Facts) -> Evaluation {
         guard let probe = facts.probe else { return Evaluation(holds: false, evidence: []) }
-        let sources: [(String, String)] = switch stream {
-        case .stdout: [("stdout", probe.stdout)]
-        case .stderr: [("stderr", probe.stderr)]
-        case .output: [("stdout", probe.stdout), ("stderr", probe.stderr)]
-        }
+        let sources: [(String, String)] =
+            switch stream {
+            case .stdout: [("stdout", probe.stdout)]
+            case .stderr: [("stderr", probe.stderr)]
+            case .output: [("stdout", probe.stdout), ("stderr", probe.stderr)]
+            }
         switch test {
         case .isEmpty(let wanted):
             let empty = sources.allSatisfy { $0.1.trimmingWhitespace().isEmpty }
@@ -100,12 +101,13 @@ enum ConditionEvaluator {
 
     private static func evaluateValue(_ value: String, label: String, _ test: TextTest, _ facts: Facts) -> Evaluation {
         let evidence = ["\(label) = \(quoted(value))"]
-        let holds: Bool = switch test {
-        case .equals(let template): value == facts.render(template)
-        case .contains(let template): value.contains(facts.render(template))
-        case .matches(let pattern): pattern.firstMatch(in: value) != nil
-        case .isEmpty(let wanted): value.trimmingWhitespace().isEmpty == wanted
-        }
+        let holds: Bool =
+            switch test {
+            case .equals(let template): value == facts.render(template)
+            case .contains(let template): value.contains(facts.render(template))
+            case .matches(let pattern): pattern.firstMatch(in: value) != nil
+            case .isEmpty(let wanted): value.trimmingWhitespace().isEmpty == wanted
+            }
         return Evaluation(holds: holds, evidence: evidence)
     }
 

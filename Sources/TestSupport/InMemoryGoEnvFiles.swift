@@ -58,7 +58,12 @@ public final class InMemoryGoEnvFiles: GoEnvFileStore {
         }
 
         func release() {
-            guard released.withLock({ done in defer { done = true }; return !done }) else { return }
+            guard
+                released.withLock({ done in
+                    defer { done = true }
+                    return !done
+                })
+            else { return }
             files.unlock(target)
         }
     }

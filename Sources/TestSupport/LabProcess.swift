@@ -30,7 +30,8 @@ public final class LabProcess: @unchecked Sendable {
         process.environment = environment
         process.currentDirectoryURL = directory
         process.standardInput = FileHandle.nullDevice
-        let out = outputs.appendingPathComponent("stdout"), err = outputs.appendingPathComponent("stderr")
+        let out = outputs.appendingPathComponent("stdout")
+        let err = outputs.appendingPathComponent("stderr")
         _ = FileManager.default.createFile(atPath: out.path, contents: nil)
         _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: out)
@@ -55,19 +56,23 @@ public final class LabProcess: @unchecked Sendable {
         }
         defer { try? FileManager.default.removeItem(at: outputs) }
         let read = { (name: String) in (try? String(contentsOf: self.outputs.appendingPathComponent(name), encoding: .utf8)) ?? "" }
-        return Ending(status: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal,
-                      stdout: read("stdout"), stderr: read("stderr"))
+        return Ending(
+            status: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal,
+            stdout: read("stdout"), stderr: read("stderr"))
     }
 }
 
 extension Lab {
     /// Starts `gotriage ARGUMENTS` like ``gotriage(_:in:extraEnvironment:timeout:input:)`` but in
     /// the background, with stdin at /dev/null.
-    public func startGotriage(_ arguments: [String], in directory: URL? = nil,
-                              extraEnvironment: [String: String] = [:]) throws -> LabProcess {
+    public func startGotriage(
+        _ arguments: [String], in directory: URL? = nil,
+        extraEnvironment: [String: String] = [:]
+    ) throws -> LabProcess {
         var environment = environment.merging(gotriageEnvironment) { _, new in new }
         environment.merge(extraEnvironment) { _, new in new }
-        return try LabProcess(argv: [GotriageBinary.path] + arguments, environment: environment,
-                              directory: directory ?? root, outputs: try freshDirectory("background"))
+        return try LabProcess(
+            argv: [GotriageBinary.path] + arguments, environment: environment,
+            directory: directory ?? root, outputs: try freshDirectory("background"))
     }
 }

@@ -69,7 +69,8 @@ extension Lab {
     /// Ends the paused wrapper (the `sleep` it became), if it is still there.
     public func endPause() {
         guard let text = try? String(contentsOf: pausedPIDURL, encoding: .utf8),
-              let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) else { return }
+            let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        else { return }
         kill(pid, SIGKILL)
     }
 }

@@ -17,8 +17,9 @@ public struct LabSmallDisk: Sendable {
         let argv = ["mount", "-t", "tmpfs", "-o", "size=\(kibibytes)k,mode=0755", "tmpfs", url.path]
         let result = try lab.run(argv)
         guard result.exitCode == 0 else {
-            throw LabError.commandFailed(argv: argv, exitCode: result.exitCode,
-                                         stderr: result.stderr + " (mounting a tmpfs needs root)")
+            throw LabError.commandFailed(
+                argv: argv, exitCode: result.exitCode,
+                stderr: result.stderr + " (mounting a tmpfs needs root)")
         }
         return LabSmallDisk(url: url)
     }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A change cut short — gotriage killed with SIGKILL, or interrupted with Ctrl-C (SIGINT) — at
 /// the two moments that matter: while go writes the new settings, and after the GOENV file is
@@ -92,8 +92,9 @@ import TestSupport
         let (before, playbooks) = try prepare(lab)
         let ending = try interrupt(lab, playbooks: playbooks, at: .afterWrite, with: SIGINT)
         #expect(ending.exitCode == 6, "round \(round): \(ending)")
-        #expect(ending.stdout.contains("GOPROXY was not changed: interrupted (Ctrl-C) before the GOENV file was changed"),
-                "\(ending.stdout)")
+        #expect(
+            ending.stdout.contains("GOPROXY was not changed: interrupted (Ctrl-C) before the GOENV file was changed"),
+            "\(ending.stdout)")
         #expect(!ending.stdout.contains("exit code 137"), "\(ending.stdout)")
         #expect(lab.goEnvFileBytes == before)
         let left = try leftovers(lab)
@@ -111,8 +112,11 @@ import TestSupport
         let (before, playbooks) = try prepare(lab)
         let ending = try interrupt(lab, playbooks: playbooks, at: .atConfirmingRead, with: SIGINT)
         #expect(ending.exitCode == 6, "round \(round): \(ending)")
-        #expect(ending.stdout.contains("GOPROXY was changed to \"\(Self.proxy)\" in the GOENV file, but gotriage was interrupted (Ctrl-C) before go env confirmed it"),
-                "\(ending.stdout)")
+        #expect(
+            ending.stdout.contains(
+                "GOPROXY was changed to \"\(Self.proxy)\" in the GOENV file, but gotriage was interrupted (Ctrl-C) before go env confirmed it"
+            ),
+            "\(ending.stdout)")
         #expect(ChangePlaybooks.fileValue("GOPROXY", in: lab.goEnvFileBytes) == Self.proxy)
 
         let undo = try lab.gotriage(["undo"])

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Two gotriage processes fixing at once, each setting another key of the same GOENV file, 100
 /// times over: no change may be lost, and each is journaled as applied. Changes are serialised by
@@ -33,6 +33,7 @@ import TestSupport
         let journal = try String(contentsOf: lab.journalURL, encoding: .utf8)
         let applied = journal.split(separator: "\n").filter { $0.contains(#""state":"applied""#) }
         #expect(applied.count == 2 * Self.rounds, "every change is journaled as applied")
-        print("ConcurrentFixTests: \(Self.rounds) rounds of two concurrent runs in \(String(format: "%.1f", seconds)) s, \(lost.count) lost")
+        print(
+            "ConcurrentFixTests: \(Self.rounds) rounds of two concurrent runs in \(String(format: "%.1f", seconds)) s, \(lost.count) lost")
     }
 }

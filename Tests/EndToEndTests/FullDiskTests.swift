@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A change on a full disk: the GOENV file lives on a small tmpfs (`LabSmallDisk`) filled to the
 /// last page, so writing the new settings fails with the kernel's ENOSPC. The file must stay as it
@@ -36,8 +36,9 @@ import TestSupport
         #expect(full.stdout.contains("GOPRIVATE was not changed"), "\(full.stdout)")
         #expect(full.stdout.lowercased().contains("no space left on device"), "\(full.stdout)")
         #expect(try Data(contentsOf: goenv) == before, "the GOENV file must be byte-identical, not cut short")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: disk.url.path).sorted()
-            == ["filler", "goenv", "goenv.gotriage-lock"], "no half-written copy is left")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: disk.url.path).sorted()
+                == ["filler", "goenv", "goenv.gotriage-lock"], "no half-written copy is left")
         let undo = try lab.gotriage(["undo", "--all"], extraEnvironment: environment)
         #expect(undo.stdout.contains("Nothing to undo"), "\(undo.stdout)")
         #expect(try Data(contentsOf: goenv) == before)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Only a fix step changes settings: a run step whose argv would change them is refused by the
 /// validator (exit 3, `file:line:col: error:`), even under --dry-run, and one whose argv only
@@ -37,8 +37,9 @@ import TestSupport
         let folder = try playbook(lab, argv: "[go, env, -w, GOPROXY=direct]")
         let run = try lab.gotriage(["run", "sneaky", "--playbooks", folder.path] + flags)
         #expect(run.exitCode == 3, "\(run.stdout)\(run.stderr)")
-        #expect(run.stderr.contains("sneaky.yaml:10:27: error: 'go env -w' changes Go settings, and a run step may only look"),
-                "\(run.stderr)")
+        #expect(
+            run.stderr.contains("sneaky.yaml:10:27: error: 'go env -w' changes Go settings, and a run step may only look"),
+            "\(run.stderr)")
         #expect(lab.goEnvFileBytes == before)
     }
 
@@ -49,8 +50,10 @@ import TestSupport
         let before = lab.goEnvFileBytes
         let folder = try playbook(lab, argv: #"[go, "{{sub}}", -w, GOPROXY=direct]"#)
         let run = try lab.gotriage(["run", "sneaky", "--playbooks", folder.path, "--answer", "sub=env", "--dry-run"])
-        #expect(run.stdout.contains("gotriage did not run 'go env -w GOPROXY=direct': 'go env -w' changes Go settings, and only a fix step may do that"),
-                "\(run.stdout)")
+        #expect(
+            run.stdout.contains(
+                "gotriage did not run 'go env -w GOPROXY=direct': 'go env -w' changes Go settings, and only a fix step may do that"),
+            "\(run.stdout)")
         #expect(lab.goEnvFileBytes == before)
         #expect(try lab.goEnv(["GOPROXY"]).stdout == "off\n")
     }

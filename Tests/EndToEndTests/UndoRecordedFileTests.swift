@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Undo edits the GOENV file the journal recorded, as the file it is: a symlink stays a symlink
 /// (its target is what changes, keeping its mode and owner), and a GOENV that names another file
@@ -12,7 +12,8 @@ import TestSupport
     static let owner: (uid: uid_t, gid: gid_t) = geteuid() == 0 ? (4321, 4321) : (getuid(), getgid())
 
     static func attributes(_ path: String) -> (mode: mode_t, uid: uid_t, gid: gid_t, link: Bool) {
-        var link = stat(), target = stat()
+        var link = stat()
+        var target = stat()
         lstat(path, &link)
         stat(path, &target)
         return (target.st_mode & 0o7777, target.st_uid, target.st_gid, link.st_mode & S_IFMT == S_IFLNK)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `gotriage undo` with the real go: a fix applied by `gotriage run --yes` is put back and the
 /// GOENV file is byte-identical to before; a value changed since is refused unless --force.
@@ -13,8 +13,11 @@ import TestSupport
         try lab.writeGoEnvFile(["GOPROXY=off", "GOSUMDB=off"])
         let consumer = try lab.makeConsumer(requiring: [Self.hello])
         let before = lab.goEnvFileBytes
-        let fixed = try lab.gotriage(["run", "exit-status-128", "--answer", "module=\(Self.hello.path)",
-                                      "--answer", "goproxy=\(proxy.url)", "--yes"], in: consumer)
+        let fixed = try lab.gotriage(
+            [
+                "run", "exit-status-128", "--answer", "module=\(Self.hello.path)",
+                "--answer", "goproxy=\(proxy.url)", "--yes"
+            ], in: consumer)
         #expect(fixed.exitCode == 0, "\(fixed.stdout)\(fixed.stderr)")
         #expect(try lab.goEnv(["GOPROXY"]).stdout == proxy.url + "\n")
         #expect(lab.goEnvFileBytes != before)
@@ -31,8 +34,10 @@ import TestSupport
         #expect(undo.exitCode == 0, "\(undo.stdout)\(undo.stderr)")
         #expect(lab.goEnvFileBytes == before, "the GOENV file must be byte-identical to before the fix")
         #expect(try lab.goEnv(["GOPROXY"]).stdout == "off\n")
-        #expect(undo.stdout.contains("Undone: GOPROXY is back to \"off\" in the GOENV file"
-            + " (wrote back the GOENV file as it was before the change)"), "\(undo.stdout)")
+        #expect(
+            undo.stdout.contains(
+                "Undone: GOPROXY is back to \"off\" in the GOENV file"
+                    + " (wrote back the GOENV file as it was before the change)"), "\(undo.stdout)")
         #expect(undo.stdout.contains("is byte-identical to what it was before gotriage changed it"), "\(undo.stdout)")
 
         let again = try lab.gotriage(["undo"])
@@ -91,7 +96,9 @@ import TestSupport
         let privateKey = try #require(undo.stdout.range(of: "Undone: GOPRIVATE is no longer set in the GOENV file"), "\(undo.stdout)")
         #expect(nosumdb.lowerBound < privateKey.lowerBound, "newest first: \(undo.stdout)")
         #expect(undo.stdout.components(separatedBy: "(wrote back the GOENV file as it was before the change)").count == 3)
-        #expect(lab.goEnvFileBytes == before, "byte-identical, or still absent: \(String(decoding: lab.goEnvFileBytes ?? Data(), as: UTF8.self))")
+        #expect(
+            lab.goEnvFileBytes == before,
+            "byte-identical, or still absent: \(String(decoding: lab.goEnvFileBytes ?? Data(), as: UTF8.self))")
         #expect(try lab.goEnv(["GOPRIVATE"]).stdout == "\n")
         // go env writes the file sorted; the lab's unsorted file comes back byte-identical because
         // undo writes back the journaled bytes.

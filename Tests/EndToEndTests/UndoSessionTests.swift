@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Undo across sessions: every recorded session can be undone, not only the newest; `undo`
 /// takes the newest session with something left to undo, `--session ID` a given one.

@@ -15,7 +15,7 @@ import Testing
         (["git", "config", "--global", "url.a.insteadOf", "b"], 1),
         (["git", "-C", "/tmp", "config", "--unset", "http.proxy"], 3),
         (["git", "config", "set", "user.name", "bob"], 1),
-        (["git", "-c", "x=y", "config", "--file", "f", "a.b", "c"], 3),
+        (["git", "-c", "x=y", "config", "--file", "f", "a.b", "c"], 3)
     ])
     func writes(argv: [String], index: Int) {
         #expect(SettingsWriteCommand.find(in: argv)?.index == index, "\(argv)")
@@ -34,7 +34,7 @@ import Testing
         ["git", "config", "--file", "f", "a.b"],
         ["git", "ls-remote", "--get-url", "origin"],
         ["sh", "-c", "echo 'go env -w is how you change it'"],
-        ["printenv", "GOFLAGS"],
+        ["printenv", "GOFLAGS"]
     ])
     func looks(argv: [String]) {
         #expect(SettingsWriteCommand.find(in: argv) == nil, "\(argv)")

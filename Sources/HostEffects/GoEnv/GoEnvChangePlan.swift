@@ -15,8 +15,10 @@ public struct GoEnvChangePlan: Sendable, Equatable {
     /// The target's bytes after, as go wrote them to a copy; nil until go has worked them out.
     public var bytesAfter: Data?
 
-    public init(edit: GoEnvEdit, before: GoEnvSnapshot, file: String, target: String, bytesBefore: Data?,
-                bytesAfter: Data? = nil) {
+    public init(
+        edit: GoEnvEdit, before: GoEnvSnapshot, file: String, target: String, bytesBefore: Data?,
+        bytesAfter: Data? = nil
+    ) {
         self.edit = edit
         self.before = before
         self.file = file

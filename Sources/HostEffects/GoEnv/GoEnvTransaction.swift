@@ -22,8 +22,10 @@ public struct GoEnvTransaction: Sendable {
     /// Applies `edit`. `known` is a snapshot holding `edit.key` read recently (the one the user
     /// saw); the key is read again with the file locked when the file changed since. The read
     /// that confirms the change also asks for `keys`; `after` is what it read.
-    public func apply(_ edit: GoEnvEdit, before known: GoEnvSnapshot?, alsoReading keys: [String],
-                      recorder: (any GoEnvChangeRecorder)?) async -> (result: GoEnvApplyResult, after: GoEnvSnapshot?) {
+    public func apply(
+        _ edit: GoEnvEdit, before known: GoEnvSnapshot?, alsoReading keys: [String],
+        recorder: (any GoEnvChangeRecorder)?
+    ) async -> (result: GoEnvApplyResult, after: GoEnvSnapshot?) {
         let key = edit.key
         var before: GoEnvSnapshot
         if let known, known[key] != nil {
@@ -36,7 +38,9 @@ public struct GoEnvTransaction: Sendable {
             return (.overridden(key: key, variable: key, osValue: osValue, wanted: wanted), nil)
         }
         guard let file = before.goenvFile else {
-            return (.failed(key: key, message: "GOENV is off (go env GOENV is empty or 'off'), so go keeps no settings file to change"), nil)
+            return (
+                .failed(key: key, message: "GOENV is off (go env GOENV is empty or 'off'), so go keeps no settings file to change"), nil
+            )
         }
         let files = goEnvironment.files
         let target = files.target(of: file)
@@ -44,7 +48,9 @@ public struct GoEnvTransaction: Sendable {
         do {
             lock = try await files.lock(target)
         } catch {
-            return (.failed(key: key, message: error == .interrupted ? Self.interruptedBefore : "could not lock the GOENV file: \(error)"), nil)
+            return (
+                .failed(key: key, message: error == .interrupted ? Self.interruptedBefore : "could not lock the GOENV file: \(error)"), nil
+            )
         }
         let bytesBefore: Data?
         do { bytesBefore = try files.contents(of: target) } catch {
@@ -83,8 +89,10 @@ public struct GoEnvTransaction: Sendable {
     }
 
     /// Journals `plan`, replaces the file with its new bytes, releases `lock`, and confirms with go env.
-    private func replace(_ plan: GoEnvChangePlan, holding lock: any GoEnvFileLock, alsoReading keys: [String],
-                         recorder: (any GoEnvChangeRecorder)?) async -> (result: GoEnvApplyResult, after: GoEnvSnapshot?) {
+    private func replace(
+        _ plan: GoEnvChangePlan, holding lock: any GoEnvFileLock, alsoReading keys: [String],
+        recorder: (any GoEnvChangeRecorder)?
+    ) async -> (result: GoEnvApplyResult, after: GoEnvSnapshot?) {
         let key = plan.edit.key
         defer { lock.release() }
         do {
@@ -116,7 +124,9 @@ public struct GoEnvTransaction: Sendable {
             after = snapshot
             result = Self.confirm(plan.edit, old: old, written: written, after: snapshot)
         } catch {
-            let why = Task.isCancelled ? "gotriage was interrupted (Ctrl-C) before go env confirmed it"
+            let why =
+                Task.isCancelled
+                ? "gotriage was interrupted (Ctrl-C) before go env confirmed it"
                 : "go env could not confirm it: \(error.description)"
             result = .unconfirmed(key: key, old: old, new: written ?? "", message: why)
         }

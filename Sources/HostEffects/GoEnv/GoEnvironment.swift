@@ -25,7 +25,8 @@ public protocol GoEnvironment: Sendable {
 extension GoEnvironment {
     /// Applies `edit` without a journal (see ``GoEnvTransaction/apply(_:before:alsoReading:recorder:)``).
     public func apply(_ edit: GoEnvEdit, before: GoEnvSnapshot?, alsoReading keys: [String]) async
-        -> (result: GoEnvApplyResult, after: GoEnvSnapshot?) {
+        -> (result: GoEnvApplyResult, after: GoEnvSnapshot?)
+    {
         await GoEnvTransaction(goEnvironment: self).apply(edit, before: before, alsoReading: keys, recorder: nil)
     }
 

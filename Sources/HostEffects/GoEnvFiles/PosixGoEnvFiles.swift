@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The GOENV file on the real file system: locked with `flock`, replaced by writing a copy beside
@@ -19,9 +20,10 @@ public struct PosixGoEnvFiles: GoEnvFileStore {
         for _ in 0..<40 {
             var info = stat()
             guard lstat(current, &info) == 0, info.st_mode & S_IFMT == S_IFLNK,
-                  let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: current)
+                let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: current)
             else { return current }
-            current = destination.hasPrefix("/")
+            current =
+                destination.hasPrefix("/")
                 ? destination : PosixFile.directory(of: current) + "/" + destination
         }
         return current

@@ -24,15 +24,19 @@ public struct ChangeJournal: Sendable {
     ///
     /// `known` is a snapshot holding `edit.key` that the caller read recently. When the planned
     /// entry cannot be written, nothing is changed: a change that could not be undone is not made.
-    public func apply(_ edit: GoEnvEdit, with goEnvironment: any GoEnvironment,
-                      before known: GoEnvSnapshot? = nil) async -> GoEnvApplyResult {
+    public func apply(
+        _ edit: GoEnvEdit, with goEnvironment: any GoEnvironment,
+        before known: GoEnvSnapshot? = nil
+    ) async -> GoEnvApplyResult {
         await apply(edit, with: goEnvironment, before: known, alsoReading: []).result
     }
 
     /// Like ``apply(_:with:before:)``; the read that confirms the change also asks for `keys`,
     /// and `after` is what it read.
-    public func apply(_ edit: GoEnvEdit, with goEnvironment: any GoEnvironment, before known: GoEnvSnapshot?,
-                      alsoReading keys: [String]) async -> (result: GoEnvApplyResult, after: GoEnvSnapshot?) {
+    public func apply(
+        _ edit: GoEnvEdit, with goEnvironment: any GoEnvironment, before known: GoEnvSnapshot?,
+        alsoReading keys: [String]
+    ) async -> (result: GoEnvApplyResult, after: GoEnvSnapshot?) {
         let recorder = Recorder(journal: self, number: nextNumber())
         return await GoEnvTransaction(goEnvironment: goEnvironment)
             .apply(edit, before: known, alsoReading: keys, recorder: recorder)
@@ -47,7 +51,8 @@ public struct ChangeJournal: Sendable {
 
     /// The `planned` entry for `plan`, with everything undo and recovery need to know.
     func planned(_ plan: GoEnvChangePlan, number: Int) -> JournalEntry {
-        let edit = plan.edit, before = plan.before
+        let edit = plan.edit
+        let before = plan.before
         let value: String? = if case .set(_, let value) = edit { value } else { nil }
         return JournalEntry(
             session: session, change: number, state: .planned, key: edit.key, value: value,

@@ -30,8 +30,9 @@ public struct GoEnvFileState: Sendable, Codable, Equatable {
             self.init(exists: false, size: 0, sha256: nil, bytes: nil)
             return
         }
-        self.init(exists: true, size: data.count, sha256: Self.hex(SHA256.hash(data: data)),
-                  bytes: data.base64EncodedString())
+        self.init(
+            exists: true, size: data.count, sha256: Self.hex(SHA256.hash(data: data)),
+            bytes: data.base64EncodedString())
     }
 
     /// The state of the file at `path` now.

@@ -18,7 +18,8 @@ public struct GoEnvUndo: Sendable {
     }
 
     /// Said when go env sorted the file and the original order was written back.
-    public static let reorderedNote = "go env rewrote the GOENV file with its lines sorted; gotriage wrote back the original bytes (the same settings)"
+    public static let reorderedNote =
+        "go env rewrote the GOENV file with its lines sorted; gotriage wrote back the original bytes (the same settings)"
 
     /// Undoes `entry` (an `applied` change). Without `force`, a value changed since gotriage set
     /// it is left alone.
@@ -39,12 +40,14 @@ public struct GoEnvUndo: Sendable {
         let plan: (bytes: Data?, method: UndoOutcome.Restore.Method, reordered: Bool)
         let now = GoEnvFile(parsing: current).values[entry.key]
         if let after = entry.goenvAfter, after.matches(current), let before = entry.goenvBefore,
-           !before.exists || before.data != nil {
+            !before.exists || before.data != nil
+        {
             plan = (before.data, .journaledBytes, false)
         } else if now != Self.written(by: entry), !force {
             return .changedSince(entry, now: now ?? "")
         } else if force, entry.recovered == JournalRecovery.Finding.neither.rawValue, let before = entry.goenvBefore,
-                  !before.exists || before.data != nil {
+            !before.exists || before.data != nil
+        {
             // Found half-written after a crash: the bytes from before are the only good state known.
             plan = (before.data, .journaledBytes, false)
         } else {
@@ -58,8 +61,9 @@ public struct GoEnvUndo: Sendable {
                 return .failed(entry, message: "the GOENV file could not be replaced (\(error)); it is as it was")
             }
         }
-        let restore = UndoOutcome.Restore(method: plan.method, byteIdentical: entry.goenvBefore?.matches(plan.bytes),
-                                          goenvNow: await goenvNow(key: entry.key, unless: target))
+        let restore = UndoOutcome.Restore(
+            method: plan.method, byteIdentical: entry.goenvBefore?.matches(plan.bytes),
+            goenvNow: await goenvNow(key: entry.key, unless: target))
         var undone = entry
         undone.state = .undone
         undone.undoneBy = journal.session
@@ -69,7 +73,8 @@ public struct GoEnvUndo: Sendable {
         do {
             try journal.journal.append(undone)
         } catch {
-            return .failed(entry, message: "the GOENV file is restored, but the journal could not record it, so a later undo may try again: \(error)")
+            return .failed(
+                entry, message: "the GOENV file is restored, but the journal could not record it, so a later undo may try again: \(error)")
         }
         return .restored(undone, restore)
     }
@@ -85,7 +90,8 @@ public struct GoEnvUndo: Sendable {
     /// When that leaves the file with exactly the settings it had before, only in go's order,
     /// the journaled bytes from before are used instead — the same settings, byte for byte.
     private func restoreKey(_ entry: JournalEntry, in current: Data?, at target: String) async
-        -> Result<(bytes: Data?, method: UndoOutcome.Restore.Method, reordered: Bool), RestoreFailure> {
+        -> Result<(bytes: Data?, method: UndoOutcome.Restore.Method, reordered: Bool), RestoreFailure>
+    {
         let edit = entry.restoringEdit
         let command = goEnvironment.commandLine(for: edit)
         var bytes: Data?
@@ -98,7 +104,8 @@ public struct GoEnvUndo: Sendable {
             if !before.exists, bytes?.isEmpty ?? true {
                 bytes = nil  // go env -u leaves an empty file where there was none
             } else if let original = before.data, !before.matches(bytes),
-                      GoEnvFile(parsing: original) == GoEnvFile(parsing: bytes) {
+                GoEnvFile(parsing: original) == GoEnvFile(parsing: bytes)
+            {
                 return .success((original, .key(command: command), true))
             }
         }

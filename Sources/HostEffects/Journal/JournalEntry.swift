@@ -56,9 +56,11 @@ public struct JournalEntry: Sendable, Codable, Equatable {
     /// With `recovered`: the session that found it.
     public var recoveredBy: String?
 
-    public init(time: Date = Date(timeIntervalSince1970: 0), session: String, change: Int, state: State, key: String,
-                value: String?, previous: String, source: String, previousFileValue: String?, goenvFile: String?,
-                goenvBefore: GoEnvFileState?, goenvTarget: String? = nil, goenvAfter: GoEnvFileState? = nil) {
+    public init(
+        time: Date = Date(timeIntervalSince1970: 0), session: String, change: Int, state: State, key: String,
+        value: String?, previous: String, source: String, previousFileValue: String?, goenvFile: String?,
+        goenvBefore: GoEnvFileState?, goenvTarget: String? = nil, goenvAfter: GoEnvFileState? = nil
+    ) {
         self.time = time
         self.session = session
         self.change = change

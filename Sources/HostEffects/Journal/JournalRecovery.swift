@@ -56,13 +56,14 @@ public struct JournalRecovery: Sendable {
         let latest = try journal.journal.read().changes.last { $0.isSameChange(as: planned) }
         guard let latest, latest.state == .planned else { return nil }
         let now = try? files.contents(of: target)
-        let finding: Finding = if planned.goenvAfter?.matches(now) == true {
-            .changed
-        } else if planned.goenvBefore?.matches(now) == true {
-            .asBefore
-        } else {
-            .neither
-        }
+        let finding: Finding =
+            if planned.goenvAfter?.matches(now) == true {
+                .changed
+            } else if planned.goenvBefore?.matches(now) == true {
+                .asBefore
+            } else {
+                .neither
+            }
         var entry = latest
         entry.state = finding == .asBefore ? .failed : .applied
         entry.recovered = finding.rawValue

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Tells live gotriage sessions from dead ones: each process that changes something holds a
@@ -35,7 +36,8 @@ final class SessionLocks: Sendable {
             }
             // Another process's clean-up may have removed the file between open and flock: then
             // the lock is on a file nobody can find; take it again on a fresh one.
-            var mine = stat(), named = stat()
+            var mine = stat()
+            var named = stat()
             if fstat(descriptor, &mine) == 0, stat(path, &named) == 0, mine.st_ino == named.st_ino, mine.st_dev == named.st_dev {
                 held.withLock { $0[session] = descriptor }  // kept open: closing would drop the lock
                 return

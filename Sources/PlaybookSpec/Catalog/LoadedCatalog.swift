@@ -10,8 +10,10 @@ public struct LoadedCatalog: Sendable {
     /// Where each cause's `start:` value was written.
     public var startLocations: [String: SourceLocation]
 
-    public init(catalog: Catalog, file: String, causeLocations: [String: SourceLocation],
-                startLocations: [String: SourceLocation]) {
+    public init(
+        catalog: Catalog, file: String, causeLocations: [String: SourceLocation],
+        startLocations: [String: SourceLocation]
+    ) {
         self.catalog = catalog
         self.file = file
         self.causeLocations = causeLocations

@@ -36,7 +36,8 @@ public enum SettingsWriteCommand {
         if let first = argv.first ?? nil, name(first) == "env" {
             start = 1
             while start < argv.count, let argument = argv[start],
-                  argument.hasPrefix("-") || (argument.contains("=") && !argument.hasPrefix("=")) {
+                argument.hasPrefix("-") || (argument.contains("=") && !argument.hasPrefix("="))
+            {
                 start += argument == "-u" || argument == "--unset" ? 2 : 1
             }
         }
@@ -79,11 +80,15 @@ public enum SettingsWriteCommand {
             index += ["-C", "-c", "--git-dir", "--work-tree", "--namespace"].contains(argument) ? 2 : 1
         }
         guard index < arguments.count, arguments[index] == "config" else { return nil }
-        var positional = 0, reads = false
+        var positional = 0
+        var reads = false
         var rest = index + 1
         while rest < arguments.count {
             defer { rest += 1 }
-            guard let argument = arguments[rest] else { positional += 1; continue }
+            guard let argument = arguments[rest] else {
+                positional += 1
+                continue
+            }
             if gitWrites.contains(argument) || (positional == 0 && gitWriteCommands.contains(argument)) { return index }
             if gitReads.contains(argument) || (positional == 0 && gitReadCommands.contains(argument)) {
                 reads = true
@@ -97,11 +102,15 @@ public enum SettingsWriteCommand {
         return reads || positional < 2 ? nil : index
     }
 
-    private static let gitReads: Set<String> = ["--get", "--get-all", "--get-regexp", "--get-urlmatch", "--list", "-l",
-                                                "--get-color", "--get-colorbool"]
+    private static let gitReads: Set<String> = [
+        "--get", "--get-all", "--get-regexp", "--get-urlmatch", "--list", "-l",
+        "--get-color", "--get-colorbool"
+    ]
     private static let gitReadCommands: Set<String> = ["get", "list"]
-    private static let gitWrites: Set<String> = ["--add", "--replace-all", "--unset", "--unset-all", "--rename-section",
-                                                 "--remove-section", "-e", "--edit"]
+    private static let gitWrites: Set<String> = [
+        "--add", "--replace-all", "--unset", "--unset-all", "--rename-section",
+        "--remove-section", "-e", "--edit"
+    ]
     private static let gitWriteCommands: Set<String> = ["set", "unset", "rename-section", "remove-section", "edit"]
     /// Options of `git config` that take the next argument as their value.
     private static let gitValued: Set<String> = ["-f", "--file", "--blob", "--type", "--default", "--comment", "--value"]
@@ -113,7 +122,9 @@ public enum SettingsWriteCommand {
 
     /// The simple commands of a shell script, each split into words (quotes removed, no expansion).
     private static func commands(in script: String) -> [[String?]] {
-        var commands: [[String?]] = [[]], word = "", quote: Character?
+        var commands: [[String?]] = [[]]
+        var word = ""
+        var quote: Character?
         func endWord() {
             if !word.isEmpty { commands[commands.count - 1].append(word) }
             word = ""

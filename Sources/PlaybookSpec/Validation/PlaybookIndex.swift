@@ -25,8 +25,9 @@ struct PlaybookIndex {
             if let first = playbooks[document.id.value] {
                 let earlier = documents[first].id.location
                 let place = earlier.file == document.file ? "line \(earlier.line)" : "\(earlier.file):\(earlier.line)"
-                problems.error(document.id.location,
-                               "playbook id '\(document.id.value)' is used twice; first defined at \(place)")
+                problems.error(
+                    document.id.location,
+                    "playbook id '\(document.id.value)' is used twice; first defined at \(place)")
             } else {
                 playbooks[document.id.value] = index
             }
@@ -82,12 +83,15 @@ struct PlaybookIndex {
     }
 
     /// Resolves a step reference within document `document`, reporting an unknown one.
-    func resolve(_ reference: Located<String>, in document: Int, what: String,
-                 problems: inout Problems) -> Int? {
+    func resolve(
+        _ reference: Located<String>, in document: Int, what: String,
+        problems: inout Problems
+    ) -> Int? {
         if let node = node(reference.value, in: document) { return node }
         let ids = documents[document].steps.lazy.map(\.id.value)
-        problems.error(reference.location,
-                       "unknown step '\(reference.value)' in \(what)\(Suggestion.didYouMean(reference.value, among: ids))")
+        problems.error(
+            reference.location,
+            "unknown step '\(reference.value)' in \(what)\(Suggestion.didYouMean(reference.value, among: ids))")
         return nil
     }
 
@@ -95,8 +99,9 @@ struct PlaybookIndex {
     func resolve(_ jump: JumpSyntax, problems: inout Problems) -> Int? {
         guard let target = playbooks[jump.playbook.value] else {
             let ids = documents.lazy.map(\.id.value)
-            problems.error(jump.playbook.location,
-                           "unknown playbook '\(jump.playbook.value)' in jump\(Suggestion.didYouMean(jump.playbook.value, among: ids))")
+            problems.error(
+                jump.playbook.location,
+                "unknown playbook '\(jump.playbook.value)' in jump\(Suggestion.didYouMean(jump.playbook.value, among: ids))")
             return nil
         }
         guard let step = jump.step else {
@@ -104,8 +109,9 @@ struct PlaybookIndex {
         }
         if let node = node(step.value, in: target) { return node }
         let ids = documents[target].steps.lazy.map(\.id.value)
-        problems.error(step.location,
-                       "playbook '\(jump.playbook.value)' has no step '\(step.value)'\(Suggestion.didYouMean(step.value, among: ids))")
+        problems.error(
+            step.location,
+            "playbook '\(jump.playbook.value)' has no step '\(step.value)'\(Suggestion.didYouMean(step.value, among: ids))")
         return nil
     }
 }

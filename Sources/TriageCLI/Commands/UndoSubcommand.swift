@@ -35,8 +35,9 @@ struct UndoSubcommand: AsyncParsableCommand {
         let console = Console.standard(environment: host.environment)
         guard let undoer = host.undoer else { throw ExitCode(ExitStatus.notResolved.rawValue) }
         let path = (undoer.journal.journal as? FileJournal)?.path
-        let runner = UndoRunner(undoer: undoer, console: console,
-                                forceHint: "gotriage undo \(session.map { "--session \($0) " } ?? "")\(all ? "--all " : "")--force")
+        let runner = UndoRunner(
+            undoer: undoer, console: console,
+            forceHint: "gotriage undo \(session.map { "--session \($0) " } ?? "")\(all ? "--all " : "")--force")
         UnfinishedChanges(host: host, say: console.line).recover()
         guard let contents = runner.contents() else { throw ExitCode(ExitStatus.notResolved.rawValue) }
         if list {
@@ -46,13 +47,15 @@ struct UndoSubcommand: AsyncParsableCommand {
         let chosen: String
         if let session {
             guard let known = contents.sessions.first(where: { $0 == session || (session.count >= 4 && $0.hasPrefix(session)) }) else {
-                console.line("There is no session \(session) in the journal\(path.map { " \($0)" } ?? ""); gotriage undo --list shows them.")
+                console.line(
+                    "There is no session \(session) in the journal\(path.map { " \($0)" } ?? ""); gotriage undo --list shows them.")
                 throw ExitCode(ExitStatus.notResolved.rawValue)
             }
             chosen = known
         } else {
             guard let newest = contents.newestUndoableSession else {
-                console.line("Nothing to undo: every change in the journal\(path.map { " \($0)" } ?? "") is already undone or was not made.")
+                console.line(
+                    "Nothing to undo: every change in the journal\(path.map { " \($0)" } ?? "") is already undone or was not made.")
                 return
             }
             chosen = newest

@@ -16,7 +16,8 @@ struct UndoRunner {
         do {
             let contents = try journal.read()
             for line in contents.damagedLines {
-                let why = contents.lastLineTorn && line == contents.damagedLines.last
+                let why =
+                    contents.lastLineTorn && line == contents.damagedLines.last
                     ? "cut short, probably by a crash while it was written" : "not a journal entry"
                 console.line("Note: line \(line) of the journal\(Self.place(of: journal)) is \(why); it was skipped.")
             }
@@ -44,10 +45,11 @@ struct UndoRunner {
     func describe(_ outcome: UndoOutcome) {
         switch outcome {
         case .restored(let entry, let restore):
-            let how = switch restore.method {
-            case .journaledBytes: "wrote back the GOENV file as it was before the change"
-            case .key(let command): "ran: \(ShellQuote.display(command))"
-            }
+            let how =
+                switch restore.method {
+                case .journaledBytes: "wrote back the GOENV file as it was before the change"
+                case .key(let command): "ran: \(ShellQuote.display(command))"
+                }
             console.line(console.styled("  ✓ Undone: \(entry.key) is \(Self.restoredValue(entry))", .green) + " (\(how))")
             let path = entry.goenvFile ?? ""
             switch (restore.byteIdentical, restore.method) {
@@ -55,12 +57,15 @@ struct UndoRunner {
                 if let note = entry.message { console.line("    (\(note).)") }
                 console.line("    The GOENV file \(path) is byte-identical to what it was before gotriage changed it.")
             case (false?, .key):
-                console.line("    Other settings in the GOENV file \(path) changed since gotriage's change, and are kept, "
-                    + "so the file is not byte-identical to before.")
+                console.line(
+                    "    Other settings in the GOENV file \(path) changed since gotriage's change, and are kept, "
+                        + "so the file is not byte-identical to before.")
             case (false?, .journaledBytes):
-                console.line(console.styled("    But the GOENV file \(path) is NOT byte-identical to what it was before "
-                    + "gotriage changed it (its SHA-256 differs from the journaled one). Check it by hand; "
-                    + "gotriage undo --list shows what was changed.", .red))
+                console.line(
+                    console.styled(
+                        "    But the GOENV file \(path) is NOT byte-identical to what it was before "
+                            + "gotriage changed it (its SHA-256 differs from the journaled one). Check it by hand; "
+                            + "gotriage undo --list shows what was changed.", .red))
             case (nil, _):
                 console.line("    (The journal kept no fingerprint of the file to compare with.)")
             }
@@ -69,9 +74,10 @@ struct UndoRunner {
             }
         case .changedSince(let entry, let now):
             let set = GoEnvUndo.written(by: entry) ?? ""
-            console.line(console.styled("  Not undone: \(entry.key) changed since gotriage set it. ", .yellow)
-                + "gotriage set it to \(HumanRenderer.show(set)), and it is now \(HumanRenderer.show(now)). "
-                + "Undoing would throw that newer value away; to do it anyway, use \(forceHint).")
+            console.line(
+                console.styled("  Not undone: \(entry.key) changed since gotriage set it. ", .yellow)
+                    + "gotriage set it to \(HumanRenderer.show(set)), and it is now \(HumanRenderer.show(now)). "
+                    + "Undoing would throw that newer value away; to do it anyway, use \(forceHint).")
         case .failed(let entry, let message):
             console.line(console.styled("  ✗ Could not undo \(entry.key): \(message)", .red))
         }

@@ -19,11 +19,12 @@ struct UnfinishedChanges {
         }
         for recovered in found {
             let entry = recovered.entry
-            let then = switch recovered.finding {
-            case .changed: "; gotriage undo puts it back."
-            case .asBefore: "."
-            case .neither: "; gotriage undo --force writes back its bytes from before the change."
-            }
+            let then =
+                switch recovered.finding {
+                case .changed: "; gotriage undo puts it back."
+                case .asBefore: "."
+                case .neither: "; gotriage undo --force writes back its bytes from before the change."
+                }
             say("Note: gotriage (session \(entry.session)) stopped while changing \(entry.key): \(entry.message ?? "")\(then)")
         }
     }

@@ -47,8 +47,10 @@ public final class WalkDriver {
     /// `retry()` walks on from there.
     private var stoppedAfterFix: StepAddress?
 
-    public init(walk: Walk, host: Host, observer: any WalkObserver, presetAnswers: [String: String] = [:],
-                fixPolicy: FixPolicy) {
+    public init(
+        walk: Walk, host: Host, observer: any WalkObserver, presetAnswers: [String: String] = [:],
+        fixPolicy: FixPolicy
+    ) {
         self.walk = walk
         self.host = host
         self.observer = observer
@@ -219,17 +221,20 @@ public final class WalkDriver {
         var after: GoEnvSnapshot?
         for (index, change) in fix.changes.enumerated() {
             let last = index == fix.changes.count - 1
-            let applied = await host.applyJournaled(GoEnvEdit(change), before: index == 0 ? before : nil,
-                                                    alsoReading: last ? walk.tree.goEnvKeys : [])
+            let applied = await host.applyJournaled(
+                GoEnvEdit(change), before: index == 0 ? before : nil,
+                alsoReading: last ? walk.tree.goEnvKeys : [])
             results.append(applied.result)
             after = applied.after
             guard case .applied = applied.result else { break }
         }
         announced = nil
         observer.handle(.fixApplied(fix, results: results))
-        let allApplied = results.count == fix.changes.count && results.allSatisfy {
-            if case .applied = $0 { true } else { false }
-        }
+        let allApplied =
+            results.count == fix.changes.count
+            && results.allSatisfy {
+                if case .applied = $0 { true } else { false }
+            }
         handOver { try $0.record(fix: allApplied ? .applied : .failed) }
         if allApplied, let after, walk.tree.goEnvKeys.allSatisfy({ after[$0] != nil }) {
             goEnv = after
@@ -281,8 +286,10 @@ public final class WalkDriver {
         if let write = SettingsWriteCommand.find(in: probe.argv) {
             // The validator refuses such a step as written; this one became a write once its
             // placeholders were filled in. Only a fix step changes settings: it asks first and is journaled.
-            var refused = CommandResult.notStarted(probe.argv, reason: "gotriage did not run '\(probe.argv.joined(separator: " "))': "
-                + "\(write.kind.what), and only a fix step may do that (it asks first, and undo can put it back)")
+            var refused = CommandResult.notStarted(
+                probe.argv,
+                reason: "gotriage did not run '\(probe.argv.joined(separator: " "))': "
+                    + "\(write.kind.what), and only a fix step may do that (it asks first, and undo can put it back)")
             refused.argv = probe.argv
             observer.handle(.probeFinished(probe, refused))
             return refused
@@ -304,8 +311,9 @@ public final class WalkDriver {
 
 extension ProbeObservation {
     init(_ result: CommandResult) {
-        self.init(exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr, timedOut: result.timedOut,
-                  interrupted: result.interrupted, durationMilliseconds: result.durationMilliseconds)
+        self.init(
+            exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr, timedOut: result.timedOut,
+            interrupted: result.interrupted, durationMilliseconds: result.durationMilliseconds)
     }
 }
 

@@ -8,22 +8,27 @@ import Testing
 struct GoEnvFakeTests {
     @Test func commandLineIsTheExactArgv() {
         let go = GoToolEnvironment(runner: FakeCommandRunner(), environment: [:], go: "/usr/lib/go-1.19/bin/go")
-        #expect(go.commandLine(for: .set(key: "GOPROXY", value: "https://p.example,direct"))
-            == ["/usr/lib/go-1.19/bin/go", "env", "-w", "GOPROXY=https://p.example,direct"])
+        #expect(
+            go.commandLine(for: .set(key: "GOPROXY", value: "https://p.example,direct"))
+                == ["/usr/lib/go-1.19/bin/go", "env", "-w", "GOPROXY=https://p.example,direct"])
         #expect(go.commandLine(for: .unset(key: "GOSUMDB")) == ["/usr/lib/go-1.19/bin/go", "env", "-u", "GOSUMDB"])
     }
 
     @Test func badJSONAndFailuresAreTypedErrors() async {
-        let garbage = GoToolEnvironment(runner: FakeCommandRunner { CommandResult(argv: $0.argv, stdout: "not json") },
-                                        environment: [:])
+        let garbage = GoToolEnvironment(
+            runner: FakeCommandRunner { CommandResult(argv: $0.argv, stdout: "not json") },
+            environment: [:])
         await #expect { try await garbage.read(keys: ["GOPROXY"]) } throws: { error in
             if case GoEnvError.badJSON = error { true } else { false }
         }
         let failing = GoToolEnvironment(
             runner: FakeCommandRunner { CommandResult(argv: $0.argv, exitCode: 1, stderr: "go: boom\n") },
             environment: [:])
-        await #expect(throws: GoEnvError.commandFailed(argv: ["go", "env", "-json", "GOPROXY", "GOENV"], exitCode: 1,
-                                                       stderr: "go: boom")) {
+        await #expect(
+            throws: GoEnvError.commandFailed(
+                argv: ["go", "env", "-json", "GOPROXY", "GOENV"], exitCode: 1,
+                stderr: "go: boom")
+        ) {
             try await failing.read(keys: ["GOPROXY"])
         }
     }
@@ -53,8 +58,9 @@ struct GoEnvFakeTests {
     @Test func goWarningAboutAnOSOverrideIsOverriddenAndNothingIsWritten() async throws {
         let (directory, path, _) = try Self.goenv("")
         defer { directory.remove() }
-        let runner = Self.fakeGo(json: #"{"GOPROXY": "direct", "GOENV": "\#(path)"}"#,
-                                 warning: "warning: go env -w GOPROXY=... does not override conflicting OS environment variable\n")
+        let runner = Self.fakeGo(
+            json: #"{"GOPROXY": "direct", "GOENV": "\#(path)"}"#,
+            warning: "warning: go env -w GOPROXY=... does not override conflicting OS environment variable\n")
         let result = await GoToolEnvironment(runner: runner, environment: [:]).apply(.set(key: "GOPROXY", value: "off"))
         #expect(result == .overridden(key: "GOPROXY", variable: "GOPROXY", osValue: "direct", wanted: "off"))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "")
@@ -69,8 +75,11 @@ struct GoEnvFakeTests {
         let runner = Self.fakeGo(json: #"{"GOPROXY": "direct", "GOENV": "\#(path)"}"#)
         let result = await GoToolEnvironment(runner: runner, environment: [:]).apply(.set(key: "GOPROXY", value: "off"))
         #expect(result == .unconfirmed(key: "GOPROXY", old: "direct", new: "off", message: "go env reports 'direct' after writing 'off'"))
-        #expect(runner.argvs == [["go", "env", "-json", "GOPROXY", "GOENV"], ["go", "env", "-w", "GOPROXY=off"],
-                                 ["go", "env", "-json", "GOPROXY", "GOENV"]])
+        #expect(
+            runner.argvs == [
+                ["go", "env", "-json", "GOPROXY", "GOENV"], ["go", "env", "-w", "GOPROXY=off"],
+                ["go", "env", "-json", "GOPROXY", "GOENV"]
+            ])
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "GOPROXY=off\n")
     }
 
@@ -91,7 +100,10 @@ struct GoEnvFakeTests {
     @Test func goenvOffChangesNothingAndRunsNoWrite() async {
         let runner = Self.fakeGo(json: #"{"GOPROXY": "direct", "GOENV": "off"}"#)
         let result = await GoToolEnvironment(runner: runner, environment: [:]).apply(.set(key: "GOPROXY", value: "off"))
-        #expect(result == .failed(key: "GOPROXY", message: "GOENV is off (go env GOENV is empty or 'off'), so go keeps no settings file to change"))
+        #expect(
+            result
+                == .failed(key: "GOPROXY", message: "GOENV is off (go env GOENV is empty or 'off'), so go keeps no settings file to change")
+        )
         #expect(runner.argvs == [["go", "env", "-json", "GOPROXY", "GOENV"]])
     }
 
@@ -100,7 +112,7 @@ struct GoEnvFakeTests {
     @Test(arguments: [
         (["GOPROXY", "GOFLAGS"], ["GOPROXY", "GOFLAGS", "GOENV"]),
         (["GOFLAGS", "GOENV", "GOFLAGS"], ["GOFLAGS", "GOENV"]),
-        ([], ["GOENV"]),
+        ([], ["GOENV"])
     ])
     func readAsksForExactlyTheKeys(keys: [String], asked: [String]) async throws {
         let runner = FakeCommandRunner { CommandResult(argv: $0.argv, stdout: #"{"GOENV": "off"}"#) }
@@ -113,8 +125,9 @@ struct GoEnvFakeTests {
         let (directory, path, before) = try Self.goenv("")
         defer { directory.remove() }
         let runner = Self.fakeGo(json: #"{"GOPROXY": "off", "GOENV": "\#(path)"}"#)
-        let result = await GoToolEnvironment(runner: runner, environment: [:]).apply(.set(key: "GOPROXY", value: "off"),
-                                                                                     before: before)
+        let result = await GoToolEnvironment(runner: runner, environment: [:]).apply(
+            .set(key: "GOPROXY", value: "off"),
+            before: before)
         #expect(result == .applied(key: "GOPROXY", old: "direct", new: "off"))
         #expect(runner.argvs == [["go", "env", "-w", "GOPROXY=off"], ["go", "env", "-json", "GOPROXY", "GOENV"]])
     }

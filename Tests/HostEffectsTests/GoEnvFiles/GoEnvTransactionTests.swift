@@ -21,7 +21,10 @@ struct GoEnvTransactionTests {
         }
 
         func willChange(_ plan: GoEnvChangePlan) throws(JournalError) {
-            let call = seen.withLock { $0.append("will(after: \(plan.bytesAfter != nil), locked: \(go.memory.isLocked(plan.target)))"); return $0.count }
+            let call = seen.withLock {
+                $0.append("will(after: \(plan.bytesAfter != nil), locked: \(go.memory.isLocked(plan.target)))")
+                return $0.count
+            }
             if call == failOnCall { throw .systemCall(name: "write", path: "journal", errno: ENOSPC) }
         }
 
@@ -36,7 +39,8 @@ struct GoEnvTransactionTests {
         let (result, _) = await GoEnvTransaction(goEnvironment: go)
             .apply(.set(key: "GOPROXY", value: "direct"), before: nil, alsoReading: [], recorder: recorder)
         #expect(result == .applied(key: "GOPROXY", old: "off", new: "direct"))
-        #expect(recorder.seen.withLock { $0 } == ["will(after: false, locked: true)", "will(after: true, locked: true)", "did(changed: true)"])
+        #expect(
+            recorder.seen.withLock { $0 } == ["will(after: false, locked: true)", "will(after: true, locked: true)", "did(changed: true)"])
         #expect(!go.memory.isLocked(go.goenvFile))
     }
 
@@ -46,7 +50,10 @@ struct GoEnvTransactionTests {
         let before = go.memory[go.goenvFile]
         let (result, _) = await GoEnvTransaction(goEnvironment: go)
             .apply(.set(key: "GOPROXY", value: "direct"), before: nil, alsoReading: [], recorder: Recorder(go: go, failOnCall: failingCall))
-        guard case .failed(_, let message) = result else { Issue.record("expected failed, got \(result)"); return }
+        guard case .failed(_, let message) = result else {
+            Issue.record("expected failed, got \(result)")
+            return
+        }
         #expect(message.contains("undo journal could not be written"))
         #expect(go.memory[go.goenvFile] == before)
         #expect(!go.memory.isLocked(go.goenvFile))
@@ -59,7 +66,13 @@ struct GoEnvTransactionTests {
         let recorder = Recorder(go: go)
         let result = await GoEnvTransaction(goEnvironment: go)
             .apply(.set(key: "GOPROXY", value: "direct"), before: nil, alsoReading: [], recorder: recorder).result
-        #expect(result == .failed(key: "GOPROXY", message: "the GOENV file could not be replaced (write '/home/dev/.config/go/env.gotriage-new-1' failed: No space left on device); it is as before"))
+        #expect(
+            result
+                == .failed(
+                    key: "GOPROXY",
+                    message:
+                        "the GOENV file could not be replaced (write '/home/dev/.config/go/env.gotriage-new-1' failed: No space left on device); it is as before"
+                ))
         #expect(go.memory[go.goenvFile] == before)
         #expect(recorder.seen.withLock { $0.last } == "did(changed: false)")
     }

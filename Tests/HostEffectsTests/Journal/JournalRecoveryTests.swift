@@ -56,7 +56,10 @@ struct JournalRecoveryTests {
         let entry = try #require(try journal.read().undoable(session: "dead").first)
         let undo = GoEnvUndo(journal: ChangeJournal(journal: journal, session: "next"), goEnvironment: go)
         #expect(await undo.undo(entry, force: false) == .changedSince(entry, now: "dir"))
-        guard case .restored(_, let restore) = await undo.undo(entry, force: true) else { Issue.record("not restored"); return }
+        guard case .restored(_, let restore) = await undo.undo(entry, force: true) else {
+            Issue.record("not restored")
+            return
+        }
         #expect(restore.method == .journaledBytes && restore.byteIdentical == true)
         #expect(go.memory[go.goenvFile] == before)
     }
@@ -69,8 +72,9 @@ struct JournalRecoveryTests {
         #expect(try JournalRecovery(journal: ChangeJournal(journal: journal, session: "next"), files: go.files).run().isEmpty)
         journal.end(session: "dead")
         #expect(try JournalRecovery(journal: ChangeJournal(journal: journal, session: "next"), files: go.files).run().count == 1)
-        #expect(try JournalRecovery(journal: ChangeJournal(journal: journal, session: "again"), files: go.files).run().isEmpty,
-                "found once")
+        #expect(
+            try JournalRecovery(journal: ChangeJournal(journal: journal, session: "again"), files: go.files).run().isEmpty,
+            "found once")
     }
 
     /// The file journal's session locks: alive while this process holds one; a lock file no
