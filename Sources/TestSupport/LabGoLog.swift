@@ -10,6 +10,12 @@ extension Lab {
     /// goes through it, so ``loggedGoCommands`` says exactly what was asked of go, in order.
     public func logGoCommands() throws {
         let wrapper = binDirectory.appendingPathComponent("go")
+        // The lab's `go` is a link to its release's go: the wrapper runs that go and replaces the
+        // link itself. Writing to the link's path would write *through* it and overwrite the
+        // release's real binary (once it turned Debian's go into a wrapper that ran itself).
+        let files = FileManager.default
+        let realGo = (try? files.destinationOfSymbolicLink(atPath: wrapper.path)) ?? Lab.realGo
+        if (try? files.attributesOfItem(atPath: wrapper.path)) != nil { try files.removeItem(at: wrapper) }
         // One line per run, written at once: each argument followed by a tab (no lab argument
         // holds a tab or a newline).
         let script = """
@@ -18,10 +24,10 @@ extension Lab {
             line=''
             for argument in "$@"; do line="$line$argument$tab"; done
             printf '%s\\n' "$line" >> '\(goLogURL.path)'
-            exec \(Lab.realGo) "$@"
+            exec '\(realGo)' "$@"
 
             """
-        try Data(script.utf8).write(to: wrapper)
+        try Data(script.utf8).write(to: wrapper, options: .withoutOverwriting)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: wrapper.path)
         _ = FileManager.default.createFile(atPath: goLogURL.path, contents: nil)
     }
@@ -34,7 +40,8 @@ extension Lab {
         }
     }
 
-    /// The go the wrapper runs: the first `go` on this process's PATH, else /usr/bin/go.
+    /// The go the wrapper runs when the lab has no link to its release's go: the first `go` on
+    /// this process's PATH, else /usr/bin/go.
     static var realGo: String {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         for dir in path.split(separator: ":") where !dir.isEmpty {
