@@ -1,3 +1,5 @@
+import Diagnosis
+
 /// A checked set of playbooks, ready for the engine.
 ///
 /// Only `Validator` creates one, so every step reference resolves, every regex compiles and every
@@ -7,10 +9,14 @@ public struct DecisionTree: Sendable {
     public let playbooks: [String: Playbook]
     /// Playbook ids in the order they were loaded.
     public let order: [String]
+    /// Ranks the causes of the cause catalog the tree was checked against (for `route`,
+    /// `signature` and `cause`).
+    public let diagnoser: Diagnoser
 
-    init(playbooks: [Playbook]) {
+    init(playbooks: [Playbook], diagnoser: Diagnoser) {
         self.playbooks = Dictionary(playbooks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.order = playbooks.map(\.id)
+        self.diagnoser = diagnoser
     }
 
     /// The playbooks in load order.

@@ -1,6 +1,8 @@
 /// Checks a branch condition against the step it sits in and builds the tree's `Condition`.
 struct ConditionCompiler {
     let terms: TermChecker
+    /// The cause and signature ids `cause` and `signature` tests may name.
+    let catalog: CatalogReferences
     /// Whether the step the branch belongs to runs a command (`exit`, `in` make sense).
     let runs: Bool
     /// Whether the step the branch belongs to proposes a fix (`fix:` makes sense).
@@ -63,6 +65,12 @@ struct ConditionCompiler {
             return terms.pattern(source, in: "matches", problems: &problems).map { .matches($0) }
         case .isEmpty(let value):
             return .isEmpty(value)
+        case .signature(let id):
+            catalog.check(signature: id, problems: &problems)
+            return .signature(id.value)
+        case .cause(let id):
+            catalog.check(cause: id, in: nil, problems: &problems)
+            return .cause(id.value)
         }
     }
 }
