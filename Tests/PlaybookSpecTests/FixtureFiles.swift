@@ -42,10 +42,11 @@ enum FixtureFiles {
         }
     }
 
-    /// The cause catalog for fixture files: the `causes.yaml` beside them (a multi-playbook case
-    /// may bring its own), else the shipped one.
+    /// The cause catalog for fixture files: a multi-playbook case (`Fixtures/multi/<case>/`) may
+    /// bring its own `causes.yaml`; everything else is checked against the shipped one.
     static func catalog(for files: [String]) -> Catalog {
-        guard let folder = files.first.map({ URL(fileURLWithPath: $0).deletingLastPathComponent() }) else {
+        guard let folder = files.first.map({ URL(fileURLWithPath: $0).deletingLastPathComponent() }),
+              folder.deletingLastPathComponent().lastPathComponent == "multi" else {
             return FixtureTrees.shippedCatalog
         }
         let own = folder.appendingPathComponent(CatalogLoader.fileName).path
