@@ -26,7 +26,7 @@ struct CatalogReferences {
     /// Reports a cause id the catalog does not define; `what` names where it was written.
     func check(cause: Located<String>, in what: String?, problems: inout Problems) {
         guard !causeSet.contains(cause.value) else { return }
-        let hint = Suggestion.closest(to: cause.value, among: causeIDs)
+        let hint = Self.suggestion(for: cause.value, among: causeIDs)
             .map { "; did you mean '\($0)'?" } ?? "; the known causes are listed in Playbooks/causes.yaml"
         problems.error(cause.location, "unknown cause '\(cause.value)'\(what.map { " in \($0)" } ?? "")\(hint)")
     }
@@ -34,8 +34,15 @@ struct CatalogReferences {
     /// Reports a signature id the catalog does not define.
     func check(signature: Located<String>, problems: inout Problems) {
         guard !signatureSet.contains(signature.value) else { return }
-        let hint = Suggestion.closest(to: signature.value, among: signatureIDs)
+        let hint = Self.suggestion(for: signature.value, among: signatureIDs)
             .map { "; did you mean '\($0)'?" } ?? "; the signatures are listed in Playbooks/causes.yaml"
         problems.error(signature.location, "unknown signature '\(signature.value)'\(hint)")
+    }
+
+    /// The id closest to `word`: a near spelling, else the longest id that `word` extends or that
+    /// extends `word` by whole hyphenated words (`ssh-host-key-changed` → `ssh-host-key`).
+    static func suggestion(for word: String, among ids: [String]) -> String? {
+        if let close = Suggestion.closest(to: word, among: ids) { return close }
+        return ids.filter { word.hasPrefix($0 + "-") || $0.hasPrefix(word + "-") }.max { $0.count < $1.count }
     }
 }

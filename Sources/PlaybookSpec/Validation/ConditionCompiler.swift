@@ -19,7 +19,7 @@ struct ConditionCompiler {
             guard requireRun("timed-out", at: at, problems: &problems) else { return nil }
             return Condition(.timedOut(value), at: at)
         case .output(let stream, let test):
-            let fits = requireRun("in", at: at, problems: &problems)
+            let fits = requireRun(test.catalogKey ?? "in", at: at, problems: &problems)
             guard let test = compile(test, problems: &problems), fits else { return nil }
             return Condition(.output(stream, test), at: at)
         case .variable(let name, let test):
@@ -71,6 +71,17 @@ struct ConditionCompiler {
         case .cause(let id):
             catalog.check(cause: id, in: nil, problems: &problems)
             return .cause(id.value)
+        }
+    }
+}
+
+extension TextTestSyntax {
+    /// `signature` or `cause` for a catalog test (which alone means `in: output`), else nil.
+    fileprivate var catalogKey: String? {
+        switch self {
+        case .signature: "signature"
+        case .cause: "cause"
+        default: nil
         }
     }
 }
