@@ -1,4 +1,3 @@
-import Diagnosis
 import Foundation
 import PlaybookSpec
 
@@ -7,7 +6,7 @@ import PlaybookSpec
 enum GeneratedPlaybook {
     /// Milliseconds to load and validate generated playbooks of each size in `steps`, from
     /// temporary files (as gotriage reads them), against `catalog`: `runs` times each, the sizes in turn.
-    static func measure(steps sizes: [Int], runs: Int, catalog: Catalog) throws -> [[Double]] {
+    static func measure(steps sizes: [Int], runs: Int, catalog: LoadedCatalog) throws -> [[Double]] {
         let folder = FileManager.default.temporaryDirectory
         let files = sizes.map { folder.appendingPathComponent("gotriage-bench-\($0).yaml").path }
         defer { files.forEach { try? FileManager.default.removeItem(atPath: $0) } }

@@ -9,7 +9,10 @@ public enum Validator {
     /// - Parameter causes: the cause catalog (`Playbooks/causes.yaml`, loaded by `CatalogLoader`):
     ///   the causes a `done` step may name, the signatures and causes conditions test, and the
     ///   steps a `route: causes` arm leads to.
-    public static func validate(_ documents: [PlaybookDocument], causes: Catalog) throws(ValidationFailure) -> DecisionTree {
+    /// - Parameter diagnoser: the catalog's diagnoser, when it is built already (`LoadedCatalog`);
+    ///   otherwise one is built for the tree.
+    public static func validate(_ documents: [PlaybookDocument], causes: Catalog,
+                                diagnoser: Diagnoser? = nil) throws(ValidationFailure) -> DecisionTree {
         var problems = Problems()
         let index = PlaybookIndex(documents, problems: &problems)
         let scopes = VariableScopes(index, catalog: causes)
@@ -56,7 +59,7 @@ public enum Validator {
         reportUnreachable(graph, index: index, starts: starts, problems: &problems)
         reportEndlessLoops(graph, index: index, asks: asks, problems: &problems)
         guard problems.isEmpty else { throw ValidationFailure(problems.diagnostics) }
-        return DecisionTree(playbooks: playbooks, diagnoser: Diagnoser(catalog: causes))
+        return DecisionTree(playbooks: playbooks, diagnoser: diagnoser ?? Diagnoser(catalog: causes))
     }
 
     private static func reportUnreachable(_ graph: StepGraph, index: PlaybookIndex, starts: [Int?],
