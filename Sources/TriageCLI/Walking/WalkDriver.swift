@@ -159,6 +159,7 @@ public final class WalkDriver {
         announced = nil
         finishedReported = false
         presetsUsed = []
+        reportedDiagnosis = nil
     }
 
     /// Runs an interrupted probe again; false when nothing was interrupted.
