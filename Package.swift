@@ -48,7 +48,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "gotriage-bench",
-            dependencies: ["Diagnosis", "PlaybookSpec", "HostEffects", "TestSupport"],
+            dependencies: ["DecisionEngine", "Diagnosis", "PlaybookSpec", "HostEffects", "TestSupport"],
             path: "Benchmarks/gotriage-bench"
         ),
         .executableTarget(
@@ -62,7 +62,7 @@ let package = Package(
             path: "Fuzz/gotriage-fuzz"
         ),
 
-        .testTarget(name: "PlaybookSpecTests", dependencies: ["PlaybookSpec", "TestSupport"],
+        .testTarget(name: "PlaybookSpecTests", dependencies: ["PlaybookSpec", "Diagnosis", "TestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "DiagnosisTests", dependencies: ["Diagnosis", "PlaybookSpec", "TestSupport"]),
         .testTarget(name: "DecisionEngineTests", dependencies: ["DecisionEngine", "TestSupport"]),

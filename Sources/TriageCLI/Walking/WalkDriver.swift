@@ -43,6 +43,8 @@ public final class WalkDriver {
     private var finishedReported = false
     /// Question steps a preset answer has already answered in this walk.
     private var presetsUsed: Set<StepAddress> = []
+    /// The diagnosis last reported to the observer.
+    private var reportedDiagnosis: DiagnosedCause?
 
     public init(walk: Walk, host: Host, observer: any WalkObserver, presetAnswers: [String: String] = [:],
                 fixPolicy: FixPolicy) {
@@ -61,6 +63,10 @@ public final class WalkDriver {
             // Decisions first: one `next()` can branch into a step and reach its fix or question.
             let directive = walk.next()
             for decision in directive.decisions { observer.handle(.decided(decision)) }
+            if let diagnosis = walk.diagnosis, diagnosis != reportedDiagnosis {
+                reportedDiagnosis = diagnosis
+                observer.handle(.diagnosed(diagnosis))
+            }
             switch directive.action {
             case .readGoEnv(let keys):
                 walk.record(goEnv: await readGoEnv(keys)?.values ?? [:])
@@ -155,6 +161,7 @@ public final class WalkDriver {
         announced = nil
         finishedReported = false
         presetsUsed = []
+        reportedDiagnosis = nil
     }
 
     /// Runs an interrupted probe again; false when nothing was interrupted.
