@@ -3,7 +3,7 @@ SWIFT ?= swift
 # The directory make was started from, so `make -C path/to/gotriage run` diagnoses *your* folder.
 RUN_DIR ?= $(PWD)
 
-.PHONY: run test bench fuzz build deps go-releases corpus lab-corpus clean
+.PHONY: run test lint format bench fuzz build deps go-releases corpus lab-corpus clean
 
 deps:
 	@scripts/ensure-deps.sh
@@ -21,10 +21,18 @@ run: build
 
 # Two processes: the end-to-end tests block on real go/git/ssh runs, and sharing a process would
 # starve the unit tests' async work (Swift's cooperative pool is one thread per core).
-test: deps go-releases
+test: deps go-releases lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --skip EndToEndTests
 	$(SWIFT) test --skip-build --filter EndToEndTests
+
+# The code's layout is swift-format's (config: .swift-format); `make format` rewrites it in place.
+FORMATTED = Sources Tests Benchmarks Fuzz Tools Package.swift
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel $(FORMATTED)
+
+format:
+	$(SWIFT) format format --in-place --recursive --parallel $(FORMATTED)
 
 bench: deps
 	$(SWIFT) build -c release --product gotriage

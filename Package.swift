@@ -9,13 +9,13 @@ let package = Package(
     name: "gotriage",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "gotriage", targets: ["gotriage"]),
+        .executable(name: "gotriage", targets: ["gotriage"])
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
         .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.0"),
-        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0")
     ],
     targets: [
         .executableTarget(name: "gotriage", dependencies: ["TriageCLI"]),
@@ -23,7 +23,7 @@ let package = Package(
             name: "TriageCLI",
             dependencies: [
                 "DecisionEngine", "Diagnosis", "HostEffects", "LineEditing", "PlaybookSpec",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
             ]
         ),
         .target(name: "DecisionEngine", dependencies: ["PlaybookSpec"]),
@@ -33,7 +33,7 @@ let package = Package(
             name: "HostEffects",
             dependencies: [
                 .product(name: "Subprocess", package: "swift-subprocess"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Crypto", package: "swift-crypto")
             ]
         ),
         .target(name: "LineEditing", dependencies: ["CEditLine"]),
@@ -62,16 +62,18 @@ let package = Package(
             path: "Fuzz/gotriage-fuzz"
         ),
 
-        .testTarget(name: "PlaybookSpecTests", dependencies: ["PlaybookSpec", "Diagnosis", "TestSupport"],
-                    resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "PlaybookSpecTests", dependencies: ["PlaybookSpec", "Diagnosis", "TestSupport"],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "DiagnosisTests", dependencies: ["Diagnosis", "PlaybookSpec", "TestSupport"]),
         .testTarget(name: "DecisionEngineTests", dependencies: ["DecisionEngine", "TestSupport"]),
         .testTarget(name: "HostEffectsTests", dependencies: ["HostEffects", "TestSupport"]),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "TestSupport"]),
-        .testTarget(name: "TriageCLITests", dependencies: ["TriageCLI", "Diagnosis", "TestSupport"],
-                    exclude: ["Transcripts"]),  // golden files, read by path (ShellHarness.expectGolden)
+        .testTarget(
+            name: "TriageCLITests", dependencies: ["TriageCLI", "Diagnosis", "TestSupport"],
+            exclude: ["Transcripts"]),  // golden files, read by path (ShellHarness.expectGolden)
         // TriageCLI for JSONEvent: the tests decode `--json` lines with the schema the binary writes.
-        .testTarget(name: "EndToEndTests", dependencies: ["gotriage", "TriageCLI", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["gotriage", "TriageCLI", "TestSupport"])
     ],
     swiftLanguageModes: [.v6]
 )

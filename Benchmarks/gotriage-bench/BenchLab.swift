@@ -26,7 +26,7 @@ final class BenchLab {
         environment = lab.environment.merging([
             "GOTRIAGE_PLAYBOOKS": folder.standardizedFileURL.path,
             "NO_COLOR": "1",
-            "XDG_STATE_HOME": lab.root.appendingPathComponent("state").path,
+            "XDG_STATE_HOME": lab.root.appendingPathComponent("state").path
         ]) { _, new in new }
         try reset()
     }

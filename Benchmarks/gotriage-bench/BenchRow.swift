@@ -38,12 +38,15 @@ struct BenchRow {
     static func table(_ rows: [BenchRow]) -> String {
         var lines = ["| measurement | runs | median | target | median/target |", "|---|---:|---:|---:|---:|"]
         for row in rows {
-            let target = row.targetMilliseconds.map {
-                row.unit == .ratio ? String(format: "≤ %.1f×", $0) : String(format: "≤ %.0f ms", $0)
-            } ?? "—"
+            let target =
+                row.targetMilliseconds.map {
+                    row.unit == .ratio ? String(format: "≤ %.1f×", $0) : String(format: "≤ %.0f ms", $0)
+                } ?? "—"
             let ratio = row.ratio.map { String(format: "%.2f", $0) } ?? "—"
-            lines.append(String(format: "| %@ | %d | %@ | %@ | %@ |", row.name, row.samples.count,
-                                row.unit.format(row.median), target, ratio))
+            lines.append(
+                String(
+                    format: "| %@ | %d | %@ | %@ | %@ |", row.name, row.samples.count,
+                    row.unit.format(row.median), target, ratio))
         }
         return lines.joined(separator: "\n")
     }
@@ -95,7 +98,9 @@ struct BenchArguments {
             case "--prompt-runs": promptRuns = iterator.next().flatMap(Int.init) ?? promptRuns
             case "--walk-runs": walkRuns = iterator.next().flatMap(Int.init) ?? walkRuns
             case "--only": only = iterator.next()
-            default: FileHandle.standardError.write(Data("gotriage-bench: unknown argument \(flag)\n".utf8)); exit(2)
+            default:
+                FileHandle.standardError.write(Data("gotriage-bench: unknown argument \(flag)\n".utf8))
+                exit(2)
             }
         }
     }

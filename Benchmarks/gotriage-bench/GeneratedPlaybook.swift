@@ -12,7 +12,9 @@ enum GeneratedPlaybook {
         defer { files.forEach { try? FileManager.default.removeItem(atPath: $0) } }
         for (size, file) in zip(sizes, files) {
             try yaml(steps: size).write(toFile: file, atomically: true, encoding: .utf8)
-            guard case .success(let tree) = PlaybookLibrary.load(files: [file], catalog: catalog), tree.playbooks["generated"]?.steps.count == size else {
+            guard case .success(let tree) = PlaybookLibrary.load(files: [file], catalog: catalog),
+                tree.playbooks["generated"]?.steps.count == size
+            else {
                 throw BenchError("the generated \(size)-step playbook did not validate; the benchmark would measure an error path")
             }
         }

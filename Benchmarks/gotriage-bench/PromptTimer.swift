@@ -12,7 +12,8 @@ enum PromptTimer {
         process.executableURL = URL(fileURLWithPath: binary)
         process.environment = environment
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        let input = Pipe(), output = Pipe()
+        let input = Pipe()
+        let output = Pipe()
         process.standardInput = input
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

@@ -23,8 +23,10 @@ enum RouteBench {
         guard case .success(let knowledge) = PlaybookSet.load(directories: [playbooks]) else {
             throw BenchError("the playbooks in \(playbooks) do not load")
         }
-        let walk = try positioned(Walk(tree: knowledge.tree, playbook: "exit-status-128",
-                                       variables: ["module": "git.corp.test/team/lib"]))
+        let walk = try positioned(
+            Walk(
+                tree: knowledge.tree, playbook: "exit-status-128",
+                variables: ["module": "git.corp.test/team/lib"]))
         let result = ProbeObservation(exitCode: 1, stdout: output)
         let expected = StepAddress(playbook: "private-modules", step: "triage")
         return try (0..<runs).map { _ in

@@ -9,10 +9,14 @@ enum StartupCost {
         let directory = lab.consumer.path
         let full = [lab.go, "env", "-json"]
         let keyed = full + GoEnvKeys.relevant
-        var prompt: [Double] = [], fullRead: [Double] = [], keyedRead: [Double] = [], ratio: [Double] = []
+        var prompt: [Double] = []
+        var fullRead: [Double] = []
+        var keyedRead: [Double] = []
+        var ratio: [Double] = []
         for _ in 0..<runs {
-            let toPrompt = PromptTimer.millisecondsToFirstPrompt(binary: binary, environment: lab.environment,
-                                                                 directory: directory)
+            let toPrompt = PromptTimer.millisecondsToFirstPrompt(
+                binary: binary, environment: lab.environment,
+                directory: directory)
             let everything = timed(full, lab: lab)
             keyedRead.append(timed(keyed, lab: lab))
             prompt.append(toPrompt)
@@ -21,12 +25,15 @@ enum StartupCost {
         }
         return [
             BenchRow(name: "time to first prompt", targetMilliseconds: 30, samples: prompt),
-            BenchRow(name: "first prompt ÷ one full `go env -json`, side by side", targetMilliseconds: 0.4,
-                     samples: ratio, unit: .ratio),
-            BenchRow(name: "one full `go env -json` (as gotriage ran it before), for comparison", targetMilliseconds: nil,
-                     samples: fullRead),
-            BenchRow(name: "one `go env -json KEY…` (the \(GoEnvKeys.relevant.count) keys `env` shows), for comparison",
-                     targetMilliseconds: nil, samples: keyedRead),
+            BenchRow(
+                name: "first prompt ÷ one full `go env -json`, side by side", targetMilliseconds: 0.4,
+                samples: ratio, unit: .ratio),
+            BenchRow(
+                name: "one full `go env -json` (as gotriage ran it before), for comparison", targetMilliseconds: nil,
+                samples: fullRead),
+            BenchRow(
+                name: "one `go env -json KEY…` (the \(GoEnvKeys.relevant.count) keys `env` shows), for comparison",
+                targetMilliseconds: nil, samples: keyedRead)
         ]
     }
 

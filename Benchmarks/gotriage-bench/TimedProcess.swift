@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs one program to its end and takes its wall time, as a user's shell would start it.
@@ -20,7 +21,8 @@ enum TimedProcess {
     /// stdin (/dev/null when nil). Input and output are files, so no pipe can stall the child.
     static func run(_ argv: [String], environment: [String: String], directory: String, input: String? = nil) -> Run {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("gotriage-bench-\(UUID().uuidString)")
-        let inputPath = scratch.path + ".in", outputPath = scratch.path + ".out"
+        let inputPath = scratch.path + ".in"
+        let outputPath = scratch.path + ".out"
         defer {
             try? FileManager.default.removeItem(atPath: inputPath)
             try? FileManager.default.removeItem(atPath: outputPath)
@@ -58,8 +60,12 @@ enum TimedProcess {
         guard let symbol = dlsym(nil, "posix_spawn_file_actions_addchdir_np") else {
             fatalError("gotriage-bench needs glibc 2.29 or later (posix_spawn_file_actions_addchdir_np)")
         }
-        return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>,
-                                                          UnsafePointer<CChar>) -> Int32).self)
+        return unsafeBitCast(
+            symbol,
+            to: (@convention(c) (
+                UnsafeMutablePointer<posix_spawn_file_actions_t>,
+                UnsafePointer<CChar>
+            ) -> Int32).self)
     }()
 
     /// The first `name` on `path` (a PATH value), for programs started without a shell.

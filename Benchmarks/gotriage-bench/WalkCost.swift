@@ -22,9 +22,14 @@ enum WalkCost {
     /// `runs` rounds (after one that warms the caches), each a walk, its probes alone, and a shell
     /// started and quit.
     static func rows(binary: String, lab: BenchLab, runs: Int) throws -> [BenchRow] {
-        let argv = [binary, "run", "exit-status-128", "--json", "--yes",
-                    "--answer", "module=\(LabModule.hello.path)", "--answer", "goproxy=\(lab.proxy.url)"]
-        var walks: [Double] = [], probes: [Double] = [], overheads: [Double] = [], startups: [Double] = []
+        let argv = [
+            binary, "run", "exit-status-128", "--json", "--yes",
+            "--answer", "module=\(LabModule.hello.path)", "--answer", "goproxy=\(lab.proxy.url)"
+        ]
+        var walks: [Double] = []
+        var probes: [Double] = []
+        var overheads: [Double] = []
+        var startups: [Double] = []
         var ratios: [Double] = []
         var probeCount = 0
         for round in 0...runs {
@@ -35,8 +40,9 @@ enum WalkCost {
             let fixed = lab.lab.goEnvFileBytes ?? Data()
             try lab.reset()
             let alone = replay(ran, binary: binary, lab: lab, fixedGoEnv: fixed)
-            let startup = TimedProcess.run([binary], environment: lab.environment, directory: lab.consumer.path,
-                                           input: "quit\n")
+            let startup = TimedProcess.run(
+                [binary], environment: lab.environment, directory: lab.consumer.path,
+                input: "quit\n")
             precondition(startup.exitCode == 0, "gotriage did not quit cleanly")
             guard round > 0 else { continue }  // the first round warms the caches
             probeCount = ran.count
@@ -47,15 +53,19 @@ enum WalkCost {
             ratios.append((walk.milliseconds - alone) / startup.milliseconds)
         }
         return [
-            BenchRow(name: "lab walk, goproxy-off fixed with --yes (\(probeCount) probes), for comparison",
-                     targetMilliseconds: nil, samples: walks),
-            BenchRow(name: "the same \(probeCount) probes run one by one, for comparison", targetMilliseconds: nil,
-                     samples: probes),
+            BenchRow(
+                name: "lab walk, goproxy-off fixed with --yes (\(probeCount) probes), for comparison",
+                targetMilliseconds: nil, samples: walks),
+            BenchRow(
+                name: "the same \(probeCount) probes run one by one, for comparison", targetMilliseconds: nil,
+                samples: probes),
             BenchRow(name: "walk overhead (walk − its probes), for comparison", targetMilliseconds: nil, samples: overheads),
-            BenchRow(name: "shell start-up and quit (`quit` on stdin), for comparison", targetMilliseconds: nil,
-                     samples: startups),
-            BenchRow(name: "walk overhead ÷ start-up and quit, side by side", targetMilliseconds: 2, samples: ratios,
-                     unit: .ratio),
+            BenchRow(
+                name: "shell start-up and quit (`quit` on stdin), for comparison", targetMilliseconds: nil,
+                samples: startups),
+            BenchRow(
+                name: "walk overhead ÷ start-up and quit, side by side", targetMilliseconds: 2, samples: ratios,
+                unit: .ratio)
         ]
     }
 
@@ -100,8 +110,9 @@ enum WalkCost {
             if !argv[0].contains("/") { argv[0] = TimedProcess.which(argv[0], path: lab.environment["PATH"]) }
             let run = TimedProcess.run(argv, environment: lab.environment, directory: lab.consumer.path)
             total += run.milliseconds
-            precondition(Int(run.exitCode) == probe.exitCode,
-                         "\(argv.joined(separator: " ")) exited \(run.exitCode) alone, \(probe.exitCode) in the walk")
+            precondition(
+                Int(run.exitCode) == probe.exitCode,
+                "\(argv.joined(separator: " ")) exited \(run.exitCode) alone, \(probe.exitCode) in the walk")
         }
         return total
     }

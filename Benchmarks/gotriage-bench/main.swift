@@ -36,8 +36,10 @@ if arguments.measures("shipped") {
     let shipped = try FileManager.default.contentsOfDirectory(atPath: arguments.playbooks)
         .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && $0 != CatalogLoader.fileName }
         .map { arguments.playbooks + "/" + $0 }
-    rows.append(BenchRow(name: "load + validate shipped playbooks (\(shipped.count) files)", targetMilliseconds: 10,
-                         samples: Stopwatch.samples(200) { PlaybookLibrary.load(files: shipped, catalog: catalog) }))
+    rows.append(
+        BenchRow(
+            name: "load + validate shipped playbooks (\(shipped.count) files)", targetMilliseconds: 10,
+            samples: Stopwatch.samples(200) { PlaybookLibrary.load(files: shipped, catalog: catalog) }))
 }
 
 if arguments.measures("large") {
@@ -46,18 +48,24 @@ if arguments.measures("large") {
     let samples = try GeneratedPlaybook.measure(steps: [1_000, 2_000], runs: 20, catalog: catalog)
     let thousand = BenchRow(name: "load + validate a 1 000-step playbook", targetMilliseconds: 60, samples: samples[0])
     rows.append(thousand)
-    rows.append(BenchRow(name: "load + validate a 2 000-step playbook (target: 2.2 × the 1 000-step median)",
-                         targetMilliseconds: 2.2 * thousand.median, samples: samples[1]))
+    rows.append(
+        BenchRow(
+            name: "load + validate a 2 000-step playbook (target: 2.2 × the 1 000-step median)",
+            targetMilliseconds: 2.2 * thousand.median, samples: samples[1]))
 }
 
 if arguments.measures("diagnose") {
-    rows.append(BenchRow(name: "diagnose a 1 MB CI log", targetMilliseconds: 50,
-                         samples: DiagnoseBench.samples(20, catalogFile: arguments.playbooks + "/" + CatalogLoader.fileName)))
+    rows.append(
+        BenchRow(
+            name: "diagnose a 1 MB CI log", targetMilliseconds: 50,
+            samples: DiagnoseBench.samples(20, catalogFile: arguments.playbooks + "/" + CatalogLoader.fileName)))
 }
 
 if arguments.measures("route") {
-    rows.append(BenchRow(name: "route: causes on a go mod download -json error (one walk step)", targetMilliseconds: 1,
-                         samples: try RouteBench.samples(500, playbooks: arguments.playbooks)))
+    rows.append(
+        BenchRow(
+            name: "route: causes on a go mod download -json error (one walk step)", targetMilliseconds: 1,
+            samples: try RouteBench.samples(500, playbooks: arguments.playbooks)))
 }
 
 if arguments.measures("probes") {
@@ -65,7 +73,8 @@ if arguments.measures("probes") {
     // together (one `gotriage probe http` step) they should cost about the slowest, not the sum.
     let hosts = try [300, 200, 100].map { try LoopbackHTTPServer(delayMilliseconds: $0) }
     let probe = NetworkProbe(timeoutMilliseconds: 5_000)
-    var oneByOne: [Double] = [], together: [Double] = []
+    var oneByOne: [Double] = []
+    var together: [Double] = []
     for _ in 0..<10 {
         let start = DispatchTime.now().uptimeNanoseconds
         for host in hosts { _ = await probe.http(url: host.url) }
@@ -75,10 +84,14 @@ if arguments.measures("probes") {
         together.append(survey.totalMilliseconds)
     }
     hosts.forEach { $0.stop() }
-    rows.append(BenchRow(name: "3 hosts (300/200/100 ms) probed one by one, for comparison", targetMilliseconds: nil,
-                         samples: oneByOne))
-    rows.append(BenchRow(name: "3 hosts (300/200/100 ms) probed together", targetMilliseconds: 300 * 1.25,
-                         samples: together))
+    rows.append(
+        BenchRow(
+            name: "3 hosts (300/200/100 ms) probed one by one, for comparison", targetMilliseconds: nil,
+            samples: oneByOne))
+    rows.append(
+        BenchRow(
+            name: "3 hosts (300/200/100 ms) probed together", targetMilliseconds: 300 * 1.25,
+            samples: together))
 }
 
 print(BenchRow.table(rows))

@@ -24,8 +24,12 @@ struct ShellFuzzer {
     let tree: DecisionTree
 
     func run(lines count: Int, seed: UInt64, perSession: Int = 200) async -> Counts {
-        var generator = RandomShellLines(seed: seed, words: ["help", "list", "start", "back", "why", "retry", "restart",
-                                                             "env", "history", "dryrun", "quit", "ls", "?"] + tree.order)
+        var generator = RandomShellLines(
+            seed: seed,
+            words: [
+                "help", "list", "start", "back", "why", "retry", "restart",
+                "env", "history", "dryrun", "quit", "ls", "?"
+            ] + tree.order)
         var counts = Counts()
         var remaining = count
         while remaining > 0 {
@@ -36,12 +40,14 @@ struct ShellFuzzer {
             let reader = CountingReader(lines: batch, output: output)
             let runner = FakeCommandRunner { request in
                 let failing = request.argv.joined().utf8.reduce(0) { $0 &+ Int($1) } % 3 != 0
-                return CommandResult(argv: request.argv, exitCode: failing ? 1 : 0,
-                                     stderr: failing ? "go: example.com/lib@v1.0.0: reading https://proxy/x: 404 Not Found\n" : "")
+                return CommandResult(
+                    argv: request.argv, exitCode: failing ? 1 : 0,
+                    stderr: failing ? "go: example.com/lib@v1.0.0: reading https://proxy/x: 404 Not Found\n" : "")
             }
-            let host = Host(runner: runner, goEnvironment: InMemoryGoEnvironment(values: ["GOPROXY": "off"]),
-                            environment: ["PATH": "/usr/bin"], workingDirectory: "/nonexistent",
-                            selfExecutable: "/usr/local/bin/gotriage")
+            let host = Host(
+                runner: runner, goEnvironment: InMemoryGoEnvironment(values: ["GOPROXY": "off"]),
+                environment: ["PATH": "/usr/bin"], workingDirectory: "/nonexistent",
+                selfExecutable: "/usr/local/bin/gotriage")
             let console = Console(usesColour: false, out: output.append, err: output.append)
             let status = await Shell(tree: tree, host: host, reader: reader, console: console, catchesCtrlC: false).run()
             counts.sessions += 1

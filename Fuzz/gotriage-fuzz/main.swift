@@ -42,7 +42,8 @@ func seeds(under directory: String, prefix: String, oneGroup: Bool) -> [LoaderFu
     var found: [LoaderFuzzer.Seed] = []
     while let relative = walker?.nextObject() as? String {
         guard relative.hasSuffix(".yaml"),
-              let text = try? String(contentsOfFile: directory + "/" + relative, encoding: .utf8) else { continue }
+            let text = try? String(contentsOfFile: directory + "/" + relative, encoding: .utf8)
+        else { continue }
         let parts = relative.split(separator: "/")
         let group = oneGroup ? prefix : parts.first == "multi" && parts.count > 2 ? prefix + parts.prefix(2).joined(separator: "/") : nil
         found.append(LoaderFuzzer.Seed(file: prefix + relative, text: text, group: group))
@@ -50,7 +51,8 @@ func seeds(under directory: String, prefix: String, oneGroup: Bool) -> [LoaderFu
     return found.sorted { $0.file < $1.file }
 }
 
-let corpus = seeds(under: playbooks, prefix: "Playbooks/", oneGroup: true).filter { !$0.file.hasSuffix("/causes.yaml") }
+let corpus =
+    seeds(under: playbooks, prefix: "Playbooks/", oneGroup: true).filter { !$0.file.hasSuffix("/causes.yaml") }
     + seeds(under: fixtures, prefix: "Fixtures/", oneGroup: false)
 print("seeds: \(corpus.count) files (\(playbooks), \(fixtures))")
 let started = Date()

@@ -18,7 +18,8 @@ enum CauseRouter {
         guard let probe = facts.probe, let catalog = facts.catalog else { return .unknown("no command output to read") }
         let reading = catalog.read([("stdout", probe.stdout), ("stderr", probe.stderr)])
         guard let best = reading.knownCause else {
-            let guess = reading.result.causes.first.map { ": the best guess, \($0.cause), scores \(Int(($0.score * 100).rounded()))%" } ?? ""
+            let guess =
+                reading.result.causes.first.map { ": the best guess, \($0.cause), scores \(Int(($0.score * 100).rounded()))%" } ?? ""
             return .unknown("the cause catalog knows no cause for this output\(guess)")
         }
         let finding = reading.finding(best)

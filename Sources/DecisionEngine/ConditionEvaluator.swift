@@ -80,11 +80,12 @@ enum ConditionEvaluator {
 
     private static func evaluateOutput(_ stream: ProbeStream, _ test: TextTest, _ facts: Facts) -> Evaluation {
         guard let probe = facts.probe else { return Evaluation(holds: false, evidence: []) }
-        let sources: [(String, String)] = switch stream {
-        case .stdout: [("stdout", probe.stdout)]
-        case .stderr: [("stderr", probe.stderr)]
-        case .output: [("stdout", probe.stdout), ("stderr", probe.stderr)]
-        }
+        let sources: [(String, String)] =
+            switch stream {
+            case .stdout: [("stdout", probe.stdout)]
+            case .stderr: [("stderr", probe.stderr)]
+            case .output: [("stdout", probe.stdout), ("stderr", probe.stderr)]
+            }
         switch test {
         case .signature, .cause:
             return evaluateCatalog(test, sources, facts)
@@ -116,13 +117,14 @@ enum ConditionEvaluator {
         if case .signature = test { return evaluateCatalog(test, [(label, value)], facts) }
         if case .cause = test { return evaluateCatalog(test, [(label, value)], facts) }
         let evidence = ["\(label) = \(quoted(value))"]
-        let holds: Bool = switch test {
-        case .equals(let template): value == facts.render(template)
-        case .contains(let template): value.contains(facts.render(template))
-        case .matches(let pattern): pattern.firstMatch(in: value) != nil
-        case .isEmpty(let wanted): value.trimmingWhitespace().isEmpty == wanted
-        case .signature, .cause: false
-        }
+        let holds: Bool =
+            switch test {
+            case .equals(let template): value == facts.render(template)
+            case .contains(let template): value.contains(facts.render(template))
+            case .matches(let pattern): pattern.firstMatch(in: value) != nil
+            case .isEmpty(let wanted): value.trimmingWhitespace().isEmpty == wanted
+            case .signature, .cause: false
+            }
         return Evaluation(holds: holds, evidence: evidence)
     }
 

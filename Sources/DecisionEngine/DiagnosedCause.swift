@@ -22,8 +22,10 @@ public struct DiagnosedCause: Sendable, Equatable, Codable {
     /// The step whose output was read.
     public let step: StepAddress
 
-    public init(cause: String, signature: String, score: Double, evidence: String, reason: String, help: String?,
-                step: StepAddress) {
+    public init(
+        cause: String, signature: String, score: Double, evidence: String, reason: String, help: String?,
+        step: StepAddress
+    ) {
         self.cause = cause
         self.signature = signature
         self.score = score

@@ -15,7 +15,8 @@ struct Finding {
 
     /// The diagnosis this finding makes at `step`.
     func diagnosis(at step: StepAddress) -> DiagnosedCause {
-        DiagnosedCause(cause: cause, signature: signature, score: score, evidence: evidence.last ?? "", reason: reason,
-                       help: help, step: step)
+        DiagnosedCause(
+            cause: cause, signature: signature, score: score, evidence: evidence.last ?? "", reason: reason,
+            help: help, step: step)
     }
 }

@@ -9,8 +9,10 @@ public struct ProbeObservation: Sendable, Equatable, Codable {
     public var interrupted: Bool
     public var durationMilliseconds: Double
 
-    public init(exitCode: Int32, stdout: String = "", stderr: String = "", timedOut: Bool = false,
-                interrupted: Bool = false, durationMilliseconds: Double = 0) {
+    public init(
+        exitCode: Int32, stdout: String = "", stderr: String = "", timedOut: Bool = false,
+        interrupted: Bool = false, durationMilliseconds: Double = 0
+    ) {
         self.exitCode = exitCode
         self.stdout = stdout
         self.stderr = stderr

@@ -13,17 +13,20 @@ struct TextReading {
 
     /// What the catalog says about `cause` (a ranked cause of this reading).
     func finding(_ cause: RankedCause) -> Finding {
-        Finding(cause: cause.cause, signature: cause.signature, score: cause.score, evidence: cause.evidence.map(label),
-                reason: cause.reason, help: help(cause.cause, cause.facts), facts: cause.facts)
+        Finding(
+            cause: cause.cause, signature: cause.signature, score: cause.score, evidence: cause.evidence.map(label),
+            reason: cause.reason, help: help(cause.cause, cause.facts), facts: cause.facts)
     }
 
     /// What one signature's match says: its cause, the signature's reason.
     func finding(_ match: SignatureMatch) -> Finding {
-        let reason = catalog.signature(match.signature)?.reason.map { FactTemplate.fill($0, with: match.facts) }
+        let reason =
+            catalog.signature(match.signature)?.reason.map { FactTemplate.fill($0, with: match.facts) }
             ?? catalog.cause(match.cause)?.meaning ?? match.cause
-        return Finding(cause: match.cause, signature: match.signature, score: match.score,
-                       evidence: match.evidence.map(label), reason: reason, help: help(match.cause, match.facts),
-                       facts: match.facts)
+        return Finding(
+            cause: match.cause, signature: match.signature, score: match.score,
+            evidence: match.evidence.map(label), reason: reason, help: help(match.cause, match.facts),
+            facts: match.facts)
     }
 
     /// The match of signature `id`, when it matched an error of the text.

@@ -108,8 +108,9 @@ public struct Walk: Sendable {
             case .entering(let address):
                 stepsEntered += 1
                 guard stepsEntered <= Walk.stepLimit else {
-                    return finish(at: address, outcome: .escalate, cause: nil, reason: .stepLimit,
-                                  conclusion: "The walk entered \(Walk.stepLimit) steps without ending; the playbook seems to loop.")
+                    return finish(
+                        at: address, outcome: .escalate, cause: nil, reason: .stepLimit,
+                        conclusion: "The walk entered \(Walk.stepLimit) steps without ending; the playbook seems to loop.")
                 }
                 visited.append(address)
                 state = .acting(address)
@@ -161,11 +162,12 @@ public struct Walk: Sendable {
             return
         }
         for capture in probe.captures {
-            let texts: [String] = switch capture.stream {
-            case .stdout: [observation.stdout]
-            case .stderr: [observation.stderr]
-            case .output: [observation.stdout, observation.stderr]
-            }
+            let texts: [String] =
+                switch capture.stream {
+                case .stdout: [observation.stdout]
+                case .stderr: [observation.stderr]
+                case .output: [observation.stdout, observation.stderr]
+                }
             guard let pattern = capture.pattern else {
                 variables = CauseRouter.merging(CauseRouter.moduleVariables(in: texts), into: variables)
                 continue
@@ -186,10 +188,11 @@ public struct Walk: Sendable {
         let step = tree[address]
         if case .next = step.transition, result != .applied {
             let declined = result == .declined
-            _ = finish(at: address, outcome: .notResolved, cause: nil, reason: declined ? .fixDeclined : .fixFailed,
-                       conclusion: declined
-                           ? "You chose not to apply the fix, so nothing was changed. The problem is still there."
-                           : "The fix did not take effect, so the problem is still there.")
+            _ = finish(
+                at: address, outcome: .notResolved, cause: nil, reason: declined ? .fixDeclined : .fixFailed,
+                conclusion: declined
+                    ? "You chose not to apply the fix, so nothing was changed. The problem is still there."
+                    : "The fix did not take effect, so the problem is still there.")
             return
         }
         var facts = facts()
@@ -202,9 +205,10 @@ public struct Walk: Sendable {
     /// was never applied cannot be verified.
     public mutating func endAtProposedFix() throws(WalkError) {
         guard case .awaitingFix(let address) = state else { throw .notWaitingFor("a fix result") }
-        _ = finish(at: address, outcome: .notResolved, cause: nil, reason: .fixProposed,
-                   conclusion: "Dry run: the fix above was shown, not applied, so nothing was changed. "
-                       + "Run again without --dry-run (or type dryrun off) to apply it.")
+        _ = finish(
+            at: address, outcome: .notResolved, cause: nil, reason: .fixProposed,
+            conclusion: "Dry run: the fix above was shown, not applied, so nothing was changed. "
+                + "Run again without --dry-run (or type dryrun off) to apply it.")
     }
 
     // MARK: Moving around
@@ -219,11 +223,15 @@ public struct Walk: Sendable {
     /// Goes back to the previous question or fix, forgetting what was learned since.
     /// Returns false when there is nothing to go back to. Changes already applied stay applied.
     public mutating func back() -> Bool {
-        let waiting: Bool = switch state {
-        case .awaitingAnswer, .awaitingFix: true
-        default: false
+        let waiting: Bool =
+            switch state {
+            case .awaitingAnswer, .awaitingFix: true
+            default: false
+            }
+        if waiting {
+            guard checkpoints.count >= 2 else { return false }
+            checkpoints.removeLast()
         }
-        if waiting { guard checkpoints.count >= 2 else { return false }; checkpoints.removeLast() }
         guard let checkpoint = checkpoints.popLast() else { return false }
         variables = checkpoint.variables
         decisions = checkpoint.decisions
@@ -253,8 +261,9 @@ public struct Walk: Sendable {
         case .run(let probe):
             let facts = facts()
             if let unsafe = ArgvGuard.check(probe.argv, rendered: probe.argv.map(facts.render)) {
-                return finish(at: address, outcome: .escalate, cause: nil, reason: .unsafeArgument,
-                              conclusion: unsafe.explanation)
+                return finish(
+                    at: address, outcome: .escalate, cause: nil, reason: .unsafeArgument,
+                    conclusion: unsafe.explanation)
             }
             state = .awaitingProbe(address)
             return .run(pendingProbe(at: address))
@@ -267,11 +276,14 @@ public struct Walk: Sendable {
             state = .awaitingFix(address)
             return .proposeFix(pendingFix(at: address))
         case .done(let conclusion):
-            return finish(at: address, outcome: conclusion.outcome, cause: conclusion.cause, reason: .done,
-                          conclusion: facts().render(conclusion.text))
+            return finish(
+                at: address, outcome: conclusion.outcome, cause: conclusion.cause, reason: .done,
+                conclusion: facts().render(conclusion.text))
         case .jump(let target):
-            decisions.append(Decision(step: address, target: target, kind: .next, condition: nil, evidence: [],
-                                      location: step.location))
+            decisions.append(
+                Decision(
+                    step: address, target: target, kind: .next, condition: nil, evidence: [],
+                    location: step.location))
             if target.playbook != address.playbook { seedInputs(of: target.playbook) }
             state = .entering(target)
             return nil
@@ -284,8 +296,10 @@ public struct Walk: Sendable {
             // Validation guarantees only done/jump steps end; stay put rather than guess.
             state = .acting(step.address)
         case .next(let target):
-            decisions.append(Decision(step: step.address, target: target, kind: .next, condition: nil,
-                                      evidence: [], location: step.location))
+            decisions.append(
+                Decision(
+                    step: step.address, target: target, kind: .next, condition: nil,
+                    evidence: [], location: step.location))
             enter(target, from: step.address)
         case .branch(let branches, let fallback):
             var looked: [String] = []
@@ -296,9 +310,11 @@ public struct Walk: Sendable {
                     let result = ConditionEvaluator.evaluate(condition, facts)
                     if result.holds {
                         if let finding = result.finding { diagnosis = finding.diagnosis(at: step.address) }
-                        decisions.append(Decision(step: step.address, target: target, kind: kind,
-                                                  condition: ConditionDescription.describe(condition),
-                                                  evidence: result.evidence, location: branch.location))
+                        decisions.append(
+                            Decision(
+                                step: step.address, target: target, kind: kind,
+                                condition: ConditionDescription.describe(condition),
+                                evidence: result.evidence, location: branch.location))
                         enter(target, from: step.address)
                         return
                     }
@@ -308,9 +324,11 @@ public struct Walk: Sendable {
                     case .prove(let target, let finding):
                         diagnosis = finding.diagnosis(at: step.address)
                         variables = CauseRouter.merging(finding.facts, into: variables)
-                        decisions.append(Decision(step: step.address, target: target, kind: kind,
-                                                  condition: ConditionDescription.describeRoute(finding),
-                                                  evidence: finding.evidence, location: branch.location))
+                        decisions.append(
+                            Decision(
+                                step: step.address, target: target, kind: kind,
+                                condition: ConditionDescription.describeRoute(finding),
+                                evidence: finding.evidence, location: branch.location))
                         enter(target, from: step.address)
                         return
                     case .noPlaybook(let finding):
@@ -322,8 +340,10 @@ public struct Walk: Sendable {
                     }
                 }
             }
-            decisions.append(Decision(step: step.address, target: fallback.target, kind: .fallback(count: branches.count),
-                                      condition: nil, evidence: looked, location: fallback.location))
+            decisions.append(
+                Decision(
+                    step: step.address, target: fallback.target, kind: .fallback(count: branches.count),
+                    condition: nil, evidence: looked, location: fallback.location))
             enter(fallback.target, from: step.address)
         }
     }
@@ -334,17 +354,22 @@ public struct Walk: Sendable {
         state = .entering(target)
     }
 
-    private mutating func finish(at address: StepAddress, outcome: Outcome, cause: String?,
-                                 reason: WalkEnd.Reason, conclusion: String) -> Directive.Action {
-        let end = WalkEnd(outcome: outcome, cause: cause, conclusion: conclusion, step: address, reason: reason,
-                          diagnosis: diagnosis)
+    private mutating func finish(
+        at address: StepAddress, outcome: Outcome, cause: String?,
+        reason: WalkEnd.Reason, conclusion: String
+    ) -> Directive.Action {
+        let end = WalkEnd(
+            outcome: outcome, cause: cause, conclusion: conclusion, step: address, reason: reason,
+            diagnosis: diagnosis)
         state = .finished(end)
         return .finished(end)
     }
 
     private mutating func saveCheckpoint(at address: StepAddress) {
-        checkpoints.append(Checkpoint(step: address, variables: variables, decisions: decisions, visited: visited,
-                                      stepsEntered: stepsEntered, diagnosis: diagnosis))
+        checkpoints.append(
+            Checkpoint(
+                step: address, variables: variables, decisions: decisions, visited: visited,
+                stepsEntered: stepsEntered, diagnosis: diagnosis))
     }
 
     /// Sets the defaults of a playbook's inputs that are not known yet.
@@ -361,9 +386,10 @@ public struct Walk: Sendable {
     private func pendingQuestion(at address: StepAddress) -> PendingQuestion {
         guard case .ask(let question) = tree[address].action else { preconditionFailure("not an ask step") }
         let facts = facts()
-        return PendingQuestion(step: address, prompt: facts.render(question.prompt), variable: question.variable,
-                               choices: question.choices, defaultValue: question.defaultValue.map(facts.render),
-                               pattern: question.pattern?.source)
+        return PendingQuestion(
+            step: address, prompt: facts.render(question.prompt), variable: question.variable,
+            choices: question.choices, defaultValue: question.defaultValue.map(facts.render),
+            pattern: question.pattern?.source)
     }
 
     private func pendingProbe(at address: StepAddress) -> PendingProbe {
@@ -371,8 +397,9 @@ public struct Walk: Sendable {
         let facts = facts()
         var environment: [String: String] = [:]
         for (name, value) in probe.environment { environment[name] = facts.render(value) }
-        return PendingProbe(step: address, argv: probe.argv.map(facts.render), environment: environment,
-                            timeoutMilliseconds: probe.timeoutMilliseconds, pending: probe.pending.map(facts.render))
+        return PendingProbe(
+            step: address, argv: probe.argv.map(facts.render), environment: environment,
+            timeoutMilliseconds: probe.timeoutMilliseconds, pending: probe.pending.map(facts.render))
     }
 
     private func pendingFix(at address: StepAddress) -> PendingFix {

@@ -89,8 +89,10 @@ public struct Signature: Sendable {
     /// When set, the signature counts only for a failing module whose path this matches.
     public var modulePattern: SignaturePattern?
 
-    public init(id: String, cause: String, patterns: [SignaturePattern], stages: Set<Stage>, outranks: Set<String>,
-                confidence: Double, alternatives: [String], reason: String?, goReleases: String?, examples: [Example]) {
+    public init(
+        id: String, cause: String, patterns: [SignaturePattern], stages: Set<Stage>, outranks: Set<String>,
+        confidence: Double, alternatives: [String], reason: String?, goReleases: String?, examples: [Example]
+    ) {
         self.id = id
         self.cause = cause
         self.patterns = patterns

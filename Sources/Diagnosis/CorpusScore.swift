@@ -65,8 +65,10 @@ public struct CorpusScore: Sendable {
             }
             byCause[entry.cause, default: Tally()].add(top1: hit1, top3: hit3, confidentWrong: wrong)
             if !hit1 {
-                misses.append(Miss(expected: entry.cause, answered: Array(answered.prefix(4)), confidentWrong: wrong,
-                                   source: entry.source, text: entry.text))
+                misses.append(
+                    Miss(
+                        expected: entry.cause, answered: Array(answered.prefix(4)), confidentWrong: wrong,
+                        source: entry.source, text: entry.text))
             }
         }
     }

@@ -24,7 +24,10 @@ public struct Diagnoser: Sendable {
         var always: [Int] = []
         for (position, signature) in catalog.signatures.enumerated() {
             for pattern in signature.patterns {
-                guard let needed = pattern.literals else { always.append(position); continue }
+                guard let needed = pattern.literals else {
+                    always.append(position)
+                    continue
+                }
                 for literal in needed {
                     literals.append(literal)
                     owners.append([position])
@@ -75,9 +78,10 @@ public struct Diagnoser: Sendable {
             }
         }
         let matched = Set(found.map(\.signature))
-        let outranked = Set(catalog.signatures.filter { matched.contains($0.id) }.flatMap { signature in
-            signature.outranks.filter { $0 != signature.id }
-        })
+        let outranked = Set(
+            catalog.signatures.filter { matched.contains($0.id) }.flatMap { signature in
+                signature.outranks.filter { $0 != signature.id }
+            })
         for index in found.indices where outranked.contains(found[index].signature) {
             found[index].outranked = true
             found[index].score *= Self.outrankedFactor
@@ -139,8 +143,9 @@ public struct Diagnoser: Sendable {
         if alternative {
             reason = "\(meaning) (the same words can also mean this)"
         }
-        return RankedCause(cause: cause, score: score, signature: match.signature, evidence: match.evidence,
-                           facts: match.facts, reason: reason, start: catalog.cause(cause)?.start)
+        return RankedCause(
+            cause: cause, score: score, signature: match.signature, evidence: match.evidence,
+            facts: match.facts, reason: reason, start: catalog.cause(cause)?.start)
     }
 
     /// The signature's first pattern that matches a piece of the record whose stage it reads.
@@ -153,9 +158,10 @@ public struct Diagnoser: Sendable {
                     guard let module = facts["module"], modules.firstMatch(in: module) != nil else { return nil }
                 }
                 let evidence = evidenceLines(record: record, fragment: fragment, range: match.range)
-                return SignatureMatch(signature: signature.id, cause: signature.cause, score: signature.confidence,
-                                      outranked: false, record: index, order: order, stage: fragment.stage,
-                                      evidence: evidence, facts: facts)
+                return SignatureMatch(
+                    signature: signature.id, cause: signature.cause, score: signature.confidence,
+                    outranked: false, record: index, order: order, stage: fragment.stage,
+                    evidence: evidence, facts: facts)
             }
         }
         return nil

@@ -14,8 +14,10 @@ public struct ErrorRecord: Hashable, Sendable {
     /// `go: downloading …`, `go: finding …` and similar progress lines: not errors.
     public var isProgress: Bool
 
-    public init(lines: [LogLine], module: ModuleVersion?, requiredBy: [ModuleVersion], fragments: [Fragment],
-                isProgress: Bool) {
+    public init(
+        lines: [LogLine], module: ModuleVersion?, requiredBy: [ModuleVersion], fragments: [Fragment],
+        isProgress: Bool
+    ) {
         self.lines = lines
         self.module = module
         self.requiredBy = requiredBy

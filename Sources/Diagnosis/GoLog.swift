@@ -42,7 +42,7 @@ public struct GoLog: Sendable {
         "Confirm the import path was entered correctly.", "If this is a private repository",
         "SECURITY ERROR", "This download does NOT match", "The go.sum file", "For more information, see",
         "If you are sure", "This may be caused", "Run 'go mod", "run 'go mod", "Please make sure you have",
-        "and the repository exists.", "\tgo mod", "go: to add", "go: run 'go", "to add:", "(Run 'go",
+        "and the repository exists.", "\tgo mod", "go: to add", "go: run 'go", "to add:", "(Run 'go"
     ]
 
     static func group(_ lines: [LogLine]) -> [[LogLine]] {
@@ -58,10 +58,12 @@ public struct GoLog: Sendable {
             if current.isEmpty {
                 continues = false
             } else if line.isIndented {
-                continues = !afterBlank || startsWithKnownContinuation(String(line.text.drop { $0 == " " || $0 == "\t" }))
+                continues =
+                    !afterBlank || startsWithKnownContinuation(String(line.text.drop { $0 == " " || $0 == "\t" }))
                     || current.last.map { $0.isIndented } == true
             } else {
-                continues = startsWithKnownContinuation(line.text)
+                continues =
+                    startsWithKnownContinuation(line.text)
                     || (!afterBlank && current.last?.text.hasSuffix(":") == true && !startsNewError(line.text))
             }
             if continues {
@@ -92,7 +94,7 @@ public struct GoLog: Sendable {
     static let progressWords = [
         "downloading ", "finding ", "extracting ", "found ", "added ", "upgraded ", "downgraded ", "removed ",
         "creating new go.mod", "to add module requirements", "switching to go", "warning: ignoring symlink",
-        "updates to go.mod needed", "writing go.mod",
+        "updates to go.mod needed", "writing go.mod"
     ]
 
     /// Whether the error's first line is a progress line (`go: downloading …`).
@@ -150,8 +152,9 @@ public struct GoLog: Sendable {
         }
         if subject == nil, !chain.isEmpty { subject = chain.removeLast() }
         let prefix = text[text.startIndex..<rest.startIndex]
-        return ErrorRecord(lines: lines, module: subject, requiredBy: chain,
-                           fragments: fragments(of: rest, prefix: prefix, lines: lines, in: text), isProgress: isProgress)
+        return ErrorRecord(
+            lines: lines, module: subject, requiredBy: chain,
+            fragments: fragments(of: rest, prefix: prefix, lines: lines, in: text), isProgress: isProgress)
     }
 
     /// `M@V: …` (also `M@V/go.mod: …`) at the start: the module and the text after `: `.
@@ -164,7 +167,8 @@ public struct GoLog: Sendable {
         if name.hasSuffix("/go.mod") { name = name.dropLast("/go.mod".count) }
         if let module = ModuleVersion.parse(name) { return (module, after.dropFirst(1).drop { $0 == " " }) }
         if name.contains("/"), !name.contains("@"), ModuleVersion.isModulePath(name), !name.hasSuffix(".go"),
-           name.first != "/", !name.contains("://") {
+            name.first != "/", !name.contains("://")
+        {
             return (ModuleVersion(path: String(name), version: nil), after.dropFirst(1).drop { $0 == " " })
         }
         return nil
@@ -192,7 +196,8 @@ public struct GoLog: Sendable {
             guard text.hasPrefix("go ") else { return }
             let words = text.dropFirst(3).prefix { $0 != ":" && $0 != "\n" }
             guard text.dropFirst(3 + words.count).hasPrefix(": "), words.count <= 24,
-                  words.allSatisfy({ $0.isLowercase || $0 == " " || $0 == "-" }) else { return }
+                words.allSatisfy({ $0.isLowercase || $0 == " " || $0 == "-" })
+            else { return }
             text = text.dropFirst(3 + words.count + 2)
         }
     }

@@ -17,8 +17,16 @@ enum JSONFields {
         var version: String?
         for line in lines {
             let trimmed = line.text.trimmingSpaces
-            if trimmed == "{" { inObject = true; path = nil; version = nil; continue }
-            if inObject, trimmed == "}" || trimmed == "}," { inObject = false; continue }
+            if trimmed == "{" {
+                inObject = true
+                path = nil
+                version = nil
+                continue
+            }
+            if inObject, trimmed == "}" || trimmed == "}," {
+                inObject = false
+                continue
+            }
             let looksLikeJSON = trimmed.hasPrefix("\"") || trimmed.hasPrefix("{\"") || trimmed.hasPrefix("}")
             guard inObject || trimmed.hasPrefix("{\"") else {
                 result.append(line)
@@ -66,10 +74,16 @@ enum JSONFields {
             }
             var k = i + needle.count
             while k < bytes.count, bytes[k] == 0x20 || bytes[k] == 0x09 { k += 1 }
-            guard k < bytes.count, bytes[k] == UInt8(ascii: ":") else { i += 1; continue }
+            guard k < bytes.count, bytes[k] == UInt8(ascii: ":") else {
+                i += 1
+                continue
+            }
             k += 1
             while k < bytes.count, bytes[k] == 0x20 || bytes[k] == 0x09 { k += 1 }
-            guard k < bytes.count, bytes[k] == UInt8(ascii: "\"") else { i += 1; continue }
+            guard k < bytes.count, bytes[k] == UInt8(ascii: "\"") else {
+                i += 1
+                continue
+            }
             return unescape(bytes, from: k + 1)
         }
         return nil

@@ -29,7 +29,12 @@ struct LiteralScanner: Sendable {
         var queue: [Int] = []
         for byte in 0..<256 {
             let next = goto[0][byte]
-            if next < 0 { goto[0][byte] = 0 } else { fail[Int(next)] = 0; queue.append(Int(next)) }
+            if next < 0 {
+                goto[0][byte] = 0
+            } else {
+                fail[Int(next)] = 0
+                queue.append(Int(next))
+            }
         }
         var head = 0
         while head < queue.count {

@@ -36,8 +36,9 @@ public enum LogNormalizer {
         let plainASCII = !raw.contains { $0 < 0x20 && $0 != 0x09 || $0 == 0x7F }
         var line: String
         if plainASCII, let first = raw.first, first != UInt8(ascii: "2"), first != UInt8(ascii: "["), first != UInt8(ascii: "#"),
-           first != UInt8(ascii: ">"), first != UInt8(ascii: ":"), !(0x30...0x39).contains(first), first != UInt8(ascii: "`"),
-           first != UInt8(ascii: "~"), first != UInt8(ascii: " ") {
+            first != UInt8(ascii: ">"), first != UInt8(ascii: ":"), !(0x30...0x39).contains(first), first != UInt8(ascii: "`"),
+            first != UInt8(ascii: "~"), first != UInt8(ascii: " ")
+        {
             return String(decoding: raw, as: UTF8.self)  // nothing to strip: the common case
         }
         line = plainASCII ? String(decoding: raw, as: UTF8.self) : stripControlSequences(Substring(String(decoding: raw, as: UTF8.self)))
@@ -73,7 +74,10 @@ public enum LogNormalizer {
                 }
                 continue
             }
-            if byte < 0x20 && byte != 0x09 || byte == 0x7F { i += 1; continue }
+            if byte < 0x20 && byte != 0x09 || byte == 0x7F {
+                i += 1
+                continue
+            }
             out.append(byte)
             i += 1
         }
@@ -105,7 +109,10 @@ public enum LogNormalizer {
     static func stripTimestamp(_ line: Substring) -> Substring {
         var bytes = Array(line.utf8.prefix(48))
         var bracket = false
-        if bytes.first == UInt8(ascii: "[") { bracket = true; bytes.removeFirst() }
+        if bytes.first == UInt8(ascii: "[") {
+            bracket = true
+            bytes.removeFirst()
+        }
         var i = 0
         func digits(_ count: Int) -> Bool {
             guard i + count <= bytes.count, bytes[i..<(i + count)].allSatisfy({ (0x30...0x39).contains($0) }) else { return false }
@@ -127,7 +134,8 @@ public enum LogNormalizer {
         if byte(".") || byte(",") { while i < bytes.count, (0x30...0x39).contains(bytes[i]) { i += 1 } }
         _ = byte("Z")
         if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-"),
-           i + 5 < bytes.count, (0x30...0x39).contains(bytes[i + 1]) {
+            i + 5 < bytes.count, (0x30...0x39).contains(bytes[i + 1])
+        {
             i += 1
             while i < bytes.count, (0x30...0x39).contains(bytes[i]) || bytes[i] == UInt8(ascii: ":") { i += 1 }
         }

@@ -18,7 +18,7 @@ public struct ModuleVersion: Hashable, Sendable, CustomStringConvertible {
         let path = text[..<at]
         let version = text[text.index(after: at)...]
         guard isModulePath(path), let first = version.first, first.isLetter || first.isNumber || first == "v",
-              !version.contains(where: { $0 == " " || $0 == ":" || $0 == "\"" || $0 == "'" || $0 == "\t" || $0 == "@" })
+            !version.contains(where: { $0 == " " || $0 == ":" || $0 == "\"" || $0 == "'" || $0 == "\t" || $0 == "@" })
         else { return nil }
         return ModuleVersion(path: String(path), version: String(version))
     }

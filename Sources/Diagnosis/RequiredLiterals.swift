@@ -23,7 +23,10 @@ enum RequiredLiterals {
         var i = 0
         while i < bytes.count {
             let c = bytes[i]
-            if c == UInt8(ascii: "\\") { i += 2; continue }
+            if c == UInt8(ascii: "\\") {
+                i += 2
+                continue
+            }
             if inClass {
                 if c == UInt8(ascii: "]") { inClass = false }
             } else if c == UInt8(ascii: "[") {
@@ -54,7 +57,11 @@ enum RequiredLiterals {
             let c = bytes[i]
             switch c {
             case UInt8(ascii: "\\"):
-                guard i + 1 < bytes.endIndex else { flush(); i += 1; continue }
+                guard i + 1 < bytes.endIndex else {
+                    flush()
+                    i += 1
+                    continue
+                }
                 let next = bytes[i + 1]
                 let isLetterOrDigit = (0x30...0x39).contains(next) || (0x41...0x5A).contains(next) || (0x61...0x7A).contains(next)
                 if isLetterOrDigit { flush() } else { current.append(next) }  // \s \d \n … vs \. \( \$
@@ -64,15 +71,25 @@ enum RequiredLiterals {
                 var depth = 0
                 var inClass = false
                 while i < bytes.endIndex {
-                    if bytes[i] == UInt8(ascii: "\\") { i += 2; continue }
+                    if bytes[i] == UInt8(ascii: "\\") {
+                        i += 2
+                        continue
+                    }
                     if inClass {
                         if bytes[i] == UInt8(ascii: "]") { inClass = false }
                         i += 1
                         continue
                     }
-                    if bytes[i] == UInt8(ascii: "[") { inClass = true; i += 1; continue }
+                    if bytes[i] == UInt8(ascii: "[") {
+                        inClass = true
+                        i += 1
+                        continue
+                    }
                     if bytes[i] == UInt8(ascii: "(") { depth += 1 }
-                    if bytes[i] == UInt8(ascii: ")") { depth -= 1; if depth == 0 { break } }
+                    if bytes[i] == UInt8(ascii: ")") {
+                        depth -= 1
+                        if depth == 0 { break }
+                    }
                     i += 1
                 }
                 i += 1

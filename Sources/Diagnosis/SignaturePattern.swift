@@ -37,7 +37,8 @@ public struct SignaturePattern: Sendable, CustomStringConvertible {
         if let literals, !literals.contains(where: { ByteSearch.contains($0, in: text) }) { return nil }
         let ns = NSRange(text.startIndex..<text.endIndex, in: text)
         guard let result = box.regex.firstMatch(in: text, options: [], range: ns),
-              let whole = Range(result.range, in: text) else { return nil }
+            let whole = Range(result.range, in: text)
+        else { return nil }
         var groups: [String: String] = [:]
         for name in groupNames {
             let range = result.range(withName: name)
@@ -56,10 +57,14 @@ public struct SignaturePattern: Sendable, CustomStringConvertible {
         var names: [String] = []
         var i = 0
         while i < bytes.count {
-            if bytes[i] == UInt8(ascii: "\\") { i += 2; continue }
+            if bytes[i] == UInt8(ascii: "\\") {
+                i += 2
+                continue
+            }
             if bytes[i] == UInt8(ascii: "("), i + 3 < bytes.count, bytes[i + 1] == UInt8(ascii: "?"),
-               bytes[i + 2] == UInt8(ascii: "<"), bytes[i + 3] != UInt8(ascii: "="), bytes[i + 3] != UInt8(ascii: "!"),
-               let close = bytes[(i + 3)...].firstIndex(of: UInt8(ascii: ">")) {
+                bytes[i + 2] == UInt8(ascii: "<"), bytes[i + 3] != UInt8(ascii: "="), bytes[i + 3] != UInt8(ascii: "!"),
+                let close = bytes[(i + 3)...].firstIndex(of: UInt8(ascii: ">"))
+            {
                 names.append(String(decoding: bytes[(i + 3)..<close], as: UTF8.self))
                 i = close + 1
                 continue

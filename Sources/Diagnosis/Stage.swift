@@ -48,10 +48,28 @@ public enum Stage: String, CaseIterable, Sendable, Comparable {
     /// The markers of each stage, in the order they are tried.
     private static let markers: [(stage: Stage, needles: [[UInt8]])] = [
         (.verify, ["checksum mismatch", "SECURITY ERROR"].map { Array($0.utf8) }),
-        (.sumdb, ["/lookup/", "sum.golang.org", "verifying go.mod:", "verifying module:", "checksum database", "/tile/", "sumdb", "GONOSUMDB", "/go.mod: reading", "/go.mod: Get "].map { Array($0.utf8) }),
+        (
+            .sumdb,
+            [
+                "/lookup/", "sum.golang.org", "verifying go.mod:", "verifying module:", "checksum database", "/tile/", "sumdb", "GONOSUMDB",
+                "/go.mod: reading", "/go.mod: Get "
+            ].map { Array($0.utf8) }
+        ),
         (.toolchain, ["toolchain", "GOTOOLCHAIN", "requires go >=", "downloading go1", "switching to go"].map { Array($0.utf8) }),
-        (.vcs, ["go-get=1", "git ls-remote", "git fetch", "exit status ", "unrecognized import path", "GOVCS", "/cache/vcs/", "fatal: ", "Git command", "\"git\"", "unknown revision", "go-import", "git clone"].map { Array($0.utf8) }),
-        (.local, ["go.work", "vendor", "GOFLAGS", "GOPROXY=off", "go.sum", "errors parsing go.mod", "go.mod:", "-mod=", "cannot find main module", "GOPRIVATE", "GONOPROXY", "GOINSECURE", "GOAUTH"].map { Array($0.utf8) }),
-        (.proxy, ["/@v/", "/@latest", "proxy.golang.org", "GOPROXY", "goproxy"].map { Array($0.utf8) }),
+        (
+            .vcs,
+            [
+                "go-get=1", "git ls-remote", "git fetch", "exit status ", "unrecognized import path", "GOVCS", "/cache/vcs/", "fatal: ",
+                "Git command", "\"git\"", "unknown revision", "go-import", "git clone"
+            ].map { Array($0.utf8) }
+        ),
+        (
+            .local,
+            [
+                "go.work", "vendor", "GOFLAGS", "GOPROXY=off", "go.sum", "errors parsing go.mod", "go.mod:", "-mod=",
+                "cannot find main module", "GOPRIVATE", "GONOPROXY", "GOINSECURE", "GOAUTH"
+            ].map { Array($0.utf8) }
+        ),
+        (.proxy, ["/@v/", "/@latest", "proxy.golang.org", "GOPROXY", "goproxy"].map { Array($0.utf8) })
     ]
 }

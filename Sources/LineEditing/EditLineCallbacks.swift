@@ -1,8 +1,9 @@
 internal import CEditLine
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 // libedit calls back through C function pointers, which cannot capture context: these top-level

@@ -1,8 +1,9 @@
 internal import CEditLine
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A ``LineReader`` that edits lines on a terminal with libedit: emacs keys, history, Tab completion.
@@ -126,7 +127,8 @@ public final class EditLineReader: LineReader {
         guard let historyFile else { return }
         do {
             try Self.createParentDirectory(of: historyFile)
-            lastHistoryError = gt_history_save(historyList, historyFile) < 0
+            lastHistoryError =
+                gt_history_save(historyList, historyFile) < 0
                 ? .historyNotSaved(path: historyFile) : nil
         } catch {
             lastHistoryError = error
@@ -246,13 +248,16 @@ public final class EditLineReader: LineReader {
             ("EL_CLIENTDATA", { gt_el_set_clientdata(self.editLine, Unmanaged.passUnretained(self).toOpaque()) }),
             ("EL_EDITOR emacs", { gt_el_set_editor(self.editLine, "emacs") }),
             ("EL_SIGNAL", { gt_el_set_signal(self.editLine, 1) }),
-            ("EL_PROMPT_ESC", {
-                gt_el_set_prompt_esc(self.editLine, editLinePrompt, CChar(Self.promptEscape.asciiValue ?? 1))
-            }),
+            (
+                "EL_PROMPT_ESC",
+                {
+                    gt_el_set_prompt_esc(self.editLine, editLinePrompt, CChar(Self.promptEscape.asciiValue ?? 1))
+                }
+            ),
             ("EL_HIST", { gt_el_set_hist(self.editLine, self.historyList) }),
             ("EL_GETCFN", { gt_el_set_getcfn(self.editLine, editLineReadCharacter) }),
             ("EL_ADDFN", { gt_el_addfn(self.editLine, "gotriage-complete", "Complete the word", editLineComplete) }),
-            ("EL_BIND ^I", { gt_el_bind(self.editLine, "^I", "gotriage-complete") }),
+            ("EL_BIND ^I", { gt_el_bind(self.editLine, "^I", "gotriage-complete") })
         ]
         for (name, apply) in settings where apply() != 0 {
             throw .editorUnavailable(operation: name)

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The write end of the pipe of the relay currently waiting for input, or -1.
 ///
@@ -77,7 +78,7 @@ final class InterruptRelay {
         while true {
             var polls = [
                 pollfd(fd: fd, events: Int16(POLLIN), revents: 0),
-                pollfd(fd: pipeRead, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: pipeRead, events: Int16(POLLIN), revents: 0)
             ]
             let ready = poll(&polls, 2, -1)
             if ready < 0 {

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Picks the right ``LineReader`` for the process's standard input and output.
@@ -10,13 +10,17 @@ public enum LineReaders {
     /// otherwise (or if libedit cannot be set up) a ``PlainLineReader`` on stdin/stdout.
     public static func standard(historyFile: String?) -> any LineReader {
         let term = getenv("TERM").map { String(cString: $0) }
-        if usesLineEditing(stdinIsTerminal: isatty(STDIN_FILENO) == 1,
-                           stdoutIsTerminal: isatty(STDOUT_FILENO) == 1, term: term) {
+        if usesLineEditing(
+            stdinIsTerminal: isatty(STDIN_FILENO) == 1,
+            stdoutIsTerminal: isatty(STDOUT_FILENO) == 1, term: term)
+        {
             useCharacterLocale()
         }
-        if usesLineEditing(stdinIsTerminal: isatty(STDIN_FILENO) == 1,
-                           stdoutIsTerminal: isatty(STDOUT_FILENO) == 1, term: term),
-           let reader = try? EditLineReader(historyFile: historyFile) {
+        if usesLineEditing(
+            stdinIsTerminal: isatty(STDIN_FILENO) == 1,
+            stdoutIsTerminal: isatty(STDOUT_FILENO) == 1, term: term),
+            let reader = try? EditLineReader(historyFile: historyFile)
+        {
             return reader
         }
         return PlainLineReader()

@@ -9,8 +9,10 @@ public enum FixtureTrees {
     /// (`test-2.yaml`). Throws `PlaybookLoadFailure`, whose description shows every problem with
     /// its source line.
     public static func tree(_ yaml: String..., file: String = "test.yaml") throws -> DecisionTree {
-        try PlaybookLibrary.load(texts: yaml.enumerated().map { (fileName(file, $0.offset), $0.element) },
-                                 catalog: shippedCatalog).get()
+        try PlaybookLibrary.load(
+            texts: yaml.enumerated().map { (fileName(file, $0.offset), $0.element) },
+            catalog: shippedCatalog
+        ).get()
     }
 
     /// The shipped cause catalog (`Playbooks/causes.yaml` of the source tree), loaded once.

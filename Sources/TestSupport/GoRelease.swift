@@ -47,14 +47,16 @@ public struct GoRelease: Sendable, Hashable, CustomStringConvertible {
     /// Debian's go (`/usr/bin/go`), else the first `go` on this process's PATH; named by its
     /// GOROOT's `VERSION` file.
     public static let system: GoRelease = {
-        let go = FileManager.default.isExecutableFile(atPath: "/usr/bin/go")
+        let go =
+            FileManager.default.isExecutableFile(atPath: "/usr/bin/go")
             ? "/usr/bin/go" : executableOnPath("go") ?? "/usr/bin/go"
         let resolved = URL(fileURLWithPath: go).resolvingSymlinksInPath()
         let goroot = resolved.deletingLastPathComponent().deletingLastPathComponent()
         let version = versionFile(in: goroot) ?? "system"
         let installed = FileManager.default.isExecutableFile(atPath: resolved.path)
-        return GoRelease(version: version, binDirectory: installed ? resolved.deletingLastPathComponent() : nil,
-                         expectedLocation: go)
+        return GoRelease(
+            version: version, binDirectory: installed ? resolved.deletingLastPathComponent() : nil,
+            expectedLocation: go)
     }()
 
     /// The versions `scripts/ensure-go-releases.sh` installs, from `Tests/Lab/go-releases.txt`.
@@ -70,7 +72,8 @@ public struct GoRelease: Sendable, Hashable, CustomStringConvertible {
         if let dir = environment["GOTRIAGE_GO_RELEASES_DIR"], !dir.isEmpty {
             return URL(fileURLWithPath: dir)
         }
-        let cache = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let cache =
+            environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.cache"
         return URL(fileURLWithPath: cache).appendingPathComponent("gotriage/go-releases")
     }()
@@ -85,8 +88,9 @@ public struct GoRelease: Sendable, Hashable, CustomStringConvertible {
         return subset.split(separator: ",").map { name in
             let version = name.hasPrefix("go") ? String(name.dropFirst(2)) : String(name)
             return every.first { $0.version == version }
-                ?? GoRelease(version: version, binDirectory: nil,
-                             expectedLocation: "GOTRIAGE_GO_RELEASES (known: \(every.map(\.version).joined(separator: ", ")))")
+                ?? GoRelease(
+                    version: version, binDirectory: nil,
+                    expectedLocation: "GOTRIAGE_GO_RELEASES (known: \(every.map(\.version).joined(separator: ", ")))")
         }
     }()
 
@@ -113,7 +117,8 @@ public struct GoRelease: Sendable, Hashable, CustomStringConvertible {
             let goroot = lib.appendingPathComponent("\(python)/site-packages/go")
             let bin = goroot.appendingPathComponent("bin")
             if FileManager.default.isExecutableFile(atPath: bin.appendingPathComponent("go").path),
-               versionFile(in: goroot) == version {
+                versionFile(in: goroot) == version
+            {
                 return GoRelease(version: version, binDirectory: bin, expectedLocation: venv.path)
             }
         }
@@ -123,7 +128,8 @@ public struct GoRelease: Sendable, Hashable, CustomStringConvertible {
     /// The version in `<goroot>/VERSION` (its first line without `go`), or nil.
     static func versionFile(in goroot: URL) -> String? {
         guard let text = try? String(contentsOf: goroot.appendingPathComponent("VERSION"), encoding: .utf8),
-              let first = text.split(separator: "\n").first, first.hasPrefix("go") else { return nil }
+            let first = text.split(separator: "\n").first, first.hasPrefix("go")
+        else { return nil }
         return String(first.dropFirst(2))
     }
 

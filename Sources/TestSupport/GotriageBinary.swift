@@ -6,7 +6,8 @@ public enum GotriageBinary {
     /// the same build folder).
     public static var path: String {
         if let override = ProcessInfo.processInfo.environment["GOTRIAGE_BINARY"], !override.isEmpty { return override }
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+        let executable =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             ?? CommandLine.arguments[0]
         return URL(fileURLWithPath: executable).deletingLastPathComponent().appendingPathComponent("gotriage").path
     }
@@ -21,15 +22,18 @@ public enum GotriageBinary {
 extension Lab {
     /// Runs `gotriage ARGUMENTS` inside the lab (isolated environment, shipped playbooks, no colour,
     /// state under the lab) with stdin not a terminal.
-    public func gotriage(_ arguments: [String], in directory: URL? = nil, extraEnvironment: [String: String] = [:],
-                         timeout: TimeInterval = 120, input: String? = nil) throws -> (exitCode: Int32, stdout: String, stderr: String) {
+    public func gotriage(
+        _ arguments: [String], in directory: URL? = nil, extraEnvironment: [String: String] = [:],
+        timeout: TimeInterval = 120, input: String? = nil
+    ) throws -> (exitCode: Int32, stdout: String, stderr: String) {
         var environment = [
             "GOTRIAGE_PLAYBOOKS": GotriageBinary.shippedPlaybooks,
             "NO_COLOR": "1",
-            "XDG_STATE_HOME": root.appendingPathComponent("state").path,
+            "XDG_STATE_HOME": root.appendingPathComponent("state").path
         ]
         environment.merge(extraEnvironment) { _, new in new }
-        return try run([GotriageBinary.path] + arguments, in: directory, extraEnvironment: environment, timeout: timeout,
-                       input: input)
+        return try run(
+            [GotriageBinary.path] + arguments, in: directory, extraEnvironment: environment, timeout: timeout,
+            input: input)
     }
 }

@@ -46,7 +46,8 @@ public final class InMemoryGoEnvironment: GoEnvironment {
     /// (listed in `reads`, as the real one runs it), whose snapshot is `after`. `before` is not
     /// needed: this fake knows the old value.
     public func apply(_ edit: GoEnvEdit, before: GoEnvSnapshot?, alsoReading keys: [String]) async
-        -> (result: GoEnvApplyResult, after: GoEnvSnapshot?) {
+        -> (result: GoEnvApplyResult, after: GoEnvSnapshot?)
+    {
         let result = change(edit)
         guard case .applied = result else { return (result, nil) }
         var seen: Set<String> = []
@@ -59,10 +60,11 @@ public final class InMemoryGoEnvironment: GoEnvironment {
     }
 
     private func change(_ edit: GoEnvEdit) -> GoEnvApplyResult {
-        let (key, value): (String, String?) = switch edit {
-        case .set(let key, let value): (key, value)
-        case .unset(let key): (key, nil)
-        }
+        let (key, value): (String, String?) =
+            switch edit {
+            case .set(let key, let value): (key, value)
+            case .unset(let key): (key, nil)
+            }
         let old = state.withLock { values in
             let old = values[key] ?? ""
             values[key] = value

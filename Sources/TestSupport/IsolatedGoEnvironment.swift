@@ -55,7 +55,7 @@ public struct IsolatedGoEnvironment: Sendable {
             "GIT_CONFIG_NOSYSTEM": "1",
             "GOTOOLCHAIN": "local",
             "LANG": "C",
-            "GIT_SSH_COMMAND": "ssh -F '\(path("ssh/config"))' -o UserKnownHostsFile='\(path("ssh/known_hosts"))' -o BatchMode=yes",
+            "GIT_SSH_COMMAND": "ssh -F '\(path("ssh/config"))' -o UserKnownHostsFile='\(path("ssh/known_hosts"))' -o BatchMode=yes"
         ]
         return IsolatedGoEnvironment(root: root, environment: environment)
     }

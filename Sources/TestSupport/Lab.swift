@@ -112,7 +112,7 @@ public final class Lab: @unchecked Sendable {
             "GIT_CONFIG_GLOBAL": gitConfigURL.path,
             "GIT_CONFIG_NOSYSTEM": "1",
             "GIT_SSH_COMMAND": "ssh -F \(sshConfigURL.path) -o BatchMode=yes"
-                + " -o UserKnownHostsFile=\(knownHostsURL.path)",
+                + " -o UserKnownHostsFile=\(knownHostsURL.path)"
         ]
     }
 
@@ -128,7 +128,8 @@ public final class Lab: @unchecked Sendable {
         if let identity {
             if let sshdPort {
                 for alias in aliases {
-                    text += "Host \(alias)\n  HostName 127.0.0.1\n  Port \(sshdPort)\n"
+                    text +=
+                        "Host \(alias)\n  HostName 127.0.0.1\n  Port \(sshdPort)\n"
                         + "  HostKeyAlias [127.0.0.1]:\(sshdPort)\n  ProxyCommand none\n"
                         + "  IdentityFile \(identity.privateKeyURL.path)\n\n"
                 }

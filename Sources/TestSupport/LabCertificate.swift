@@ -26,23 +26,26 @@ extension Lab {
         let dir = try freshDirectory("tls")
         let file = { (name: String) in dir.appendingPathComponent(name) }
         let ecKey = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
-        try runChecked(["openssl", "req", "-x509"] + ecKey + [
-            "-keyout", file("ca.key").path, "-out", file("ca.pem").path, "-days", "2",
-            "-subj", "/CN=gotriage lab CA",
-            "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign",
-        ])
-        try runChecked(["openssl", "req"] + ecKey + [
-            "-keyout", file("server.key").path, "-out", file("server.csr").path,
-            "-subj", "/CN=gotriage lab server",
-        ])
+        try runChecked(
+            ["openssl", "req", "-x509"] + ecKey + [
+                "-keyout", file("ca.key").path, "-out", file("ca.pem").path, "-days", "2",
+                "-subj", "/CN=gotriage lab CA",
+                "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign"
+            ])
+        try runChecked(
+            ["openssl", "req"] + ecKey + [
+                "-keyout", file("server.key").path, "-out", file("server.csr").path,
+                "-subj", "/CN=gotriage lab server"
+            ])
         let names = dnsNames.map { "DNS:\($0)" } + ["IP:127.0.0.1"]
-        let extensions = "subjectAltName=\(names.joined(separator: ","))\n"
+        let extensions =
+            "subjectAltName=\(names.joined(separator: ","))\n"
             + "basicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n"
         try Data(extensions.utf8).write(to: file("server.ext"))
         try runChecked([
             "openssl", "x509", "-req", "-in", file("server.csr").path,
             "-CA", file("ca.pem").path, "-CAkey", file("ca.key").path, "-CAcreateserial",
-            "-out", file("server.pem").path, "-days", "2", "-extfile", file("server.ext").path,
+            "-out", file("server.pem").path, "-days", "2", "-extfile", file("server.ext").path
         ])
         return LabCertificate(caURL: file("ca.pem"), certificateURL: file("server.pem"), keyURL: file("server.key"))
     }

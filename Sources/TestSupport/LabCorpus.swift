@@ -31,8 +31,9 @@ public enum LabCorpus {
         let folder = directory.appendingPathComponent(lab.release.version)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let file = String(scenario.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" ? $0 : "_" })
-        let entry = entry(cause: cause, go: lab.release.version, scenario: scenario,
-                          command: command.joined(separator: " "), text: normalized(output, lab: lab))
+        let entry = entry(
+            cause: cause, go: lab.release.version, scenario: scenario,
+            command: command.joined(separator: " "), text: normalized(output, lab: lab))
         try Data(entry.utf8).write(to: folder.appendingPathComponent(file + ".yaml"))
     }
 
@@ -44,7 +45,7 @@ public enum LabCorpus {
             (#"127\.0\.0\.1(\]?):[0-9]+"#, "127.0.0.1$1:PORT"),
             (#"127\.0\.0\.1 port [0-9]+"#, "127.0.0.1 port PORT"),
             (#"after [0-9]+ ms"#, "after N ms"),
-            (#"SHA256:[A-Za-z0-9+/]{43}"#, "SHA256:FINGERPRINT"),
+            (#"SHA256:[A-Za-z0-9+/]{43}"#, "SHA256:FINGERPRINT")
         ]
         for (pattern, placeholder) in rules {
             text = text.replacingOccurrences(of: pattern, with: placeholder, options: .regularExpression)

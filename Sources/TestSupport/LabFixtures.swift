@@ -22,7 +22,7 @@ extension Lab {
             try ModuleSource.write(path: module.path, to: source, files: files)
             try runChecked([
                 "python3", LabServer.scriptURL.path, "mkproxy", "--root", proxyRoot.path,
-                "--module", module.path, "--version", module.version, "--src", source.path,
+                "--module", module.path, "--version", module.version, "--src", source.path
             ])
         }
         return try startServer(
@@ -64,10 +64,11 @@ extension Lab {
             }
             try ModuleSource.write(path: repo.path, to: work)
             try runChecked(["git", "add", "-A"], in: work)
-            try runChecked([
-                "git", "-c", "user.name=Lab", "-c", "user.email=lab@example.com",
-                "commit", "-q", "--allow-empty", "-m", "\(repo.path) \(repo.version)",
-            ], in: work)
+            try runChecked(
+                [
+                    "git", "-c", "user.name=Lab", "-c", "user.email=lab@example.com",
+                    "commit", "-q", "--allow-empty", "-m", "\(repo.path) \(repo.version)"
+                ], in: work)
             try runChecked(["git", "tag", repo.version], in: work)
         }
         for (relative, work) in workTrees {
@@ -83,7 +84,7 @@ extension Lab {
     /// Appends `url.<base>.insteadOf = <prefix>` to the lab's global git config.
     public func gitInsteadOf(_ base: String, for prefix: String) throws {
         try runChecked([
-            "git", "config", "--file", gitConfigURL.path, "--add", "url.\(base).insteadOf", prefix,
+            "git", "config", "--file", gitConfigURL.path, "--add", "url.\(base).insteadOf", prefix
         ])
     }
 
@@ -110,7 +111,8 @@ extension Lab {
         }
         try Data(text.utf8).write(to: dir.appendingPathComponent("go.mod"))
         if !imports.isEmpty {
-            let main = "package main\n\nimport (\n" + imports.map { "\t_ \"\($0)\"\n" }.joined()
+            let main =
+                "package main\n\nimport (\n" + imports.map { "\t_ \"\($0)\"\n" }.joined()
                 + ")\n\nfunc main() {}\n"
             try Data(main.utf8).write(to: dir.appendingPathComponent("main.go"))
         }

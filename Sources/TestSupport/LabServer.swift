@@ -44,7 +44,9 @@ public final class LabServer: @unchecked Sendable {
     public static func start(
         _ arguments: [String], environment: [String: String]? = nil, log: URL? = nil
     ) throws -> LabServer {
-        let logURL = log ?? FileManager.default.temporaryDirectory
+        let logURL =
+            log
+            ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("labserver-\(UUID().uuidString).log")
         let announceURL = logURL.appendingPathExtension("stdout")
         _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
@@ -54,11 +56,12 @@ public final class LabServer: @unchecked Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", scriptURL.path] + arguments
-        process.environment = environment ?? [
-            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-            "LANG": "C",
-            "GIT_CONFIG_NOSYSTEM": "1",
-        ]
+        process.environment =
+            environment ?? [
+                "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+                "LANG": "C",
+                "GIT_CONFIG_NOSYSTEM": "1"
+            ]
         let stdin = Pipe()
         process.standardInput = stdin
         process.standardOutput = try FileHandle(forWritingTo: announceURL)
@@ -69,8 +72,9 @@ public final class LabServer: @unchecked Sendable {
         while Date() < deadline {
             let text = (try? String(contentsOf: announceURL, encoding: .utf8)) ?? ""
             if let line = text.split(separator: "\n").first, text.contains("\n"),
-               line.hasPrefix("listening 127.0.0.1:"),
-               let port = Int(line.dropFirst("listening 127.0.0.1:".count)) {
+                line.hasPrefix("listening 127.0.0.1:"),
+                let port = Int(line.dropFirst("listening 127.0.0.1:".count))
+            {
                 return LabServer(
                     port: port, logURL: logURL, ownsLog: log == nil, process: process, stdin: stdin)
             }

@@ -12,7 +12,8 @@ public struct ModuleSource {
         let function = package.prefix(1).uppercased() + package.dropFirst()
         var contents: [String: String] = [
             "go.mod": "module \(path)\n\ngo 1.19\n",
-            "\(package).go": "package \(package)\n\n// \(function) returns the package name.\nfunc \(function)() string { return \"\(package)\" }\n",
+            "\(package).go":
+                "package \(package)\n\n// \(function) returns the package name.\nfunc \(function)() string { return \"\(package)\" }\n"
         ]
         contents.merge(files) { _, given in given }
         for (name, text) in contents {

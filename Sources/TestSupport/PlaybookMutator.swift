@@ -9,18 +9,22 @@ public struct PlaybookMutator {
     public init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
     /// Keys and values that mean something to the loader, so mutations reach deep code paths.
-    static let keys = ["gotriage", "id", "title", "summary", "start", "inputs", "steps", "say", "run", "argv",
-                       "timeout", "capture", "stdout", "stderr", "output", "env", "pending", "ask", "question",
-                       "into", "choices", "pattern", "default", "fix", "reason", "set", "unset", "done",
-                       "outcome", "cause", "conclusion", "jump", "next", "branch", "if", "goto", "else",
-                       "exit", "in", "matches", "contains", "var", "goenv", "equals", "empty", "not", "all", "any",
-                       "timed-out", "interrupted", "applied"]
-    static let values = ["", "~", "null", "0", "-1", "99999999999999999999", "1ms", "10s", "2m", "0s", "3h",
-                         "[]", "{}", "[a, b]", "{a: b}", "'{{'", "'{{ x'", "'}}'", "'{{module}}'", "'{{1bad}}'",
-                         "'(?<g>x'", "'(?<g>a)+'", "'[z-a]'", "resolved", "not-resolved", "escalate", "maybe",
-                         "&anchor x", "*anchor", "*nowhere", "!!binary aGk=", "|", ">-", "\"\\u0000\"", "'é'",
-                         "\"\\xff\"", "true", "yes", "- x", "? x", ": x", "%YAML 1.2", "---", "...", "@", "`",
-                         "check-go", "exit-status-128:check-go", "nowhere:nothing", "GOPROXY", "GOFLAGS"]
+    static let keys = [
+        "gotriage", "id", "title", "summary", "start", "inputs", "steps", "say", "run", "argv",
+        "timeout", "capture", "stdout", "stderr", "output", "env", "pending", "ask", "question",
+        "into", "choices", "pattern", "default", "fix", "reason", "set", "unset", "done",
+        "outcome", "cause", "conclusion", "jump", "next", "branch", "if", "goto", "else",
+        "exit", "in", "matches", "contains", "var", "goenv", "equals", "empty", "not", "all", "any",
+        "timed-out", "interrupted", "applied"
+    ]
+    static let values = [
+        "", "~", "null", "0", "-1", "99999999999999999999", "1ms", "10s", "2m", "0s", "3h",
+        "[]", "{}", "[a, b]", "{a: b}", "'{{'", "'{{ x'", "'}}'", "'{{module}}'", "'{{1bad}}'",
+        "'(?<g>x'", "'(?<g>a)+'", "'[z-a]'", "resolved", "not-resolved", "escalate", "maybe",
+        "&anchor x", "*anchor", "*nowhere", "!!binary aGk=", "|", ">-", "\"\\u0000\"", "'é'",
+        "\"\\xff\"", "true", "yes", "- x", "? x", ": x", "%YAML 1.2", "---", "...", "@", "`",
+        "check-go", "exit-status-128:check-go", "nowhere:nothing", "GOPROXY", "GOFLAGS"
+    ]
 
     /// One mutated copy of `text` (1 to 3 mutations).
     public mutating func mutate(_ text: String) -> String {
@@ -46,7 +50,9 @@ public struct PlaybookMutator {
         case 2: lines.insert(lines[at], at: at)
         case 3:  // indent or dedent
             let line = lines[at]
-            lines[at] = random.below(2) == 0 ? String(repeating: " ", count: 1 + random.below(4)) + line
+            lines[at] =
+                random.below(2) == 0
+                ? String(repeating: " ", count: 1 + random.below(4)) + line
                 : String(line.dropFirst(1 + random.below(4)))
         case 4:  // a random key: value line at a random indentation
             let indent = String(repeating: " ", count: 2 * random.below(5))
@@ -84,9 +90,11 @@ public struct PlaybookMutator {
             line = String(line.prefix { $0 == " " }) + "*l\(level) : x"
         }
         lines[at] = line
-        let bomb = ["x-laughs:", "  - &l0 {exit: 0}"] + (1..<9).map { level in
-            "  - &l\(level) {all: [" + Array(repeating: "*l\(level - 1)", count: 6).joined(separator: ", ") + "]}"
-        }
+        let bomb =
+            ["x-laughs:", "  - &l0 {exit: 0}"]
+            + (1..<9).map { level in
+                "  - &l\(level) {all: [" + Array(repeating: "*l\(level - 1)", count: 6).joined(separator: ", ") + "]}"
+            }
         let top = lines.firstIndex { !$0.hasPrefix("#") } ?? 0
         lines.insert(contentsOf: bomb, at: top)
     }

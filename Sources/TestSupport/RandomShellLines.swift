@@ -10,8 +10,10 @@ public struct RandomShellLines {
         self.words = words + ["y", "n", "yes", "no", "on", "off", "1", "2", "0", "-1", "", " ", "example.com/lib@v1.0.0"]
     }
 
-    static let oddPieces = ["\u{0}", "\u{1B}[A", "\u{7F}", "\t", "\r", "\u{3}", "\u{4}", "é", "💥", "\u{202E}",
-                            "\u{FEFF}", "{{module}}", "--upload-pack=x", "; rm -rf ~", "$(id)", "'", "\"", "\\"]
+    static let oddPieces = [
+        "\u{0}", "\u{1B}[A", "\u{7F}", "\t", "\r", "\u{3}", "\u{4}", "é", "💥", "\u{202E}",
+        "\u{FEFF}", "{{module}}", "--upload-pack=x", "; rm -rf ~", "$(id)", "'", "\"", "\\"
+    ]
 
     /// The next line (without a newline).
     public mutating func next() -> String {

@@ -1,7 +1,7 @@
 import DecisionEngine
 import PlaybookSpec
-import Testing
 import TestSupport
+import Testing
 
 /// A walk asks for the `go env` keys its playbooks read, and only once it reaches a step that reads one.
 @Suite("Go env, read lazily and by key")
@@ -143,12 +143,18 @@ struct LazyGoEnvTests {
 
     @Test func theTreeKnowsEveryKeyItsPlaybooksRead() throws {
         let tree = try FixtureTrees.tree(Self.everywhere)
-        #expect(tree.goEnvKeys == ["GO111MODULE", "GOFLAGS", "GOINSECURE", "GOMODCACHE", "GONOPROXY", "GONOSUMDB",
-                                   "GOPATH", "GOPRIVATE", "GOPROXY", "GOSUMDB", "GOTOOLCHAIN", "GOVCS", "GOWORK"])
+        #expect(
+            tree.goEnvKeys == [
+                "GO111MODULE", "GOFLAGS", "GOINSECURE", "GOMODCACHE", "GONOPROXY", "GONOSUMDB",
+                "GOPATH", "GOPRIVATE", "GOPROXY", "GOSUMDB", "GOTOOLCHAIN", "GOVCS", "GOWORK"
+            ])
         let book = try #require(tree.playbooks["everywhere"])
         let keys = book.stepOrder.map { book.steps[$0]?.goEnvKeys ?? ["missing"] }
-        #expect(keys == [[], ["GOMODCACHE"], ["GOFLAGS", "GONOPROXY", "GONOSUMDB", "GOPATH", "GOSUMDB"],
-                         ["GOINSECURE", "GOVCS", "GOWORK"], ["GO111MODULE", "GOPRIVATE"], ["GOTOOLCHAIN"]])
+        #expect(
+            keys == [
+                [], ["GOMODCACHE"], ["GOFLAGS", "GONOPROXY", "GONOSUMDB", "GOPATH", "GOSUMDB"],
+                ["GOINSECURE", "GOVCS", "GOWORK"], ["GO111MODULE", "GOPRIVATE"], ["GOTOOLCHAIN"]
+            ])
     }
 
     @Test func aTreeThatReadsNoGoEnvHasNoKeys() throws {
@@ -157,71 +163,127 @@ struct LazyGoEnvTests {
 
     @Test func goEnvIsReadAtTheFirstStepThatNeedsItWithTheTreesKeys() throws {
         var walk = try #require(Walk(tree: FixtureTrees.tree(Self.late, Self.plain), playbook: "late"))
-        guard case .run(let version) = walk.next().action else { Issue.record("expected go version first"); return }
+        guard case .run(let version) = walk.next().action else {
+            Issue.record("expected go version first")
+            return
+        }
         #expect(version.argv == ["go", "version"])
         try walk.record(probe: ProbeObservation(exitCode: 0))
-        guard case .run(let git) = walk.next().action else { Issue.record("expected git --version, not a go env read"); return }
+        guard case .run(let git) = walk.next().action else {
+            Issue.record("expected git --version, not a go env read")
+            return
+        }
         #expect(git.argv == ["git", "--version"])
         try walk.record(probe: ProbeObservation(exitCode: 0))
-        guard case .readGoEnv(let keys) = walk.next().action else { Issue.record("the branch on GOPROXY reads go env"); return }
+        guard case .readGoEnv(let keys) = walk.next().action else {
+            Issue.record("the branch on GOPROXY reads go env")
+            return
+        }
         #expect(keys == ["GOPROXY"])
         walk.record(goEnv: ["GOPROXY": "off"])
-        guard case .proposeFix = walk.next().action else { Issue.record("expected the fix"); return }
+        guard case .proposeFix = walk.next().action else {
+            Issue.record("expected the fix")
+            return
+        }
         try walk.record(fix: .applied)
-        guard case .readGoEnv(let again) = walk.next().action else { Issue.record("an applied fix means reading again"); return }
+        guard case .readGoEnv(let again) = walk.next().action else {
+            Issue.record("an applied fix means reading again")
+            return
+        }
         #expect(again == ["GOPROXY"])
         walk.record(goEnv: ["GOPROXY": "direct"])
         // The jump and the playbook behind it read nothing more.
-        guard case .run(let plain) = walk.next().action else { Issue.record("expected the jump's go version"); return }
+        guard case .run(let plain) = walk.next().action else {
+            Issue.record("expected the jump's go version")
+            return
+        }
         #expect(plain.step == StepAddress(playbook: "plain", step: "version"))
         try walk.record(probe: ProbeObservation(exitCode: 0))
-        guard case .finished(let end) = walk.next().action else { Issue.record("expected the end"); return }
+        guard case .finished(let end) = walk.next().action else {
+            Issue.record("expected the end")
+            return
+        }
         #expect(end.outcome == .resolved)
     }
 
     @Test func aDeclinedFixKeepsWhatWasRead() throws {
         var walk = try #require(Walk(tree: FixtureTrees.tree(Self.late, Self.plain), playbook: "late"))
-        _ = walk.next(); try walk.record(probe: ProbeObservation(exitCode: 0))
-        _ = walk.next(); try walk.record(probe: ProbeObservation(exitCode: 0))
-        guard case .readGoEnv = walk.next().action else { Issue.record("expected a go env read"); return }
+        _ = walk.next()
+        try walk.record(probe: ProbeObservation(exitCode: 0))
+        _ = walk.next()
+        try walk.record(probe: ProbeObservation(exitCode: 0))
+        guard case .readGoEnv = walk.next().action else {
+            Issue.record("expected a go env read")
+            return
+        }
         walk.record(goEnv: ["GOPROXY": "off"])
         _ = walk.next()
         try walk.record(fix: .declined)
         // Declined: nothing changed, so the values already read still hold, without a new read.
-        guard case .finished(let end) = walk.next().action else { Issue.record("expected the end, without a go env read"); return }
+        guard case .finished(let end) = walk.next().action else {
+            Issue.record("expected the end, without a go env read")
+            return
+        }
         #expect(end.conclusion == "GOPROXY is still off.")
     }
 
     @Test func backForgetsTheValuesAndTheStepItReturnsToReadsThemAgain() throws {
         var walk = try #require(Walk(tree: FixtureTrees.tree(Self.questions), playbook: "questions"))
-        guard case .readGoEnv(let keys) = walk.next().action else { Issue.record("the first question reads go env"); return }
+        guard case .readGoEnv(let keys) = walk.next().action else {
+            Issue.record("the first question reads go env")
+            return
+        }
         #expect(keys == ["GOPROXY"])
         walk.record(goEnv: ["GOPROXY": "off"])
-        guard case .ask(let first) = walk.next().action else { Issue.record("expected the first question"); return }
+        guard case .ask(let first) = walk.next().action else {
+            Issue.record("expected the first question")
+            return
+        }
         #expect(first.prompt == "Keep GOPROXY off?")
         _ = try walk.answer("yes")
-        guard case .ask = walk.next().action else { Issue.record("expected the second question, without a read"); return }
+        guard case .ask = walk.next().action else {
+            Issue.record("expected the second question, without a read")
+            return
+        }
         let wentBack = walk.back()
         #expect(wentBack)
-        guard case .readGoEnv = walk.next().action else { Issue.record("back re-reads go env for a step that needs it"); return }
+        guard case .readGoEnv = walk.next().action else {
+            Issue.record("back re-reads go env for a step that needs it")
+            return
+        }
         walk.record(goEnv: ["GOPROXY": "direct"])
-        guard case .ask(let again) = walk.next().action else { Issue.record("expected the first question again"); return }
+        guard case .ask(let again) = walk.next().action else {
+            Issue.record("expected the first question again")
+            return
+        }
         #expect(again.prompt == "Keep GOPROXY direct?")
     }
 
     @Test func aWalkThatReadsNoGoEnvNeverAsks() throws {
         var walk = try #require(Walk(tree: FixtureTrees.tree(Self.plain), playbook: "plain"))
-        guard case .run = walk.next().action else { Issue.record("expected go version"); return }
+        guard case .run = walk.next().action else {
+            Issue.record("expected go version")
+            return
+        }
         try walk.record(probe: ProbeObservation(exitCode: 0))
-        guard case .finished = walk.next().action else { Issue.record("expected the end, with no go env read"); return }
+        guard case .finished = walk.next().action else {
+            Issue.record("expected the end, with no go env read")
+            return
+        }
     }
 
     @Test func aJumpReadsGoEnvWhenTheInputsItSeedsNeedIt() throws {
         var walk = try #require(Walk(tree: FixtureTrees.tree(Self.jumper, Self.seeded), playbook: "jumper"))
-        guard case .readGoEnv(let keys) = walk.next().action else { Issue.record("the jump seeds a go env default"); return }
+        guard case .readGoEnv(let keys) = walk.next().action else {
+            Issue.record("the jump seeds a go env default")
+            return
+        }
         #expect(keys == ["GOPROXY"])
         walk.record(goEnv: ["GOPROXY": "http://127.0.0.1:9"])
-        guard case .finished(let end) = walk.next().action else { Issue.record("expected the end"); return }
+        guard case .finished(let end) = walk.next().action else {
+            Issue.record("expected the end")
+            return
+        }
         #expect(end.conclusion == "Proxy http://127.0.0.1:9.")
     }
 }

@@ -1,7 +1,7 @@
 import DecisionEngine
 import PlaybookSpec
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Questions, fixes, back and jumps")
 struct QuestionAndFixTests {
@@ -63,12 +63,18 @@ struct QuestionAndFixTests {
 
     @Test func choicesAcceptNumbersAndAnyCase() throws {
         var walk = try walk()
-        guard case .ask(let question) = walk.next().action else { Issue.record("expected a question"); return }
+        guard case .ask(let question) = walk.next().action else {
+            Issue.record("expected a question")
+            return
+        }
         #expect(question.choices == ["https", "ssh"])
         #expect(try walk.answer("telnet") == .rejected("Please answer with one of: https, ssh."))
         #expect(try walk.answer("2") == .accepted("ssh"))
         #expect(walk.variables["transport"] == "ssh")
-        guard case .ask = walk.next().action else { Issue.record("expected the second question"); return }
+        guard case .ask = walk.next().action else {
+            Issue.record("expected the second question")
+            return
+        }
         #expect(try walk.answer("HTTPS") == .rejected("\"HTTPS\" does not look right here (it must match [a-z.]+/[a-z]+)."))
     }
 
@@ -76,7 +82,10 @@ struct QuestionAndFixTests {
         var walk = try walk()
         _ = walk.next()
         _ = try walk.answer("https")
-        guard case .ask(let question) = walk.next().action else { Issue.record("expected a question"); return }
+        guard case .ask(let question) = walk.next().action else {
+            Issue.record("expected a question")
+            return
+        }
         #expect(question.defaultValue == "example.com/lib")
         #expect(try walk.answer("example.com/lib/extra") != .accepted("example.com/lib/extra"))
         #expect(try walk.answer("") == .accepted("example.com/lib"))
@@ -84,15 +93,26 @@ struct QuestionAndFixTests {
 
     @Test func appliedFixRereadsGoEnvAndJumpSeedsInputs() throws {
         var walk = try walk()
-        _ = walk.next(); _ = try walk.answer("ssh")
-        _ = walk.next(); _ = try walk.answer("corp.io/lib")
-        guard case .proposeFix(let fix) = walk.next().action else { Issue.record("expected a fix"); return }
+        _ = walk.next()
+        _ = try walk.answer("ssh")
+        _ = walk.next()
+        _ = try walk.answer("corp.io/lib")
+        guard case .proposeFix(let fix) = walk.next().action else {
+            Issue.record("expected a fix")
+            return
+        }
         #expect(fix.reason == "corp.io/lib is private.")
         #expect(fix.changes == [.init(key: "GOPRIVATE", value: "corp.io/lib"), .init(key: "GOFLAGS", value: nil)])
         try walk.record(fix: .applied)
-        guard case .readGoEnv = walk.next().action else { Issue.record("go env must be read again after a fix"); return }
+        guard case .readGoEnv = walk.next().action else {
+            Issue.record("go env must be read again after a fix")
+            return
+        }
         walk.record(goEnv: ["GOPRIVATE": "corp.io/lib"])
-        guard case .finished(let end) = walk.next().action else { Issue.record("expected the end"); return }
+        guard case .finished(let end) = walk.next().action else {
+            Issue.record("expected the end")
+            return
+        }
         #expect(end.outcome == .resolved)
         #expect(end.conclusion == "hello corp.io/lib via ssh")
         #expect(end.step == StepAddress(playbook: "second", step: "end"))
@@ -101,11 +121,16 @@ struct QuestionAndFixTests {
 
     @Test func declinedFixWithPlainNextEndsUnresolvedWithoutRereading() throws {
         var walk = try walk()
-        _ = walk.next(); _ = try walk.answer("ssh")
-        _ = walk.next(); _ = try walk.answer("")
+        _ = walk.next()
+        _ = try walk.answer("ssh")
+        _ = walk.next()
+        _ = try walk.answer("")
         _ = walk.next()
         try walk.record(fix: .declined)
-        guard case .finished(let end) = walk.next().action else { Issue.record("expected the end"); return }
+        guard case .finished(let end) = walk.next().action else {
+            Issue.record("expected the end")
+            return
+        }
         #expect(end.reason == .fixDeclined)
         #expect(end.outcome == .notResolved)
     }
@@ -117,31 +142,47 @@ struct QuestionAndFixTests {
         #expect(first.decisions.isEmpty)
         _ = try walk.answer("ssh")
         let second = walk.next()
-        guard case .ask(let question) = second.action else { Issue.record("expected the second question"); return }
+        guard case .ask(let question) = second.action else {
+            Issue.record("expected the second question")
+            return
+        }
         #expect(question.variable == "module")
         #expect(second.decisions.map(\.target.step) == ["module"])
         handedOut += second.decisions
         let again = walk.next()
-        guard case .ask = again.action else { Issue.record("the same question again"); return }
+        guard case .ask = again.action else {
+            Issue.record("the same question again")
+            return
+        }
         #expect(again.decisions.isEmpty, "a decision is handed out once")
 
         _ = try walk.answer("")
         let proposal = walk.next()
-        guard case .proposeFix(let fix) = proposal.action else { Issue.record("expected the fix"); return }
+        guard case .proposeFix(let fix) = proposal.action else {
+            Issue.record("expected the fix")
+            return
+        }
         #expect(fix.changes == [.init(key: "GOPRIVATE", value: "example.com/lib"), .init(key: "GOFLAGS", value: nil)])
         #expect(proposal.decisions.map(\.target.step) == ["fix"])
         handedOut += proposal.decisions
 
         try walk.record(fix: .applied)
         let reread = walk.next()
-        guard case .readGoEnv = reread.action else { Issue.record("go env is read after a fix"); return }
+        guard case .readGoEnv = reread.action else {
+            Issue.record("go env is read after a fix")
+            return
+        }
         #expect(reread.decisions.map(\.target.step) == ["check"])
         handedOut += reread.decisions
         walk.record(goEnv: ["GOPRIVATE": "example.com/lib"])
         let last = walk.next()
-        guard case .finished = last.action else { Issue.record("expected the end"); return }
-        #expect(last.decisions.map(\.target.description) == ["quiz:other", "second:end"],
-                "one next() crosses a branch and a jump: both decisions come with it")
+        guard case .finished = last.action else {
+            Issue.record("expected the end")
+            return
+        }
+        #expect(
+            last.decisions.map(\.target.description) == ["quiz:other", "second:end"],
+            "one next() crosses a branch and a jump: both decisions come with it")
         #expect(last.decisions.first?.kind == .branch(index: 1, count: 1))
         handedOut += last.decisions
         #expect(handedOut == walk.decisions)
@@ -149,12 +190,16 @@ struct QuestionAndFixTests {
 
     @Test func afterBackDirectivesCarryOnlyNewDecisions() throws {
         var walk = try walk()
-        _ = walk.next(); _ = try walk.answer("ssh")
+        _ = walk.next()
+        _ = try walk.answer("ssh")
         #expect(walk.next().decisions.count == 1)
         _ = walk.back()
         walk.record(goEnv: [:])
         let first = walk.next()
-        guard case .ask(let question) = first.action else { Issue.record("expected the first question again"); return }
+        guard case .ask(let question) = first.action else {
+            Issue.record("expected the first question again")
+            return
+        }
         #expect(question.variable == "transport")
         #expect(first.decisions.isEmpty, "going back forgets decisions; it makes none")
         _ = try walk.answer("https")
@@ -167,27 +212,38 @@ struct QuestionAndFixTests {
         var walk = try walk()
         let wentBackAtFirst = walk.back()
         #expect(!wentBackAtFirst)
-        _ = walk.next(); _ = try walk.answer("ssh")
-        guard case .ask(let second) = walk.next().action else { Issue.record("expected the second question"); return }
+        _ = walk.next()
+        _ = try walk.answer("ssh")
+        guard case .ask(let second) = walk.next().action else {
+            Issue.record("expected the second question")
+            return
+        }
         #expect(second.variable == "module")
         let wentBack = walk.back()
         #expect(wentBack)
         #expect(walk.variables["transport"] == nil)
         // The first question reads no go env value, so going back to it reads none (LazyGoEnvTests
         // shows back re-reading go env for a step that does).
-        guard case .ask(let first) = walk.next().action else { Issue.record("expected the first question again"); return }
+        guard case .ask(let first) = walk.next().action else {
+            Issue.record("expected the first question again")
+            return
+        }
         #expect(first.variable == "transport")
     }
 
     @Test func restartForgetsEverything() throws {
         var walk = try walk()
-        _ = walk.next(); _ = try walk.answer("ssh")
+        _ = walk.next()
+        _ = try walk.answer("ssh")
         walk.restart()
         #expect(walk.variables.isEmpty)
         #expect(walk.decisions.isEmpty)
         // A restarted walk has no go env values, and reads them only where a step needs one.
         #expect(walk.goEnv.isEmpty)
-        guard case .ask(let first) = walk.next().action else { Issue.record("restart begins with the first question"); return }
+        guard case .ask(let first) = walk.next().action else {
+            Issue.record("restart begins with the first question")
+            return
+        }
         #expect(first.variable == "transport")
     }
 }

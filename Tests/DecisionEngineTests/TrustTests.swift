@@ -1,7 +1,7 @@
 import DecisionEngine
 import PlaybookSpec
-import Testing
 import TestSupport
+import Testing
 
 /// Dry runs end at the first fix, and no variable can become an option of a probe.
 @Suite("Dry run and the argv option guard")
@@ -59,7 +59,10 @@ struct TrustTests {
     @Test(arguments: ["--upload-pack=touch /tmp/PWNED", "-c", "-", "--"])
     func aValueStartingWithADashIsNeverRunAsAnOption(value: String) throws {
         var walk = try walk(answering: value)
-        guard case .finished(let end) = walk.next().action else { Issue.record("the probe must not be run"); return }
+        guard case .finished(let end) = walk.next().action else {
+            Issue.record("the probe must not be run")
+            return
+        }
         #expect(end.reason == .unsafeArgument)
         #expect(end.outcome == .escalate)
         #expect(end.conclusion.contains("argument 2 ('{{url}}') became '\(value)'"), "\(end.conclusion)")
@@ -68,26 +71,43 @@ struct TrustTests {
     @Test(arguments: ["https://example.com/x.git", "; rm -rf ~", "a b", "$(touch /tmp/x)"])
     func otherValuesRunAsOneInertElement(value: String) throws {
         var walk = try walk(answering: value)
-        guard case .run(let probe) = walk.next().action else { Issue.record("expected the probe"); return }
+        guard case .run(let probe) = walk.next().action else {
+            Issue.record("expected the probe")
+            return
+        }
         #expect(probe.argv == ["git", "ls-remote", value, "--upload-pack=\(value)", "x\(value)"])
     }
 
     @Test func afterALiteralDoubleDashValuesAreOperands() throws {
-        var walk = try #require(Walk(tree: FixtureTrees.tree(Self.doubleDash), playbook: "dashes",
-                                     variables: ["pattern": "-v"]))
+        var walk = try #require(
+            Walk(
+                tree: FixtureTrees.tree(Self.doubleDash), playbook: "dashes",
+                variables: ["pattern": "-v"]))
         walk.record(goEnv: [:])
-        guard case .run(let probe) = walk.next().action else { Issue.record("after -- the probe runs"); return }
+        guard case .run(let probe) = walk.next().action else {
+            Issue.record("after -- the probe runs")
+            return
+        }
         #expect(probe.argv == ["grep", "-r", "--", "-v", "-v"])
     }
 
     @Test func aDryRunEndsAtTheFixWithFixProposed() throws {
         var walk = try walk(answering: "http://proxy.example.com")
-        guard case .run = walk.next().action else { Issue.record("expected the probe"); return }
+        guard case .run = walk.next().action else {
+            Issue.record("expected the probe")
+            return
+        }
         try walk.record(probe: ProbeObservation(exitCode: 0))
-        guard case .proposeFix(let fix) = walk.next().action else { Issue.record("expected the fix"); return }
+        guard case .proposeFix(let fix) = walk.next().action else {
+            Issue.record("expected the fix")
+            return
+        }
         #expect(fix.changes == [.init(key: "GOPROXY", value: "http://proxy.example.com")])
         try walk.endAtProposedFix()
-        guard case .finished(let end) = walk.next().action else { Issue.record("expected the end"); return }
+        guard case .finished(let end) = walk.next().action else {
+            Issue.record("expected the end")
+            return
+        }
         #expect(end.reason == .fixProposed)
         #expect(end.outcome == .notResolved)
         #expect(end.reportedOutcome == "fix-proposed")

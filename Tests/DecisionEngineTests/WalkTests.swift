@@ -1,7 +1,7 @@
 import DecisionEngine
 import PlaybookSpec
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Walk")
 struct WalkTests {
@@ -38,11 +38,20 @@ struct WalkTests {
 
     @Test func readsGoEnvFirstThenSaysThenRuns() throws {
         var walk = try #require(Walk(tree: FixtureTrees.tree(Self.probeBook), playbook: "probe"))
-        guard case .readGoEnv = walk.next().action else { Issue.record("expected readGoEnv first"); return }
+        guard case .readGoEnv = walk.next().action else {
+            Issue.record("expected readGoEnv first")
+            return
+        }
         walk.record(goEnv: ["GOPROXY": "off"])
-        guard case .say(let text, _) = walk.next().action else { Issue.record("expected say"); return }
+        guard case .say(let text, _) = walk.next().action else {
+            Issue.record("expected say")
+            return
+        }
         #expect(text == "Checking example.com (proxy off).")
-        guard case .run(let probe) = walk.next().action else { Issue.record("expected run"); return }
+        guard case .run(let probe) = walk.next().action else {
+            Issue.record("expected run")
+            return
+        }
         #expect(probe.argv == ["git", "ls-remote", "https://example.com/x y"])
         #expect(probe.environment == ["GIT_TERMINAL_PROMPT": "0"])
         #expect(probe.timeoutMilliseconds == 3_000)
@@ -50,22 +59,30 @@ struct WalkTests {
 
     @Test func branchesOnOutputWithTheEvidenceLine() throws {
         var walk = try started(Self.probeBook, "probe")
-        try walk.record(probe: ProbeObservation(
-            exitCode: 128, stderr: "Cloning...\nfatal: could not read Username for https://example.com: terminal prompts disabled\n"))
-        guard case .finished(let end) = walk.next().action else { Issue.record("expected the walk to finish"); return }
+        try walk.record(
+            probe: ProbeObservation(
+                exitCode: 128, stderr: "Cloning...\nfatal: could not read Username for https://example.com: terminal prompts disabled\n"))
+        guard case .finished(let end) = walk.next().action else {
+            Issue.record("expected the walk to finish")
+            return
+        }
         #expect(end.cause == "https-credentials")
         #expect(end.conclusion == "Needs credentials for https://example.com:.")
         let decision = try #require(walk.decisions.last)
         #expect(decision.kind == .branch(index: 2, count: 2))
         #expect(decision.condition == "the error output contains \"terminal prompts disabled\"")
-        #expect(decision.evidence == ["stderr line 2: \"fatal: could not read Username for https://example.com: terminal prompts disabled\""])
+        #expect(
+            decision.evidence == ["stderr line 2: \"fatal: could not read Username for https://example.com: terminal prompts disabled\""])
         #expect(decision.location.line == 20)
     }
 
     @Test func fallbackKeepsWhatEachBranchLookedAt() throws {
         var walk = try started(Self.probeBook, "probe")
         try walk.record(probe: ProbeObservation(exitCode: 2, stderr: "boom"))
-        guard case .finished(let end) = walk.next().action else { Issue.record("expected the walk to finish"); return }
+        guard case .finished(let end) = walk.next().action else {
+            Issue.record("expected the walk to finish")
+            return
+        }
         #expect(end.outcome == .escalate)
         #expect(walk.end == end)
         let decision = try #require(walk.decisions.last)
@@ -78,7 +95,10 @@ struct WalkTests {
         var walk = try #require(Walk(tree: FixtureTrees.tree(Self.probeBook), playbook: "probe", variables: ["host": hostile]))
         walk.record(goEnv: [:])
         _ = walk.next()
-        guard case .run(let probe) = walk.next().action else { Issue.record("expected run"); return }
+        guard case .run(let probe) = walk.next().action else {
+            Issue.record("expected run")
+            return
+        }
         #expect(probe.argv.count == 3)
         #expect(probe.argv[2] == "https://\(hostile)/x y")
     }
@@ -86,11 +106,17 @@ struct WalkTests {
     @Test func interruptedProbeWaitsForRetry() throws {
         var walk = try started(Self.probeBook, "probe")
         try walk.record(probe: ProbeObservation(exitCode: 137, interrupted: true))
-        guard case .interrupted(let step) = walk.next().action else { Issue.record("expected interrupted"); return }
+        guard case .interrupted(let step) = walk.next().action else {
+            Issue.record("expected interrupted")
+            return
+        }
         #expect(step.step == "check")
         let retried = walk.retry()
         #expect(retried)
-        guard case .run = walk.next().action else { Issue.record("retry should run the probe again"); return }
+        guard case .run = walk.next().action else {
+            Issue.record("retry should run the probe again")
+            return
+        }
         let retriedAgain = walk.retry()
         #expect(!retriedAgain)
     }

@@ -36,8 +36,9 @@ import Testing
         let clock = ContinuousClock()
         var score: CorpusScore?
         let elapsed = clock.measure {
-            score = CorpusScore(entries: entries.map { ($0.cause, $0.text, $0.source) },
-                                diagnoser: Diagnoser(catalog: catalog.catalog))
+            score = CorpusScore(
+                entries: entries.map { ($0.cause, $0.text, $0.source) },
+                diagnoser: Diagnoser(catalog: catalog.catalog))
         }
         let all = try #require(score).consistent
         let everything = try #require(score).overall

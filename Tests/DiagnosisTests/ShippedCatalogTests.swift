@@ -1,7 +1,7 @@
 import Diagnosis
 import PlaybookSpec
-import Testing
 import TestSupport
+import Testing
 
 /// The shipped `Playbooks/causes.yaml` loads, every example in it is claimed first by its own
 /// signature, and it agrees with the shipped playbooks.

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import TriageCLI
 
 /// `gotriage diagnose` on real go output: the causes, their evidence and facts, as text and JSON.

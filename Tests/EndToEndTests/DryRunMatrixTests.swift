@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import TriageCLI
 
 /// `gotriage run --dry-run` of every shipped playbook in six labs, with the outcome each dry run
@@ -55,8 +55,10 @@ import TriageCLI
                 try lab.routeGitHost("private.example.com", to: sshd.gitBase(for: repositories))
                 try lab.useSshIdentity(key, aliases: ["private.example.com"], sshdPort: sshd.port)
                 try lab.trustHostKey(sshd.hostKey, port: sshd.port)
-                try lab.writeGoEnvFile(["GOPROXY=http://127.0.0.1:\(try DeadPort.make())", "GOPRIVATE=private.example.com",
-                                        try Lab.deadSumDB()])
+                try lab.writeGoEnvFile([
+                    "GOPROXY=http://127.0.0.1:\(try DeadPort.make())", "GOPRIVATE=private.example.com",
+                    try Lab.deadSumDB()
+                ])
                 module = DryRunMatrixTests.privateLib.path
             case .healthy:
                 try lab.writeGoEnvFile(["GOPROXY=\(proxy.url)", "GOSUMDB=off"])
@@ -94,17 +96,19 @@ import TriageCLI
             let end = try #require(events.last?.ended, "\(id): the last line is the end: \(result.stdout)\(result.stderr)")
             let outcome = end.outcome
             outcomes[id] = outcome
-            let expectedStatus: Int32 = switch outcome {
-            case .resolved: 0
-            case .notResolved, .fixProposed: 1
-            case .escalate: 5
-            }
+            let expectedStatus: Int32 =
+                switch outcome {
+                case .resolved: 0
+                case .notResolved, .fixProposed: 1
+                case .escalate: 5
+                }
             #expect(result.exitCode == expectedStatus, "\(id) ended \(outcome): \(result.stderr)")
             #expect(!events.contains { $0.kind == .fixApplied }, "\(id) applied a fix in a dry run")
             if outcome == .fixProposed {
                 #expect(events.contains { $0.kind == .fixWouldRun })
-                #expect(events.dropLast().last?.kind == .fixWouldRun,
-                        "\(id): nothing happens after the fix: \(result.stdout.split(separator: "\n").suffix(4).joined(separator: "\n"))")
+                #expect(
+                    events.dropLast().last?.kind == .fixWouldRun,
+                    "\(id): nothing happens after the fix: \(result.stdout.split(separator: "\n").suffix(4).joined(separator: "\n"))")
             }
             #expect(lab.protectedFiles() == before, "\(id) changed a file in \(environment)")
         }

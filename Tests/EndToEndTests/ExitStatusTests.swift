@@ -1,9 +1,10 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import TriageCLI
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// One end-to-end test per documented exit status of `gotriage run`, plus the guarantees around
@@ -125,8 +126,9 @@ import Glibc
         try Data("end: [a, b]\n".utf8).write(to: answers)
         let broken = try lab.gotriage(["run", "t-ends", "--playbooks", folder, "--answers", answers.path])
         #expect(broken.exitCode == 2)
-        #expect(broken.stderr.hasPrefix("\(answers.path):1:6: error: 'end' should be text, not a list\nend: [a, b]\n     ^"),
-                "\(broken.stderr)")
+        #expect(
+            broken.stderr.hasPrefix("\(answers.path):1:6: error: 'end' should be text, not a list\nend: [a, b]\n     ^"),
+            "\(broken.stderr)")
     }
 
     @Test func aMissingAnswerWithNoStdinAtAllFailsAtOnce() throws {
@@ -134,13 +136,17 @@ import Glibc
         defer { lab.remove() }
         let folder = try Self.playbooks(in: lab, ["ends.yaml": Self.ends])
         // `<&-` closes standard input entirely (not even /dev/null).
-        let result = try lab.run(["/bin/sh", "-c", "exec \"$0\" \"$@\" <&-", GotriageBinary.path, "run", "t-ends",
-                                  "--playbooks", folder],
-                                 extraEnvironment: ["GOTRIAGE_PLAYBOOKS": GotriageBinary.shippedPlaybooks, "NO_COLOR": "1"],
-                                 timeout: 10)
+        let result = try lab.run(
+            [
+                "/bin/sh", "-c", "exec \"$0\" \"$@\" <&-", GotriageBinary.path, "run", "t-ends",
+                "--playbooks", folder
+            ],
+            extraEnvironment: ["GOTRIAGE_PLAYBOOKS": GotriageBinary.shippedPlaybooks, "NO_COLOR": "1"],
+            timeout: 10)
         #expect(result.exitCode == 2)
-        #expect(result.stderr.contains("the playbook asks \"Which end?\" and no answer was given. Pass --answer end=VALUE."),
-                "\(result.stderr)")
+        #expect(
+            result.stderr.contains("the playbook asks \"Which end?\" and no answer was given. Pass --answer end=VALUE."),
+            "\(result.stderr)")
     }
 
     @Test func aBrokenPlaybookExitsThreeWithItsLocation() throws {
@@ -150,7 +156,8 @@ import Glibc
         let folder = try Self.playbooks(in: lab, ["ends.yaml": broken])
         let result = try lab.gotriage(["run", "t-ends", "--playbooks", folder, "--answer", "end=resolved"])
         #expect(result.exitCode == 3)
-        #expect(result.stderr.contains("\(folder)/ends.yaml:14:15: error: unknown step 'okay' in goto; did you mean 'ok'?"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("\(folder)/ends.yaml:14:15: error: unknown step 'okay' in goto; did you mean 'ok'?"), "\(result.stderr)")
         #expect(result.stdout.isEmpty, "nothing was run")
     }
 
@@ -192,8 +199,9 @@ import Glibc
         let events = try JSONEvents(try String(contentsOf: output, encoding: .utf8))
         // Ctrl-C ends the run at the interrupted probe: its probe-end, then interrupted, and no end.
         #expect(events.suffix(2).map(\.kind) == [.probeEnd, .interrupted], "\(printed())")
-        #expect(events.last.flatMap { if case .interrupted(let stop) = $0 { stop.step } else { nil } } == "t-hang:wait",
-                "\(printed())")
+        #expect(
+            events.last.flatMap { if case .interrupted(let stop) = $0 { stop.step } else { nil } } == "t-hang:wait",
+            "\(printed())")
         #expect(events.compactMap(\.probeEnded).last?.interrupted == true)
     }
 
@@ -212,16 +220,18 @@ import Glibc
 
         let pwned = lab.root.appendingPathComponent("PWNED")
         for value in ["--upload-pack=touch \(pwned.path)", "-u touch \(pwned.path)"] {
-            let result = try lab.gotriage(["run", "t-remote", "--playbooks", folder, "--answer", "url=\(value)", "--json"],
-                                          in: repository)
+            let result = try lab.gotriage(
+                ["run", "t-remote", "--playbooks", folder, "--answer", "url=\(value)", "--json"],
+                in: repository)
             #expect(result.exitCode == 5, "\(result.stdout)\(result.stderr)")
             let events = try JSONEvents(result.stdout)
             #expect(!events.contains { $0.kind == .probeStart }, "the probe must not start")
             #expect(events.last?.ended?.reason == .unsafeArgument, "\(result.stdout)")
         }
         for value in ["; touch \(pwned.path)", "$(touch \(pwned.path))", "`touch \(pwned.path)`"] {
-            let result = try lab.gotriage(["run", "t-remote", "--playbooks", folder, "--answer", "url=\(value)", "--json"],
-                                          in: repository)
+            let result = try lab.gotriage(
+                ["run", "t-remote", "--playbooks", folder, "--answer", "url=\(value)", "--json"],
+                in: repository)
             let start = try JSONEvents(result.stdout).lazy.compactMap(\.probeStarted).first
             #expect(start?.argv == ["git", "ls-remote", value], "one inert element: \(result.stdout)")
         }
@@ -233,7 +243,8 @@ import Glibc
         let pids = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         return pids.filter { pid in
             guard pid.allSatisfy(\.isNumber),
-                  let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
+                let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline")
+            else { return false }
             let argv = data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
             return argv.count == 2 && argv[0].hasSuffix("sleep") && argv[1] == seconds
         }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import TriageCLI
 
 /// `gotriage run exit-status-128` against real git failures: git missing, HTTPS logins, SSH keys,
@@ -153,8 +153,11 @@ import TriageCLI
         defer { setup.remove() }
         let lab = setup.lab
         let store = lab.root.appendingPathComponent("credentials-store")
-        #expect(try lab.run(["git", "config", "--file", lab.gitConfigURL.path, "credential.helper",
-                             "store --file=\(store.path)"]).exitCode == 0)
+        #expect(
+            try lab.run([
+                "git", "config", "--file", lab.gitConfigURL.path, "credential.helper",
+                "store --file=\(store.path)"
+            ]).exitCode == 0)
 
         let triage = try triage(lab, module: Self.privateLib.path, in: setup.consumer)
         expectNotResolved(triage, cause: "https-credentials")
@@ -192,10 +195,14 @@ import TriageCLI
         #expect(triage.conclusion.contains("\(keyPath).pub is added to your account"))
         #expect(triage.conclusion.contains("as \(setup.sshd.user) "))
         #expect(triage.conclusion.contains("\(setup.sshd.user)@127.0.0.1: Permission denied (publickey)."))
-        #expect(triage.conclusion.contains(try Regex("rewrites (https|git)://private\\.example\\.com/ to ssh://\(setup.sshd.user)@127\\.0\\.0\\.1:\(setup.sshd.port)/")),
-                "the rewrite that sends git to SSH: \(triage.conclusion)")
+        #expect(
+            triage.conclusion.contains(
+                try Regex("rewrites (https|git)://private\\.example\\.com/ to ssh://\(setup.sshd.user)@127\\.0\\.0\\.1:\(setup.sshd.port)/")
+            ),
+            "the rewrite that sends git to SSH: \(triage.conclusion)")
         #expect(triage.probes(["ssh", "-G"]).first?.exitCode == 0)
-        #expect(setup.sshd.server.log.contains("Failed publickey for \(setup.sshd.user)")
+        #expect(
+            setup.sshd.server.log.contains("Failed publickey for \(setup.sshd.user)")
                 || setup.sshd.server.log.contains("Connection closed by authenticating user"), "\(setup.sshd.server.log)")
 
         try setup.sshd.authorize(setup.key)
@@ -238,7 +245,8 @@ import TriageCLI
         let triage = try triage(setup.lab, module: Self.privateLib.path, in: setup.consumer)
         expectNotResolved(triage, cause: "ssh-hostkey")
         #expect(triage.end?.step == "git-auth:ssh-hostkey-changed")
-        let fingerprint = try setup.lab.run(["ssh-keygen", "-lf", setup.sshd.hostKey.publicKeyURL.path]).stdout
+        let fingerprint =
+            try setup.lab.run(["ssh-keygen", "-lf", setup.sshd.hostKey.publicKeyURL.path]).stdout
             .split(separator: " ").dropFirst().first.map(String.init) ?? "?"
         #expect(fingerprint.hasPrefix("SHA256:"))
         #expect(triage.conclusion.contains("different host key (\(fingerprint))"), "\(triage.conclusion)")
@@ -283,7 +291,8 @@ import TriageCLI
         let rewriteFile: URL
         if included {
             rewriteFile = lab.root.appendingPathComponent("gitconfig-vcs")
-            let text = "# rewrites for the module cache\n[url \"\(base)\"]\n"
+            let text =
+                "# rewrites for the module cache\n[url \"\(base)\"]\n"
                 + "\tinsteadOf = https://private.example.com/team/\n\tinsteadOf = git://private.example.com/team/\n"
             try Data(text.utf8).write(to: rewriteFile)
             let condition = "includeIf.gitdir:\(lab.modCache.path)/cache/vcs/.path"
@@ -302,12 +311,15 @@ import TriageCLI
         expectNotResolved(triage, cause: "git-url-rewrite")
         #expect(triage.end?.step == "git-auth:rewrite-unusable")
         let lines = try String(contentsOf: rewriteFile, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
-        let line = (lines.firstIndex { $0.contains("insteadOf = https://private.example.com/team/") }
-            ?? lines.firstIndex { $0.contains("insteadOf = git://private.example.com/team/") } ?? -2) + 1
+        let line =
+            (lines.firstIndex { $0.contains("insteadOf = https://private.example.com/team/") }
+                ?? lines.firstIndex { $0.contains("insteadOf = git://private.example.com/team/") } ?? -2) + 1
         let stated = triage.conclusion.firstMatch(of: /line ([0-9]+)\)/).map { Int($0.1) ?? 0 } ?? 0
         let statedLine = (1...lines.count).contains(stated) ? String(lines[stated - 1]) : ""
-        #expect(statedLine.contains("insteadOf = https://private.example.com/team/") || statedLine.contains("insteadOf = git://private.example.com/team/"),
-                "line \(stated) is '\(statedLine)'; expected \(line)")
+        #expect(
+            statedLine.contains("insteadOf = https://private.example.com/team/")
+                || statedLine.contains("insteadOf = git://private.example.com/team/"),
+            "line \(stated) is '\(statedLine)'; expected \(line)")
         #expect(triage.conclusion.contains("(\(rewriteFile.path), line \(stated))"), "\(triage.conclusion)")
         #expect(triage.conclusion.contains("Connection refused"))
         let command = ["git", "config", "--file", rewriteFile.path, "--unset-all", "url.\(base).insteadOf"]

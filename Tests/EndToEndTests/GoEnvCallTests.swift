@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// What gotriage asks of the real go, logged by a `go` wrapper first on the lab's PATH: a shell
 /// start asks nothing, and every `go env` read of a walk names its keys (a bare `go env -json`
@@ -44,8 +44,9 @@ import TestSupport
         try lab.writeGoEnvFile(["GOPROXY=off", "GOSUMDB=off"])
         let consumer = try lab.makeConsumer(requiring: [Self.hello])
         try lab.logGoCommands()
-        let triage = try Triage.run(lab, in: consumer, answers: ["module=\(Self.hello.path)", "goproxy=\(proxy.url)"],
-                                    yes: true)
+        let triage = try Triage.run(
+            lab, in: consumer, answers: ["module=\(Self.hello.path)", "goproxy=\(proxy.url)"],
+            yes: true)
         #expect(triage.cause == "goproxy-off", "\(triage.transcript)")
         #expect(triage.outcome == .resolved, "\(triage.transcript)")
 

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Lab scenarios for causes in the go and git tool setup: git missing, GOFLAGS, an unreachable
 /// VCS host, an untrusted TLS authority and a sumdb that does not know a private module — plus
@@ -88,8 +88,9 @@ import TestSupport
         try lab.recordForCorpus(before, command: ["go", "build", "./..."], cause: "goproxy-off", suite: Self.self)
         #expect(before.exitCode == 1)
         #expect(before.stderr.contains("go: inconsistent vendoring in"), "\(before.stderr)")
-        #expect(before.stderr.contains(
-            "example.com/hello@v1.0.0: is explicitly required in go.mod, but not marked as explicit in vendor/modules.txt"))
+        #expect(
+            before.stderr.contains(
+                "example.com/hello@v1.0.0: is explicitly required in go.mod, but not marked as explicit in vendor/modules.txt"))
 
         #expect(try lab.goEnv(["-u", "GOFLAGS"]).exitCode == 0)
         #expect(lab.goEnvFileBytes == Lab.goEnvFileData(["GOPROXY=\(proxy.url)", "GOSUMDB=off"]))
@@ -137,7 +138,8 @@ import TestSupport
         let consumer = try lab.makeConsumer(requiring: [Self.privateLib])
 
         let before = try lab.goModDownload([Self.privateLib.path], in: consumer)
-        try lab.recordForCorpus(before, command: ["go", "mod", "download", Self.privateLib.path], cause: "network-unreachable", suite: Self.self)
+        try lab.recordForCorpus(
+            before, command: ["go", "mod", "download", Self.privateLib.path], cause: "network-unreachable", suite: Self.self)
         #expect(before.exitCode == 1)
         if release.hidesGitErrorsOfUnreachableDotGitPaths {
             #expect(before.stderr == GoRelease.noSecureProtocol, "\(before.stderr)")
@@ -169,8 +171,9 @@ import TestSupport
         let before = try lab.goModDownload([Self.hello.path], in: consumer)
         try lab.recordForCorpus(before, command: ["go", "mod", "download", Self.hello.path], cause: "tls-untrusted-ca", suite: Self.self)
         #expect(before.exitCode == 1)
-        #expect(before.stderr == "go: example.com/hello@v1.0.0: Get \"https://\(proxy.hostAndPort)/example.com/hello/@v/v1.0.0.info\": "
-            + "\(release.x509Prefix)x509: certificate signed by unknown authority\n", "\(before.stderr)")
+        #expect(
+            before.stderr == "go: example.com/hello@v1.0.0: Get \"https://\(proxy.hostAndPort)/example.com/hello/@v/v1.0.0.info\": "
+                + "\(release.x509Prefix)x509: certificate signed by unknown authority\n", "\(before.stderr)")
 
         let after = try lab.goModDownload(
             [Self.hello.path], in: consumer, extraEnvironment: ["SSL_CERT_FILE": certificate.caURL.path])
@@ -199,11 +202,15 @@ import TestSupport
         let consumer = try lab.makeConsumer(requiring: [Self.privateLib])
 
         let before = try lab.goModDownload([Self.privateLib.path], in: consumer)
-        try lab.recordForCorpus(before, command: ["go", "mod", "download", Self.privateLib.path], cause: "private-module-sumdb", suite: Self.self, variant: "status: \(status)")
+        try lab.recordForCorpus(
+            before, command: ["go", "mod", "download", Self.privateLib.path], cause: "private-module-sumdb", suite: Self.self,
+            variant: "status: \(status)")
         #expect(before.exitCode == 1)
         let statusText = status == 410 ? "410 Gone" : "404 Not Found"
-        #expect(before.stderr.contains(
-            "verifying go.mod: private.example.com/team/lib.git@v1.0.0/go.mod: reading \(sumdb.url)/lookup/private.example.com/team/lib.git@v1.0.0: \(statusText)"),
+        #expect(
+            before.stderr.contains(
+                "verifying go.mod: private.example.com/team/lib.git@v1.0.0/go.mod: reading \(sumdb.url)/lookup/private.example.com/team/lib.git@v1.0.0: \(statusText)"
+            ),
             "\(before.stderr)")
         #expect(before.stderr.contains("\tserver response: \(reason)"))
 

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Lab scenarios where the tools work but the module request itself is wrong: a repository or
 /// version that does not exist, a module declaring another path, a go.sum that disagrees. Each
@@ -58,15 +58,19 @@ import TestSupport
         let consumer = try lab.makeConsumer(requiring: [(path, "v1.9.9")])
 
         let result = try lab.goModDownload([path], in: consumer)
-        try lab.recordForCorpus(result, command: ["go", "mod", "download", path], cause: "unknown-revision", suite: Self.self, variant: "throughProxy: \(throughProxy)")
+        try lab.recordForCorpus(
+            result, command: ["go", "mod", "download", path], cause: "unknown-revision", suite: Self.self,
+            variant: "throughProxy: \(throughProxy)")
         #expect(result.exitCode == 1)
         if throughProxy {
-            #expect(result.stderr.contains(
-                "go: example.com/hello@v1.9.9: reading \(proxy.url)/example.com/hello/@v/v1.9.9.info: 404 Not Found"),
+            #expect(
+                result.stderr.contains(
+                    "go: example.com/hello@v1.9.9: reading \(proxy.url)/example.com/hello/@v/v1.9.9.info: 404 Not Found"),
                 "\(result.stderr)")
         } else {
-            #expect(result.stderr == "go: private.example.com/team/lib.git@v1.9.9: invalid version: unknown revision v1.9.9\n",
-                    "\(result.stderr)")
+            #expect(
+                result.stderr == "go: private.example.com/team/lib.git@v1.9.9: invalid version: unknown revision v1.9.9\n",
+                "\(result.stderr)")
         }
     }
 
@@ -77,10 +81,12 @@ import TestSupport
     //   \t        but was required as: example.com/mis
     // and for the case variant `… declares its path as: example.com/Sirupsen/logrus` /
     // `but was required as: example.com/sirupsen/logrus`.
-    @Test(arguments: GoRelease.all, [
-        ("example.com/mis", "example.com/elsewhere"),
-        ("example.com/sirupsen/logrus", "example.com/Sirupsen/logrus"),
-    ])
+    @Test(
+        arguments: GoRelease.all,
+        [
+            ("example.com/mis", "example.com/elsewhere"),
+            ("example.com/sirupsen/logrus", "example.com/Sirupsen/logrus")
+        ])
     func modulePathMismatch(release: GoRelease, paths: (required: String, declared: String)) throws {
         let (required, declared) = paths
         let lab = try Lab.make(release: release)
@@ -93,14 +99,16 @@ import TestSupport
         let named = try lab.goModDownload([required], in: consumer)
         #expect(named.exitCode == 0, "\(named.stderr)")
         let result = try lab.goModDownload([], in: consumer)
-        try lab.recordForCorpus(result, command: ["go", "mod", "download"], cause: "path-mismatch", suite: Self.self, variant: "required: \(required)")
+        try lab.recordForCorpus(
+            result, command: ["go", "mod", "download"], cause: "path-mismatch", suite: Self.self, variant: "required: \(required)")
         #expect(result.exitCode == 1)
-        #expect(result.stderr == """
-            go: \(required)@v1.0.0: parsing go.mod:
-            \tmodule declares its path as: \(declared)
-            \t        but was required as: \(required)
+        #expect(
+            result.stderr == """
+                go: \(required)@v1.0.0: parsing go.mod:
+                \tmodule declares its path as: \(declared)
+                \t        but was required as: \(required)
 
-            """, "\(result.stderr)")
+                """, "\(result.stderr)")
     }
 
     // Case mismatch in the request itself: the proxy has example.com/Upper/lib (escaped
@@ -116,10 +124,12 @@ import TestSupport
         let consumer = try lab.makeConsumer(requiring: [("example.com/upper/lib", "v1.0.0")])
 
         let result = try lab.goModDownload(["example.com/upper/lib"], in: consumer)
-        try lab.recordForCorpus(result, command: ["go", "mod", "download", "example.com/upper/lib"], cause: "path-mismatch", suite: Self.self)
+        try lab.recordForCorpus(
+            result, command: ["go", "mod", "download", "example.com/upper/lib"], cause: "path-mismatch", suite: Self.self)
         #expect(result.exitCode == 1)
-        #expect(result.stderr.contains(
-            "go: example.com/upper/lib@v1.0.0: reading \(proxy.url)/example.com/upper/lib/@v/v1.0.0.info: 404 Not Found"),
+        #expect(
+            result.stderr.contains(
+                "go: example.com/upper/lib@v1.0.0: reading \(proxy.url)/example.com/upper/lib/@v/v1.0.0.info: 404 Not Found"),
             "\(result.stderr)")
     }
 

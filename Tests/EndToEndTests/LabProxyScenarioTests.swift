@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Lab scenarios around HTTP(S) proxies and vanity import paths.
 ///
@@ -26,7 +26,7 @@ import TestSupport
             git = try lab.startGitServer(repos: [LabProxyScenarioTests.vanity], user: nil, password: nil)
             try lab.writeGoEnvFile([
                 "GOPROXY=http://127.0.0.1:\(try DeadPort.make())", "GOPRIVATE=vanity.example.com",
-                try Lab.deadSumDB(),
+                try Lab.deadSumDB()
             ])
             consumer = try lab.makeConsumer(requiring: [LabProxyScenarioTests.vanity])
         }
@@ -84,10 +84,13 @@ import TestSupport
         let trust = ["SSL_CERT_FILE": certificate.caURL.path]
 
         let before = try setup.download(trust.merging(["HTTPS_PROXY": badURL]) { $1 })
-        try setup.lab.recordForCorpus(before, command: ["go", "mod", "download", Self.vanity.path], cause: "proxy-misconfig", suite: Self.self, variant: "bad: \(bad)")
+        try setup.lab.recordForCorpus(
+            before, command: ["go", "mod", "download", Self.vanity.path], cause: "proxy-misconfig", suite: Self.self, variant: "bad: \(bad)"
+        )
         #expect(before.exitCode == 1)
-        #expect(before.stderr.contains(
-            "go: unrecognized import path \"vanity.example.com/team/lib\": https fetch: Get \"\(Self.pageURL)\": \(expected)\n"),
+        #expect(
+            before.stderr.contains(
+                "go: unrecognized import path \"vanity.example.com/team/lib\": https fetch: Get \"\(Self.pageURL)\": \(expected)\n"),
             "\(before.stderr)")
 
         let after = try setup.download(trust.merging(["HTTPS_PROXY": forward.url]) { $1 })
@@ -137,7 +140,8 @@ import TestSupport
             expected = "reading \(Self.pageURL): 404 Not Found\n\tserver response: not found"
         case .otherPrefix:
             page = ["/team/lib": Lab.goImportPage(content: "vanity.example.com/elsewhere git \(setup.git.url)/team/lib.git")]
-            expected = "parse \(Self.pageURL): no go-import meta tags (meta tag vanity.example.com/elsewhere"
+            expected =
+                "parse \(Self.pageURL): no go-import meta tags (meta tag vanity.example.com/elsewhere"
                 + " did not match import path vanity.example.com/team/lib)"
         case .tooFewFields:
             page = ["/team/lib": Lab.goImportPage(content: "vanity.example.com/team/lib git")]
@@ -149,10 +153,13 @@ import TestSupport
         defer { forward.stop() }
 
         let result = try setup.download(["HTTPS_PROXY": forward.url, "SSL_CERT_FILE": certificate.caURL.path])
-        try setup.lab.recordForCorpus(result, command: ["go", "mod", "download", Self.vanity.path], cause: "import-path-meta", suite: Self.self, variant: "bad: \(bad)")
+        try setup.lab.recordForCorpus(
+            result, command: ["go", "mod", "download", Self.vanity.path], cause: "import-path-meta", suite: Self.self,
+            variant: "bad: \(bad)")
         #expect(result.exitCode == 1)
-        #expect(result.stderr.contains(
-            "go: unrecognized import path \"vanity.example.com/team/lib\": \(expected)"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains(
+                "go: unrecognized import path \"vanity.example.com/team/lib\": \(expected)"), "\(result.stderr)")
         #expect(!setup.git.log.contains("GET /"))
     }
 
@@ -192,10 +199,12 @@ import TestSupport
         let proxies = ["HTTPS_PROXY": forward.url, "HTTP_PROXY": forward.url]
 
         let before = try setup.download(proxies)
-        try setup.lab.recordForCorpus(before, command: ["go", "mod", "download", Self.vanity.path], cause: "insecure-http", suite: Self.self)
+        try setup.lab.recordForCorpus(
+            before, command: ["go", "mod", "download", Self.vanity.path], cause: "insecure-http", suite: Self.self)
         #expect(before.exitCode == 1)
-        #expect(before.stderr.contains(
-            "https fetch: Get \"\(Self.pageURL)\": tls: first record does not look like a TLS handshake"), "\(before.stderr)")
+        #expect(
+            before.stderr.contains(
+                "https fetch: Get \"\(Self.pageURL)\": tls: first record does not look like a TLS handshake"), "\(before.stderr)")
 
         #expect(try setup.lab.goEnv(["-w", "GOINSECURE=vanity.example.com"]).exitCode == 0)
         let after = try setup.download(proxies)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Proves that the fault lab reproduces each `go mod download` failure with the real go (every
 /// release in `GoRelease.all`) and git, and that the matching `go env -w` fix (applied here with
@@ -95,11 +95,14 @@ import TestSupport
         let consumer = try lab.makeConsumer(requiring: [Self.privateLib])
 
         let before = try download(lab, Self.privateLib.path, in: consumer)
-        try lab.recordForCorpus(before, command: ["go", "mod", "download", Self.privateLib.path], cause: "private-module-proxy", suite: Self.self, variant: "proxyAnswersGone: \(proxyAnswersGone)")
+        try lab.recordForCorpus(
+            before, command: ["go", "mod", "download", Self.privateLib.path], cause: "private-module-proxy", suite: Self.self,
+            variant: "proxyAnswersGone: \(proxyAnswersGone)")
         #expect(before.exitCode == 1)
         let status = proxyAnswersGone ? "410 Gone" : "404 Not Found"
-        #expect(before.stderr.contains(
-            "reading \(proxy.url)/private.example.com/team/lib.git/@v/v1.0.0.info: \(status)"), "\(before.stderr)")
+        #expect(
+            before.stderr.contains(
+                "reading \(proxy.url)/private.example.com/team/lib.git/@v/v1.0.0.info: \(status)"), "\(before.stderr)")
         #expect(!git.log.contains("GET /"))
 
         try goEnvWrite(lab, "GOPRIVATE=private.example.com")
@@ -129,7 +132,8 @@ import TestSupport
         let consumer = try lab.makeConsumer(requiring: [Self.privateLib])
 
         let before = try download(lab, Self.privateLib.path, in: consumer)
-        try lab.recordForCorpus(before, command: ["go", "mod", "download", Self.privateLib.path], cause: "private-module-sumdb", suite: Self.self)
+        try lab.recordForCorpus(
+            before, command: ["go", "mod", "download", Self.privateLib.path], cause: "private-module-sumdb", suite: Self.self)
         #expect(before.exitCode == 1)
         #expect(before.stderr.contains("verifying go.mod: private.example.com/team/lib.git@v1.0.0/go.mod"), "\(before.stderr)")
         #expect(before.stderr.contains("/lookup/private.example.com/team/lib.git@v1.0.0"))
@@ -166,13 +170,15 @@ import TestSupport
         let consumer = try lab.makeConsumer(requiring: [Self.privateLib])
 
         let before = try download(lab, Self.privateLib.path, in: consumer)
-        try lab.recordForCorpus(before, command: ["go", "mod", "download", Self.privateLib.path], cause: "https-credentials", suite: Self.self)
+        try lab.recordForCorpus(
+            before, command: ["go", "mod", "download", Self.privateLib.path], cause: "https-credentials", suite: Self.self)
         #expect(before.exitCode == 1)
         if release.hidesGitErrorsOfUnreachableDotGitPaths {
             #expect(before.stderr == GoRelease.noSecureProtocol, "\(before.stderr)")
         } else {
-            #expect(before.stderr.contains(
-                "could not read Username for '\(git.url)': terminal prompts disabled"), "\(before.stderr)")
+            #expect(
+                before.stderr.contains(
+                    "could not read Username for '\(git.url)': terminal prompts disabled"), "\(before.stderr)")
         }
         #expect(git.log.contains("\" 401 "))
 

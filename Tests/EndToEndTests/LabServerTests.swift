@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Checks the lab servers themselves: module path escaping, chunked request bodies, clean exits.
 @Suite struct LabServerTests {
@@ -81,8 +81,10 @@ import TestSupport
         defer { status.stop() }
         let get = try lab.run(["curl", "-sS", "-w", " %{http_code}", "\(status.url)/lookup/x@v1.0.0"])
         #expect(get.stdout == "gone for good\n 410")
-        let connect = try lab.run(["curl", "-sS", "-o", "/dev/null", "-w", "%{http_connect}",
-                                   "--proxy", status.url, "https://vanity.example.com/"])
+        let connect = try lab.run([
+            "curl", "-sS", "-o", "/dev/null", "-w", "%{http_connect}",
+            "--proxy", status.url, "https://vanity.example.com/"
+        ])
         #expect(connect.stdout == "410")
     }
 

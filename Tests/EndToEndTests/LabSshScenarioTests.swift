@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Lab scenarios for git over ssh: a real sshd on 127.0.0.1 serving the lab's bare repositories
 /// to the current user, and git URL rewrites (`insteadOf`, also inside `includeIf`).
@@ -34,7 +34,7 @@ import TestSupport
             try lab.useSshIdentity(key)
             try lab.writeGoEnvFile([
                 "GOPROXY=http://127.0.0.1:\(try DeadPort.make())", "GOPRIVATE=private.example.com",
-                try Lab.deadSumDB(),
+                try Lab.deadSumDB()
             ])
             consumer = try lab.makeConsumer(requiring: [LabSshScenarioTests.privateLib])
         }
@@ -65,7 +65,8 @@ import TestSupport
             #expect(before.stderr.contains("\(setup.sshd.user)@127.0.0.1: Permission denied (publickey)."), "\(before.stderr)")
             #expect(before.stderr.contains("fatal: Could not read from remote repository."))
         }
-        #expect(setup.sshd.server.log.contains("Connection closed by authenticating user \(setup.sshd.user)")
+        #expect(
+            setup.sshd.server.log.contains("Connection closed by authenticating user \(setup.sshd.user)")
                 || setup.sshd.server.log.contains("Failed publickey for \(setup.sshd.user)"), "\(setup.sshd.server.log)")
 
         try setup.sshd.authorize(setup.key)
@@ -93,7 +94,9 @@ import TestSupport
         }
 
         let before = try setup.download()
-        try setup.lab.recordForCorpus(before, command: ["go", "mod", "download", Self.privateLib.path], cause: "ssh-hostkey", suite: Self.self, variant: "changed: \(changed)")
+        try setup.lab.recordForCorpus(
+            before, command: ["go", "mod", "download", Self.privateLib.path], cause: "ssh-hostkey", suite: Self.self,
+            variant: "changed: \(changed)")
         #expect(before.exitCode == 1)
         if release.hidesGitErrorsOfUnreachableDotGitPaths {
             #expect(before.stderr == GoRelease.noSecureProtocol, "\(before.stderr)")
@@ -103,8 +106,9 @@ import TestSupport
             #expect(before.stderr.contains("Host key for [127.0.0.1]:\(port) has changed and you have requested strict checking."))
         } else {
             #expect(before.stderr.contains("Host key verification failed."), "\(before.stderr)")
-            #expect(before.stderr.contains(
-                "No ED25519 host key is known for [127.0.0.1]:\(port) and you have requested strict checking."))
+            #expect(
+                before.stderr.contains(
+                    "No ED25519 host key is known for [127.0.0.1]:\(port) and you have requested strict checking."))
         }
         #expect(!setup.sshd.server.log.contains("Accepted publickey"), "ssh stops before it offers the authorized key")
 
@@ -173,7 +177,8 @@ import TestSupport
         let consumer = try lab.makeConsumer(requiring: [Self.privateLib])
 
         let before = try lab.goModDownload([Self.privateLib.path], in: consumer)
-        try lab.recordForCorpus(before, command: ["go", "mod", "download", Self.privateLib.path], cause: "git-url-rewrite", suite: Self.self)
+        try lab.recordForCorpus(
+            before, command: ["go", "mod", "download", Self.privateLib.path], cause: "git-url-rewrite", suite: Self.self)
         #expect(before.exitCode == 1)
         if release.hidesGitErrorsOfUnreachableDotGitPaths {
             #expect(before.stderr == GoRelease.noSecureProtocol, "\(before.stderr)")
@@ -207,7 +212,8 @@ import TestSupport
         try lab.useSshIdentity(try lab.makeSshKey(named: "client"))
         let dead = try DeadPort.make()
         let included = lab.root.appendingPathComponent("gitconfig-vcs")
-        let rewrite = "[url \"ssh://git@127.0.0.1:\(dead)/team/\"]\n"
+        let rewrite =
+            "[url \"ssh://git@127.0.0.1:\(dead)/team/\"]\n"
             + "\tinsteadOf = https://private.example.com/team/\n\tinsteadOf = git://private.example.com/team/\n"
         try Data(rewrite.utf8).write(to: included)
         let condition = "includeIf.gitdir:\(lab.modCache.path)/cache/vcs/.path"
@@ -216,10 +222,14 @@ import TestSupport
         let consumer = try lab.makeConsumer(requiring: [Self.privateLib])
 
         let before = try lab.goModDownload([Self.privateLib.path], in: consumer)
-        try lab.recordForCorpus(before, command: ["go", "mod", "download", Self.privateLib.path], cause: "git-url-rewrite", suite: Self.self)
+        try lab.recordForCorpus(
+            before, command: ["go", "mod", "download", Self.privateLib.path], cause: "git-url-rewrite", suite: Self.self)
         #expect(before.exitCode == 1)
-        #expect(before.stderr.hasPrefix("go: \(Self.privateLib.path)@v1.0.0: invalid version: "
-            + release.lsRemote(url: "https://private.example.com/team/lib") + "\(lab.modCache.path)/cache/vcs/"), "\(before.stderr)")
+        #expect(
+            before.stderr.hasPrefix(
+                "go: \(Self.privateLib.path)@v1.0.0: invalid version: "
+                    + release.lsRemote(url: "https://private.example.com/team/lib") + "\(lab.modCache.path)/cache/vcs/"), "\(before.stderr)"
+        )
         #expect(before.stderr.contains("ssh: connect to host 127.0.0.1 port \(dead): Connection refused"))
         #expect(git.log.contains("GET /team/lib/info/refs?service=git-upload-pack"))  // the ping
 

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import TriageCLI
 
 /// `gotriage run exit-status-128` against real broken lab environments for the causes of the
@@ -24,8 +24,10 @@ import TriageCLI
         try lab.writeGoEnvFile(["GOPROXY=\(proxy.url)", "GOSUMDB=off", "GOFLAGS=-bogus"])
         let consumer = try lab.makeConsumer(requiring: [Self.hello])
 
-        let events = try provesGoEnvFix(lab: lab, consumer: consumer, answers: ["module=\(Self.hello.path)"],
-                                        cause: "goflags-invalid") {
+        let events = try provesGoEnvFix(
+            lab: lab, consumer: consumer, answers: ["module=\(Self.hello.path)"],
+            cause: "goflags-invalid"
+        ) {
             try lab.goModDownload([Self.hello.path], in: consumer)
         }.events
         #expect(lab.goEnvFileBytes == Lab.goEnvFileData(["GOPROXY=\(proxy.url)", "GOSUMDB=off"]))
@@ -60,12 +62,14 @@ import TriageCLI
     // goproxy-off family, -mod=vendor in GOFLAGS: go mod download works, go build fails with
     // "inconsistent vendoring"; gotriage sees -mod=vendor, confirms the vendoring error with
     // `go list -m`, and removes the flag (keeping any other flags).
-    @Test(arguments: GoRelease.all, [
-        ("-mod=vendor", ""),
-        ("-trimpath -mod=vendor", "-trimpath"),
-        ("-mod=vendor -trimpath -buildvcs=false", "-trimpath -buildvcs=false"),
-        ("-trimpath -mod=vendor -buildvcs=false", "-trimpath -buildvcs=false"),
-    ])
+    @Test(
+        arguments: GoRelease.all,
+        [
+            ("-mod=vendor", ""),
+            ("-trimpath -mod=vendor", "-trimpath"),
+            ("-mod=vendor -trimpath -buildvcs=false", "-trimpath -buildvcs=false"),
+            ("-trimpath -mod=vendor -buildvcs=false", "-trimpath -buildvcs=false")
+        ])
     func modVendorInGoflagsIsRemoved(release: GoRelease, flags: (goflags: String, kept: String)) throws {
         let (goflags, kept) = flags
         let lab = try Lab.make(release: release)
@@ -75,8 +79,10 @@ import TriageCLI
         try lab.writeGoEnvFile(["GOPROXY=\(proxy.url)", "GOSUMDB=off", "GOFLAGS=\(goflags)"])
         let consumer = try lab.makeConsumer(requiring: [Self.hello], imports: [Self.hello.path])
 
-        _ = try provesGoEnvFix(lab: lab, consumer: consumer, answers: ["module=\(Self.hello.path)"],
-                               cause: "goproxy-off") {
+        _ = try provesGoEnvFix(
+            lab: lab, consumer: consumer, answers: ["module=\(Self.hello.path)"],
+            cause: "goproxy-off"
+        ) {
             try lab.run(["go", "build", "./..."], in: consumer)
         }
         #expect(try lab.goEnv(["GOFLAGS"]).stdout == kept + "\n", "only -mod=vendor goes, other flags stay")
@@ -86,11 +92,13 @@ import TriageCLI
 
     // private-module-sumdb: the module arrives through `direct`, then the lab sumdb answers the
     // lookup with 410 or 404. The user picks GOPRIVATE or GONOSUMDB (or, with a warning, GOSUMDB=off).
-    @Test(arguments: GoRelease.all, [
-        (410, "goprivate", "GOPRIVATE", "private.example.com"),
-        (404, "gonosumdb", "GONOSUMDB", "private.example.com"),
-        (410, "gosumdb-off", "GOSUMDB", "off"),
-    ])
+    @Test(
+        arguments: GoRelease.all,
+        [
+            (410, "goprivate", "GOPRIVATE", "private.example.com"),
+            (404, "gonosumdb", "GONOSUMDB", "private.example.com"),
+            (410, "gosumdb-off", "GOSUMDB", "off")
+        ])
     func privateModuleCheckedAgainstTheSumdb(
         release: GoRelease, answer: (status: Int, choice: String, key: String, value: String)
     ) throws {
@@ -108,9 +116,11 @@ import TriageCLI
         try lab.writeGoEnvFile(["GOPROXY=\(proxy.url),direct", "GOSUMDB=sum.golang.org \(sumdb.url)"])
         let consumer = try lab.makeConsumer(requiring: [Self.privateLib])
 
-        let events = try provesGoEnvFix(lab: lab, consumer: consumer,
-                                        answers: ["module=\(Self.privateLib.path)", "sumdb_fix=\(choice)"],
-                                        cause: "private-module-sumdb") {
+        let events = try provesGoEnvFix(
+            lab: lab, consumer: consumer,
+            answers: ["module=\(Self.privateLib.path)", "sumdb_fix=\(choice)"],
+            cause: "private-module-sumdb"
+        ) {
             try lab.goModDownload([Self.privateLib.path], in: consumer)
         }.events
         #expect(try lab.goEnv([key]).stdout == value + "\n")
@@ -135,8 +145,10 @@ import TriageCLI
         try lab.writeGoEnvFile(["GOPROXY=\(proxy.url)", "GOPRIVATE=other.example.com", try Lab.deadSumDB()])
         let consumer = try lab.makeConsumer(requiring: [Self.privateLib])
 
-        let events = try provesGoEnvFix(lab: lab, consumer: consumer, answers: ["module=\(Self.privateLib.path)"],
-                                        cause: "private-module-proxy") {
+        let events = try provesGoEnvFix(
+            lab: lab, consumer: consumer, answers: ["module=\(Self.privateLib.path)"],
+            cause: "private-module-proxy"
+        ) {
             try lab.goModDownload([Self.privateLib.path], in: consumer)
         }.events
         #expect(try lab.goEnv(["GOPRIVATE"]).stdout == "other.example.com,private.example.com\n")
@@ -181,18 +193,21 @@ import TriageCLI
     // path-mismatch: `go mod download <path>` works, only the whole build list shows the error.
     // Without a module answer the entry playbook finds the module with `go mod download`; with
     // one, the named download succeeds and module-path checks the build list.
-    @Test(arguments: GoRelease.all, [
-        ("example.com/mis", "example.com/elsewhere", false),
-        ("example.com/sirupsen/logrus", "example.com/Sirupsen/logrus", true),
-    ])
+    @Test(
+        arguments: GoRelease.all,
+        [
+            ("example.com/mis", "example.com/elsewhere", false),
+            ("example.com/sirupsen/logrus", "example.com/Sirupsen/logrus", true)
+        ])
     func modulePathMismatchEndsWithTheReplaceCommand(
         release: GoRelease, paths: (required: String, declared: String, answered: Bool)
     ) throws {
         let (required, declared, answered) = paths
         let lab = try Lab.make(release: release)
         defer { lab.remove() }
-        let proxy = try lab.startProxy(modules: [(required, "v1.0.0"), (declared, "v1.0.0")],
-                                       declaredPaths: [required: declared])
+        let proxy = try lab.startProxy(
+            modules: [(required, "v1.0.0"), (declared, "v1.0.0")],
+            declaredPaths: [required: declared])
         defer { proxy.stop() }
         try lab.writeGoEnvFile(["GOPROXY=\(proxy.url)", "GOSUMDB=off"])
         let consumer = try lab.makeConsumer(requiring: [(required, "v1.0.0")])
@@ -205,8 +220,9 @@ import TriageCLI
         #expect(conclusion.contains("calls itself \(declared)"), "\(conclusion)")
         let replace = "go mod edit -replace=\(required)=\(declared)@v1.0.0"
         #expect(conclusion.contains(replace), "\(conclusion)")
-        #expect(probeOutputs(events, argvPrefix: ["grep", "-n"]).contains { $0.contains("\(required) v1.0.0") },
-                "the go.mod line requiring it is shown")
+        #expect(
+            probeOutputs(events, argvPrefix: ["grep", "-n"]).contains { $0.contains("\(required) v1.0.0") },
+            "the go.mod line requiring it is shown")
 
         let edit = try lab.run(["go", "mod", "edit", "-replace=\(required)=\(declared)@v1.0.0"], in: consumer)
         #expect(edit.exitCode == 0, "\(edit.stderr)")
@@ -221,7 +237,7 @@ import TriageCLI
         defer { lab.remove() }
         let vanity = (path: "vanity.example.com/team/lib", version: "v1.0.0")
         try lab.writeGoEnvFile([
-            "GOPROXY=http://127.0.0.1:\(try DeadPort.make())", "GOPRIVATE=vanity.example.com", try Lab.deadSumDB(),
+            "GOPROXY=http://127.0.0.1:\(try DeadPort.make())", "GOPRIVATE=vanity.example.com", try Lab.deadSumDB()
         ])
         let consumer = try lab.makeConsumer(requiring: [vanity])
         let certificate = try lab.makeCertificate(dnsNames: ["vanity.example.com"])
@@ -239,8 +255,9 @@ import TriageCLI
             environment: network)
         let conclusion = instructed.conclusion
         let events = instructed.events
-        #expect(conclusion.contains("curl -sL 'https://vanity.example.com/team/lib?go-get=1' | grep go-import"),
-                "\(conclusion)")
+        #expect(
+            conclusion.contains("curl -sL 'https://vanity.example.com/team/lib?go-get=1' | grep go-import"),
+            "\(conclusion)")
         #expect(conclusion.contains(missingPage ? "404 Not Found" : "no go-import meta tags"), "\(conclusion)")
         #expect(pages.log.contains("GET /team/lib?go-get=1"))
     }

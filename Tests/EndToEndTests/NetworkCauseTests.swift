@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import TriageCLI
 
 /// `gotriage run exit-status-128` reaching each cause of the network playbook in a real lab:
@@ -11,8 +11,10 @@ import TriageCLI
     static let privateLib = LabModule.privateLib
 
     /// Runs `gotriage run exit-status-128 --json` for `module` with `answers` (NAME=VALUE).
-    func triage(_ lab: Lab, module: String, in consumer: URL, answers: [String] = [], yes: Bool = false,
-                environment: [String: String] = [:]) throws -> Triage {
+    func triage(
+        _ lab: Lab, module: String, in consumer: URL, answers: [String] = [], yes: Bool = false,
+        environment: [String: String] = [:]
+    ) throws -> Triage {
         let answers = ["module=\(module)"] + answers
         // Before the run that may change things, dry runs of every playbook in the same lab must not.
         if yes { try expectDryRunsChangeNothing(lab: lab, consumer: consumer, answers: answers, environment: environment) }
@@ -120,14 +122,17 @@ import TriageCLI
         let environment = ["HTTPS_PROXY": "http://alice:s3cret@\(proxyAddress)", "SSL_CERT_FILE": certificate.caURL.path]
         let goenvBefore = lab.goEnvFileBytes
 
-        let run = try triage(lab, module: LabProxyScenarioTests.vanity.path, in: setup.consumer, yes: true,
-                             environment: environment)
+        let run = try triage(
+            lab, module: LabProxyScenarioTests.vanity.path, in: setup.consumer, yes: true,
+            environment: environment)
         #expect(run.exitCode == 1, "\(run.transcript)")
         let (outcome, cause, conclusion) = end(run.events)
         #expect(outcome == .notResolved)
         #expect(cause == "proxy-misconfig", "\(run.transcript)")
-        for command in ["unset HTTPS_PROXY https_proxy HTTP_PROXY http_proxy", "export NO_PROXY=vanity.example.com",
-                        "export HTTPS_PROXY=http://PROXY-HOST:PORT", "git config --global --unset http.proxy"] {
+        for command in [
+            "unset HTTPS_PROXY https_proxy HTTP_PROXY http_proxy", "export NO_PROXY=vanity.example.com",
+            "export HTTPS_PROXY=http://PROXY-HOST:PORT", "git config --global --unset http.proxy"
+        ] {
             #expect(conclusion.contains(command), "\(conclusion)")
         }
         #expect(conclusion.contains("through the proxy \"http://REDACTED@\(proxyAddress)\""), "\(conclusion)")
@@ -173,15 +178,18 @@ import TriageCLI
         #expect(conclusion.contains("export SSL_CERT_FILE=/path/to/company-ca.crt"))
         #expect(!conclusion.contains("go env -w"), "never suggest GOINSECURE or -insecure: \(conclusion)")
         let probe = probeOutput(run.events, "http")
-        #expect(probe.contains("\(proxyURL) tls: tls-failed: certificate verify failed: unable to get local issuer certificate;"
-            + " certificate 'CN=gotriage lab server' issued by 'CN=gotriage lab CA'"), "\(probe)")
+        #expect(
+            probe.contains(
+                "\(proxyURL) tls: tls-failed: certificate verify failed: unable to get local issuer certificate;"
+                    + " certificate 'CN=gotriage lab server' issued by 'CN=gotriage lab CA'"), "\(probe)")
         let said = run.events.compactMap(\.saidText).joined(separator: "\n")
         #expect(said.contains("issued by \"CN=gotriage lab CA\""), "\(said)")
         #expect(!run.events.contains { $0.kind == .fixProposed })
         #expect(lab.goEnvFileBytes == goenvBefore)
 
-        let trusted = try lab.goModDownload([Self.hello.path], in: consumer,
-                                            extraEnvironment: ["SSL_CERT_FILE": certificate.caURL.path])
+        let trusted = try lab.goModDownload(
+            [Self.hello.path], in: consumer,
+            extraEnvironment: ["SSL_CERT_FILE": certificate.caURL.path])
         #expect(trusted.exitCode == 0, "the advice works: \(trusted.stderr)")
     }
 
@@ -225,6 +233,8 @@ extension Lab {
     /// Runs git with the lab environment and expects it to succeed.
     func runGit(_ arguments: [String]) throws {
         let result = try run(["git"] + arguments)
-        guard result.exitCode == 0 else { throw LabError.commandFailed(argv: ["git"] + arguments, exitCode: result.exitCode, stderr: result.stderr) }
+        guard result.exitCode == 0 else {
+            throw LabError.commandFailed(argv: ["git"] + arguments, exitCode: result.exitCode, stderr: result.stderr)
+        }
     }
 }

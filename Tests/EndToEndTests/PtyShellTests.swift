@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The shell on a real pseudo-terminal (driven by Tests/Lab/ptydrive.py): the terminal is put
 /// back when a signal ends gotriage, and Ctrl-C stops a probe and returns to the prompt.
@@ -9,10 +9,13 @@ import TestSupport
         .appendingPathComponent("Lab/ptydrive.py").path
 
     static func drive(_ mode: String, playbooks: String, lab: Lab) throws -> [String: Any] {
-        let result = try lab.run(["python3", script, GotriageBinary.path, playbooks, mode],
-                                 extraEnvironment: ["GOTRIAGE_PLAYBOOKS": GotriageBinary.shippedPlaybooks,
-                                                    "XDG_STATE_HOME": lab.root.appendingPathComponent("state").path],
-                                 timeout: 60)
+        let result = try lab.run(
+            ["python3", script, GotriageBinary.path, playbooks, mode],
+            extraEnvironment: [
+                "GOTRIAGE_PLAYBOOKS": GotriageBinary.shippedPlaybooks,
+                "XDG_STATE_HOME": lab.root.appendingPathComponent("state").path
+            ],
+            timeout: 60)
         #expect(result.exitCode == 0, "\(result.stderr)")
         return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] ?? [:]
     }

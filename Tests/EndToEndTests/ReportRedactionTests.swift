@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import TriageCLI
 
 /// The proof that reports and `--json` keep no secret: secrets are planted everywhere a probe can
@@ -36,14 +36,18 @@ import TriageCLI
     }
 
     func walk(_ planted: Planted, _ extra: [String]) throws -> (exitCode: Int32, stdout: String, stderr: String) {
-        try planted.lab.gotriage(["run", "leaky", "--json", "--playbooks", planted.playbooks.path] + extra,
-                                 extraEnvironment: ["GITHUB_TOKEN": Self.envToken])
+        try planted.lab.gotriage(
+            ["run", "leaky", "--json", "--playbooks", planted.playbooks.path] + extra,
+            extraEnvironment: ["GITHUB_TOKEN": Self.envToken])
     }
 
     @Test(arguments: ["report.md", "report.json"])
     func noSecretReachesTheReportOrStdout(name: String) throws {
         let planted = try plant()
-        defer { planted.proxy.stop(); planted.lab.remove() }
+        defer {
+            planted.proxy.stop()
+            planted.lab.remove()
+        }
         let file = planted.lab.root.appendingPathComponent(name)
         let result = try walk(planted, ["--report", file.path])
         #expect(result.exitCode == 1, "the fix is declined without --yes: \(result.stdout)\(result.stderr)")
@@ -55,10 +59,13 @@ import TriageCLI
             #expect(!result.stderr.contains(secret), "\(secret) leaked into stderr")
         }
         // Each probe really saw its secret (the redacted form proves the text was there).
-        for seen in ["http://REDACTED@\(planted.proxy.hostAndPort)", "GITHUB_TOKEN=REDACTED", "password REDACTED",
-                     "Authorization: Bearer REDACTED", "-----BEGIN OPENSSH PRIVATE KEY-----"] {
-            #expect(report.contains(seen) || report.contains(seen.replacingOccurrences(of: "\n", with: "\\n")),
-                    "\(name) should show \(seen)")
+        for seen in [
+            "http://REDACTED@\(planted.proxy.hostAndPort)", "GITHUB_TOKEN=REDACTED", "password REDACTED",
+            "Authorization: Bearer REDACTED", "-----BEGIN OPENSSH PRIVATE KEY-----"
+        ] {
+            #expect(
+                report.contains(seen) || report.contains(seen.replacingOccurrences(of: "\n", with: "\\n")),
+                "\(name) should show \(seen)")
             #expect(result.stdout.contains(seen), "stdout should show \(seen)")
         }
         #expect(report.contains(planted.proxy.hostAndPort))
@@ -76,7 +83,10 @@ import TriageCLI
 
     @Test func noRedactKeepsEverything() throws {
         let planted = try plant()
-        defer { planted.proxy.stop(); planted.lab.remove() }
+        defer {
+            planted.proxy.stop()
+            planted.lab.remove()
+        }
         let file = planted.lab.root.appendingPathComponent("plain.md")
         let result = try walk(planted, ["--report", file.path, "--no-redact"])
         #expect(result.exitCode == 1, "\(result.stdout)\(result.stderr)")

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import TriageCLI
 
 /// How `gotriage run exit-status-128` routes in real broken labs: it finds the failing module in
@@ -50,8 +50,9 @@ import TriageCLI
         #expect(!reproduced.isEmpty, "the walk reproduced with the module it found: \(run.transcript)")
         #expect(run.conclusion.contains("example.com/hello v1.0.0"), "\(run.conclusion)")
         #expect(run.end?.diagnosis?.cause == "checksum-mismatch")
-        #expect(run.end?.diagnosis?.evidence.contains("verifying example.com/hello@v1.0.0") == true,
-                "\(String(describing: run.end?.diagnosis))")
+        #expect(
+            run.end?.diagnosis?.evidence.contains("verifying example.com/hello@v1.0.0") == true,
+            "\(String(describing: run.end?.diagnosis))")
         let route = run.events.lazy.compactMap(\.decided).first { $0.step == "exit-status-128:reproduce" }
         #expect(route?.target == "checksums:read-mismatch")
         #expect(route?.condition?.hasPrefix("the cause catalog ranks checksum-mismatch first") == true, "\(String(describing: route))")
@@ -69,8 +70,11 @@ import TriageCLI
         let markdown = lab.root.appendingPathComponent("report.md").path
         let json = lab.root.appendingPathComponent("report.json").path
         for report in [markdown, json] {
-            let arguments = ["run", "exit-status-128", "--json", "--answer", "module=\(Self.hello.path)",
-                             "--answer", "goproxy=https://proxy.example.com", "--report", report] + (dryRun ? ["--dry-run"] : [])
+            let arguments =
+                [
+                    "run", "exit-status-128", "--json", "--answer", "module=\(Self.hello.path)",
+                    "--answer", "goproxy=https://proxy.example.com", "--report", report
+                ] + (dryRun ? ["--dry-run"] : [])
             let result = try lab.gotriage(arguments, in: consumer)
             #expect(result.exitCode == (dryRun ? 1 : 4), "\(result.stdout)\(result.stderr)")
             let end = try #require(try JSONEvents(result.stdout).last?.ended)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import TriageCLI
 
 /// `gotriage run exit-status-128` against real broken Go environments: go mod download fails
@@ -41,8 +41,9 @@ import TriageCLI
         let dead = try DeadPort.make()
         try lab.writeGoEnvFile(["GOPROXY=http://127.0.0.1:\(dead)", "GOSUMDB=off"])
         let consumer = try lab.makeConsumer(requiring: [Self.hello])
-        try provesFix(lab: lab, consumer: consumer, module: Self.hello.path, answers: ["goproxy=\(proxy.url)"],
-                      cause: "network-unreachable")
+        try provesFix(
+            lab: lab, consumer: consumer, module: Self.hello.path, answers: ["goproxy=\(proxy.url)"],
+            cause: "network-unreachable")
     }
 
     @Test(arguments: GoRelease.all)

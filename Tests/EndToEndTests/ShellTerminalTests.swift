@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The real shell on a real pseudo-terminal: libedit line editing, Tab completion of commands,
 /// playbook ids, and a confirmed fix that really changes the lab's GOENV file.
@@ -32,19 +32,21 @@ import TestSupport
             ["expect": "go env confirms it"],
             ["expect": "cause: goproxy-off", "timeout": 60],
             ["expect": "gotriage> "],
-            ["send": "hist\t\r"],                     // history shows what was typed
+            ["send": "hist\t\r"],  // history shows what was typed
             ["expect": "start exit-status-128"],
-            ["send": "\u{4}"],                        // Ctrl-D leaves
-            ["eof": true],
+            ["send": "\u{4}"],  // Ctrl-D leaves
+            ["eof": true]
         ]
         let stepsFile = lab.root.appendingPathComponent("pty-steps.json")
         try JSONSerialization.data(withJSONObject: steps).write(to: stepsFile)
         let script = LabServer.scriptURL.deletingLastPathComponent().appendingPathComponent("ptyshell.py").path
-        let run = try lab.run(["python3", script, stepsFile.path, GotriageBinary.path], in: consumer, extraEnvironment: [
-            "GOTRIAGE_PLAYBOOKS": GotriageBinary.shippedPlaybooks,
-            "XDG_STATE_HOME": lab.root.appendingPathComponent("state").path,
-            "TERM": "xterm",
-        ], timeout: 180)
+        let run = try lab.run(
+            ["python3", script, stepsFile.path, GotriageBinary.path], in: consumer,
+            extraEnvironment: [
+                "GOTRIAGE_PLAYBOOKS": GotriageBinary.shippedPlaybooks,
+                "XDG_STATE_HOME": lab.root.appendingPathComponent("state").path,
+                "TERM": "xterm"
+            ], timeout: 180)
         let result = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stderr)")
         #expect(result["ok"] as? Bool == true, "stopped at step \(result["failed_step"] ?? "-"):\n\(result["transcript"] ?? "")")
         #expect(result["exit_status"] as? Int == 0)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import TriageCLI
 
 /// What one `gotriage run exit-status-128 --json` printed, parsed; shared by the end-to-end suites.
@@ -23,12 +23,15 @@ struct Triage {
     }
 
     /// Runs the entry playbook in `consumer` with `--json` and `answers` (NAME=VALUE).
-    static func run(_ lab: Lab, in consumer: URL, answers: [String], yes: Bool = false,
-                    environment: [String: String] = [:]) throws -> Triage {
+    static func run(
+        _ lab: Lab, in consumer: URL, answers: [String], yes: Bool = false,
+        environment: [String: String] = [:]
+    ) throws -> Triage {
         let arguments = ["run", "exit-status-128", "--json"] + answers.flatMap { ["--answer", $0] } + (yes ? ["--yes"] : [])
         let result = try lab.gotriage(arguments, in: consumer, extraEnvironment: environment)
-        return Triage(exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr,
-                      events: try JSONEvents(result.stdout))
+        return Triage(
+            exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr,
+            events: try JSONEvents(result.stdout))
     }
 }
 
@@ -83,8 +86,10 @@ func probeOutputs(_ events: [JSONEvent], argvPrefix prefix: [String]) -> [String
 /// GOENV file stays byte-identical; with `--yes` it ends resolved with `cause`, every change is
 /// applied, and `check` succeeds afterwards. Returns the `--yes` run.
 @discardableResult
-func provesGoEnvFix(lab: Lab, consumer: URL, answers: [String], cause: String, environment: [String: String] = [:],
-                    check: () throws -> (exitCode: Int32, stdout: String, stderr: String)) throws -> Triage {
+func provesGoEnvFix(
+    lab: Lab, consumer: URL, answers: [String], cause: String, environment: [String: String] = [:],
+    check: () throws -> (exitCode: Int32, stdout: String, stderr: String)
+) throws -> Triage {
     #expect(try check().exitCode != 0, "the lab should be broken before gotriage runs")
     try expectDryRunsChangeNothing(lab: lab, consumer: consumer, answers: answers, environment: environment)
 
@@ -111,8 +116,10 @@ func provesGoEnvFix(lab: Lab, consumer: URL, answers: [String], cause: String, e
 
 /// Checks a walk that ends with instructions: exit 1, not-resolved, `cause`, no fix proposed, GOENV
 /// untouched. Returns the run (its `conclusion` holds the instructions).
-func provesInstructions(lab: Lab, consumer: URL, answers: [String], cause: String,
-                        environment: [String: String] = [:]) throws -> Triage {
+func provesInstructions(
+    lab: Lab, consumer: URL, answers: [String], cause: String,
+    environment: [String: String] = [:]
+) throws -> Triage {
     try expectDryRunsChangeNothing(lab: lab, consumer: consumer, answers: answers, environment: environment)
     let goenvBefore = lab.goEnvFileBytes
     let run = try Triage.run(lab, in: consumer, answers: answers, yes: true, environment: environment)

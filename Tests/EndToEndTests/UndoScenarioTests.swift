@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `gotriage undo` with the real go: a fix applied by `gotriage run --yes` is put back and the
 /// GOENV file is byte-identical to before; a value changed since is refused unless --force.
@@ -13,8 +13,11 @@ import TestSupport
         try lab.writeGoEnvFile(["GOPROXY=off", "GOSUMDB=off"])
         let consumer = try lab.makeConsumer(requiring: [Self.hello])
         let before = lab.goEnvFileBytes
-        let fixed = try lab.gotriage(["run", "exit-status-128", "--answer", "module=\(Self.hello.path)",
-                                      "--answer", "goproxy=\(proxy.url)", "--yes"], in: consumer)
+        let fixed = try lab.gotriage(
+            [
+                "run", "exit-status-128", "--answer", "module=\(Self.hello.path)",
+                "--answer", "goproxy=\(proxy.url)", "--yes"
+            ], in: consumer)
         #expect(fixed.exitCode == 0, "\(fixed.stdout)\(fixed.stderr)")
         #expect(try lab.goEnv(["GOPROXY"]).stdout == proxy.url + "\n")
         #expect(lab.goEnvFileBytes != before)
@@ -88,7 +91,9 @@ import TestSupport
         #expect(undo.exitCode == 0, "\(undo.stdout)\(undo.stderr)")
         #expect(undo.stdout.contains("(ran: go env -u GONOSUMDB)"), "newest first: \(undo.stdout)")
         #expect(undo.stdout.contains("(ran: go env -u GOPRIVATE)"))
-        #expect(lab.goEnvFileBytes == before, "byte-identical, or still absent: \(String(decoding: lab.goEnvFileBytes ?? Data(), as: UTF8.self))")
+        #expect(
+            lab.goEnvFileBytes == before,
+            "byte-identical, or still absent: \(String(decoding: lab.goEnvFileBytes ?? Data(), as: UTF8.self))")
         #expect(try lab.goEnv(["GOPRIVATE"]).stdout == "\n")
         // go env writes the file sorted; the lab's unsorted file only comes back byte-identical
         // because undo writes back the journaled bytes (the same settings).

@@ -1,5 +1,6 @@
-@testable import LineEditing
 import Testing
+
+@testable import LineEditing
 
 @Suite struct CompletionActionTests {
     @Test(arguments: [
@@ -10,7 +11,7 @@ import Testing
         ("", ["start", "status"], .replace(deleting: 0, text: "sta")),
         ("run STA", ["start"], .replace(deleting: 3, text: "start ")),
         ("ask ", ["yes"], .replace(deleting: 0, text: "yes ")),
-        ("nothing", [], .none),
+        ("nothing", [], .none)
     ])
     func tabDecision(line: String, candidates: [String], expected: CompletionAction) {
         #expect(CompletionAction.forTab(lineBeforeCursor: line, candidates: candidates) == expected)

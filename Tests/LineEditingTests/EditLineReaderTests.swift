@@ -1,7 +1,8 @@
 import Foundation
-@testable import LineEditing
 import TestSupport
 import Testing
+
+@testable import LineEditing
 
 /// Drives the real libedit reader through a pseudo-terminal.
 ///

@@ -1,7 +1,8 @@
 import Foundation
-@testable import LineEditing
 import TestSupport
 import Testing
+
+@testable import LineEditing
 
 /// Setting up line reading: the history file's private directories, and when the editing reader is used.
 @Suite struct HistoryFileTests {
@@ -20,14 +21,15 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: file))
     }
 
-    @Test(arguments: [
-        (true, true, "xterm-256color", true),
-        (true, true, "dumb", false),
-        (true, true, nil, false),
-        (true, true, "", false),
-        (false, true, "xterm", false),
-        (true, false, "xterm", false),
-    ] as [(Bool, Bool, String?, Bool)])
+    @Test(
+        arguments: [
+            (true, true, "xterm-256color", true),
+            (true, true, "dumb", false),
+            (true, true, nil, false),
+            (true, true, "", false),
+            (false, true, "xterm", false),
+            (true, false, "xterm", false)
+        ] as [(Bool, Bool, String?, Bool)])
     func standardReaderEditsOnlyOnACapableTerminal(stdin: Bool, stdout: Bool, term: String?, edits: Bool) {
         #expect(LineReaders.usesLineEditing(stdinIsTerminal: stdin, stdoutIsTerminal: stdout, term: term) == edits)
     }

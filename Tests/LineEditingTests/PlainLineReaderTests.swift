@@ -1,6 +1,7 @@
 import Foundation
-@testable import LineEditing
 import Testing
+
+@testable import LineEditing
 
 @Suite struct PlainLineReaderTests {
     /// Feeds `input` through a pipe (write end closed afterwards) and reads until end of file.
@@ -27,7 +28,7 @@ import Testing
         ("one\nlast without newline", [.line("one"), .line("last without newline"), .endOfFile]),
         ("\n\nx\n", [.line(""), .line(""), .line("x"), .endOfFile]),
         ("héllo wörld\n", [.line("héllo wörld"), .endOfFile]),
-        ("", [.endOfFile]),
+        ("", [.endOfFile])
     ])
     func readsLinesUntilEndOfFile(input: String, expected: [LineInput]) throws {
         let result = try readAll(input)

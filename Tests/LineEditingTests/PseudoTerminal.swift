@@ -22,9 +22,9 @@ final class PseudoTerminal: Sendable {
         typealias DescriptorCall = @convention(c) (Int32) -> Int32
         typealias NameCall = @convention(c) (Int32, UnsafeMutablePointer<CChar>?, Int) -> Int32
         guard let openpt = Self.libc("posix_openpt", as: DescriptorCall.self),
-              let grantpt = Self.libc("grantpt", as: DescriptorCall.self),
-              let unlockpt = Self.libc("unlockpt", as: DescriptorCall.self),
-              let ptsname = Self.libc("ptsname_r", as: NameCall.self)
+            let grantpt = Self.libc("grantpt", as: DescriptorCall.self),
+            let unlockpt = Self.libc("unlockpt", as: DescriptorCall.self),
+            let ptsname = Self.libc("ptsname_r", as: NameCall.self)
         else { throw Failure(description: "libc has no posix_openpt/grantpt/unlockpt/ptsname_r") }
         master = openpt(O_RDWR | O_NOCTTY)
         var name = [CChar](repeating: 0, count: 256)

@@ -19,7 +19,9 @@ import Testing
         case .failure(let failure):
             actual = failure.diagnostics.map { "\($0.location.line):\($0.location.column): \($0.severity.rawValue): \($0.message)" }
         }
-        #expect(Set(actual) == Set(expected), "missing: \(Set(expected).subtracting(actual).sorted())\nunexpected: \(Set(actual).subtracting(expected).sorted())")
+        #expect(
+            Set(actual) == Set(expected),
+            "missing: \(Set(expected).subtracting(actual).sorted())\nunexpected: \(Set(actual).subtracting(expected).sorted())")
         #expect(actual.count == expected.count, "each diagnostic reported once")
     }
 }

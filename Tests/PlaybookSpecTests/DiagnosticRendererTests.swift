@@ -7,13 +7,15 @@ import Testing
 
     @Test func showsTheLineAndACaretUnderTheColumn() {
         let renderer = DiagnosticRenderer { $0 == "Playbooks/x.yaml" ? source : nil }
-        let diagnostic = Diagnostic(at: SourceLocation(file: "Playbooks/x.yaml", line: 3, column: 11),
-                                    "unknown step 'chek-git' in goto; did you mean 'check-git'?")
-        #expect(renderer.render(diagnostic) == """
-            Playbooks/x.yaml:3:11: error: unknown step 'chek-git' in goto; did you mean 'check-git'?
-                goto: chek-git
-                      ^
-            """)
+        let diagnostic = Diagnostic(
+            at: SourceLocation(file: "Playbooks/x.yaml", line: 3, column: 11),
+            "unknown step 'chek-git' in goto; did you mean 'check-git'?")
+        #expect(
+            renderer.render(diagnostic) == """
+                Playbooks/x.yaml:3:11: error: unknown step 'chek-git' in goto; did you mean 'check-git'?
+                    goto: chek-git
+                          ^
+                """)
     }
 
     @Test func keepsTabsSoTheCaretLinesUp() {
@@ -38,10 +40,11 @@ import Testing
         let failure = try #require(throws: PlaybookLoadFailure.self) {
             try FixtureTrees.tree("gotriage: 1\nid: x\ntitle: t\nsummary: s\nstart: a\nsteps:\n  a:\n    next: b\n    say: hi\n")
         }
-        #expect(failure.description == """
-            test.yaml:8:11: error: unknown step 'b' in next
-                next: b
-                      ^
-            """)
+        #expect(
+            failure.description == """
+                test.yaml:8:11: error: unknown step 'b' in next
+                    next: b
+                          ^
+                """)
     }
 }

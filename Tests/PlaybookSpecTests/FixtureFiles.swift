@@ -46,7 +46,8 @@ enum FixtureFiles {
     /// bring its own `causes.yaml`; everything else is checked against the shipped one.
     static func catalog(for files: [String]) -> Catalog {
         guard let folder = files.first.map({ URL(fileURLWithPath: $0).deletingLastPathComponent() }),
-              folder.deletingLastPathComponent().lastPathComponent == "multi" else {
+            folder.deletingLastPathComponent().lastPathComponent == "multi"
+        else {
             return FixtureTrees.shippedCatalog
         }
         let own = folder.appendingPathComponent(CatalogLoader.fileName).path

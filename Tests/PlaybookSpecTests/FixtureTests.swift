@@ -27,7 +27,9 @@ import Testing
         let expected = try FixtureFiles.expectations(inFileAt: path)
         #expect(!expected.isEmpty, "an invalid fixture must say what it expects")
         let actual = FixtureFiles.diagnostics(files: [path], named: false)
-        #expect(Set(actual) == Set(expected), "missing: \(Set(expected).subtracting(actual).sorted())\nunexpected: \(Set(actual).subtracting(expected).sorted())")
+        #expect(
+            Set(actual) == Set(expected),
+            "missing: \(Set(expected).subtracting(actual).sorted())\nunexpected: \(Set(actual).subtracting(expected).sorted())")
         #expect(actual.count == expected.count, "each diagnostic reported once")
     }
 
@@ -42,7 +44,9 @@ import Testing
             expected += try FixtureFiles.expectations(inFileAt: file).map { "\(name):\($0)" }
         }
         let actual = FixtureFiles.diagnostics(files: files, named: true)
-        #expect(Set(actual) == Set(expected), "missing: \(Set(expected).subtracting(actual).sorted())\nunexpected: \(Set(actual).subtracting(expected).sorted())")
+        #expect(
+            Set(actual) == Set(expected),
+            "missing: \(Set(expected).subtracting(actual).sorted())\nunexpected: \(Set(actual).subtracting(expected).sorted())")
         #expect(actual.count == expected.count)
     }
 }

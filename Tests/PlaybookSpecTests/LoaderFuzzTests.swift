@@ -1,7 +1,7 @@
 import Foundation
 import PlaybookSpec
-import Testing
 import TestSupport
+import Testing
 
 /// A small version of `make fuzz`: mutated shipped playbooks and fixtures never crash the loader,
 /// and every failure is a `file:line:col: error:` pointing into the file.

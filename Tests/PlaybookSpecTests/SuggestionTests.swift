@@ -1,5 +1,6 @@
-@testable import PlaybookSpec
 import Testing
+
+@testable import PlaybookSpec
 
 @Suite struct SuggestionTests {
     @Test(arguments: [("tiemout", "timeout"), ("rn", "run"), ("stdot", "stdout"), ("GOPROXYY", "GOPROXY")])

@@ -19,16 +19,26 @@ struct YAMLTextTests {
     }
 
     @Test(arguments: [
-        ("  a:\n    say: x\n    next: *nowhere\n",
-         "t.yaml:9:11: error: YAML syntax error: '*nowhere' refers to no '&nowhere' above it"),
-        ("  a:\n    done: {outcome: resolved, conclusion: ok}\n---\nid: x\n",
-         "t.yaml:9:1: error: a playbook file holds one YAML document; remove this second one (and its '---')"),
-        ("  a:\n    say: \"x\u{1}y\"\n    next: a\n",
-         "t.yaml:8:12: error: the file is not readable text: control characters are not allowed"),
-        ("  a:\n    say: [x\n",
-         "t.yaml:9:1: error: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence that started at line 8)"),
-        ("  a:\n    say: 'open",
-         "t.yaml:8:15: error: YAML syntax error: found unexpected end of stream (while scanning a quoted scalar that started at line 8)"),
+        (
+            "  a:\n    say: x\n    next: *nowhere\n",
+            "t.yaml:9:11: error: YAML syntax error: '*nowhere' refers to no '&nowhere' above it"
+        ),
+        (
+            "  a:\n    done: {outcome: resolved, conclusion: ok}\n---\nid: x\n",
+            "t.yaml:9:1: error: a playbook file holds one YAML document; remove this second one (and its '---')"
+        ),
+        (
+            "  a:\n    say: \"x\u{1}y\"\n    next: a\n",
+            "t.yaml:8:12: error: the file is not readable text: control characters are not allowed"
+        ),
+        (
+            "  a:\n    say: [x\n",
+            "t.yaml:9:1: error: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence that started at line 8)"
+        ),
+        (
+            "  a:\n    say: 'open",
+            "t.yaml:8:15: error: YAML syntax error: found unexpected end of stream (while scanning a quoted scalar that started at line 8)"
+        )
     ])
     func syntaxErrorsKeepLibyamlsWordsAndPlace(steps: String, expected: String) {
         #expect(diagnostic(Self.header + "steps:\n" + steps) == expected)
@@ -40,14 +50,19 @@ struct YAMLTextTests {
         // Three times: the second one.
         ("  a:\n    say: x\n    next: a\n    say: y\n    say: z\n", "t.yaml:10:5: error: 'say' is written twice; first written at line 8"),
         // Flow mapping, quoted differently.
-        ("  a:\n    run: {argv: [go], 'timeout': 1s, \"timeout\": 2s}\n    next: a\n",
-         "t.yaml:8:38: error: 'timeout' is written twice; first written at line 8"),
+        (
+            "  a:\n    run: {argv: [go], 'timeout': 1s, \"timeout\": 2s}\n    next: a\n",
+            "t.yaml:8:38: error: 'timeout' is written twice; first written at line 8"
+        ),
         // Two different keys repeated: the first repeat in reading order.
-        ("  a:\n    say: x\n    next: a\n    next: b\n    say: y\n", "t.yaml:10:5: error: 'next' is written twice; first written at line 9"),
+        (
+            "  a:\n    say: x\n    next: a\n    next: b\n    say: y\n",
+            "t.yaml:10:5: error: 'next' is written twice; first written at line 9"
+        ),
         // A key that cannot be renamed (anchored): reported where it is first written.
         ("  a:\n    &k say: x\n    say: y\n    next: a\n", "t.yaml:8:5: error: 'say' is written more than once in this mapping; keep one"),
         // A list as a key has no name.
-        ("  a:\n    ? [x]\n    : 1\n    ? [x]\n    : 2\n", "t.yaml:8:7: error: a key is written twice in this mapping; keep one"),
+        ("  a:\n    ? [x]\n    : 1\n    ? [x]\n    : 2\n", "t.yaml:8:7: error: a key is written twice in this mapping; keep one")
     ])
     func repeatedKeysAreReportedWhereTheyAreWrittenAgain(steps: String, expected: String) {
         #expect(diagnostic(Self.header + "steps:\n" + steps) == expected)
@@ -64,10 +79,11 @@ struct YAMLTextTests {
             Issue.record("expected problems")
             return
         }
-        #expect(failure.diagnostics.map { "\($0.location.line):\($0.location.column): \($0.message)" } == [
-            "8:21: unknown step 'nowhere' in next",
-            "9:3: step 'a' is defined twice; first defined at line 7",
-        ])
+        #expect(
+            failure.diagnostics.map { "\($0.location.line):\($0.location.column): \($0.message)" } == [
+                "8:21: unknown step 'nowhere' in next",
+                "9:3: step 'a' is defined twice; first defined at line 7"
+            ])
     }
 
     @Test func repeatedExtensionKeysAreIgnoredAsBefore() {
@@ -75,8 +91,9 @@ struct YAMLTextTests {
     }
 
     @Test func anAliasCannotBeAKey() {
-        #expect(diagnostic(Self.header + "steps:\n  a:\n    say: &k next\n    *k : a\n")
-            == "t.yaml:9:5: error: an alias (*k) cannot be a key; write the key out")
+        #expect(
+            diagnostic(Self.header + "steps:\n  a:\n    say: &k next\n    *k : a\n")
+                == "t.yaml:9:5: error: an alias (*k) cannot be a key; write the key out")
     }
 
     /// Yams hashes every key whole, so an alias to a billion laughs as a key would take hours

@@ -1,8 +1,9 @@
 import DecisionEngine
 import HostEffects
 import PlaybookSpec
-import Testing
 import TestSupport
+import Testing
+
 @testable import TriageCLI
 
 /// Who reads `go env`, when, and for which keys: each consumer asks for its own keys and nothing
@@ -29,8 +30,9 @@ struct GoEnvKeySelectionTests {
     /// change (so the step after needs no read of its own), and undo the key it restores, before
     /// and after.
     @Test func eachConsumerOfAWalkReadsItsOwnKeys() async throws {
-        let harness = ShellHarness(lines: ["start private-module", "1", "y", "undo", "quit"], goEnv: ["GOPRIVATE": "old"],
-                                   runner: ShellTests.failingDownload(), journal: InMemoryJournal())
+        let harness = ShellHarness(
+            lines: ["start private-module", "1", "y", "undo", "quit"], goEnv: ["GOPRIVATE": "old"],
+            runner: ShellTests.failingDownload(), journal: InMemoryJournal())
         _ = await harness.run(try FixtureTrees.tree(ShellTests.privateBook))
         #expect(harness.transcript.contains("GOPRIVATE now: \"old\"  (set in the GOENV file /home/dev/.config/go/env)"))
         #expect(harness.transcript.contains("GOPRIVATE is now corp.example.com."))
@@ -43,13 +45,18 @@ struct GoEnvKeySelectionTests {
     @Test func aFixAppliedAtOnceIsJournaledFromTheSnapshotThatShowedIt() async throws {
         let goEnvironment = InMemoryGoEnvironment(values: ["GOPRIVATE": "old"])
         let journal = InMemoryJournal()
-        let host = Host(runner: ShellTests.failingDownload(), goEnvironment: goEnvironment, environment: [:],
-                        workingDirectory: "/tmp", selfExecutable: "/usr/bin/gotriage",
-                        journal: ChangeJournal(journal: journal, session: "yes-test"))
+        let host = Host(
+            runner: ShellTests.failingDownload(), goEnvironment: goEnvironment, environment: [:],
+            workingDirectory: "/tmp", selfExecutable: "/usr/bin/gotriage",
+            journal: ChangeJournal(journal: journal, session: "yes-test"))
         let walk = try #require(Walk(tree: FixtureTrees.tree(ShellTests.privateBook), playbook: "private-module"))
-        let driver = WalkDriver(walk: walk, host: host, observer: WalkDriverTests.Events(),
-                                presetAnswers: ["private_host": "corp.example.com"], fixPolicy: .applyAll)
-        guard case .finished(let end) = await driver.advance() else { Issue.record("expected the walk to end"); return }
+        let driver = WalkDriver(
+            walk: walk, host: host, observer: WalkDriverTests.Events(),
+            presetAnswers: ["private_host": "corp.example.com"], fixPolicy: .applyAll)
+        guard case .finished(let end) = await driver.advance() else {
+            Issue.record("expected the walk to end")
+            return
+        }
         #expect(end.outcome == .resolved)
         #expect(goEnvironment.reads == [Self.fixKeys, ["GOPRIVATE"]])
         let planned = try #require(journal.written.first)
@@ -74,11 +81,15 @@ struct GoEnvKeySelectionTests {
     /// The read that confirms a fix asks for the walk's keys too, so the step after it reads nothing.
     @Test func theReadConfirmingAFixServesTheWalkToo() async throws {
         let goEnvironment = InMemoryGoEnvironment(values: ["GOFLAGS": "-mod=mod"])
-        let host = Host(runner: FakeCommandRunner(), goEnvironment: goEnvironment, environment: [:],
-                        workingDirectory: "/tmp", selfExecutable: "/usr/bin/gotriage")
+        let host = Host(
+            runner: FakeCommandRunner(), goEnvironment: goEnvironment, environment: [:],
+            workingDirectory: "/tmp", selfExecutable: "/usr/bin/gotriage")
         let walk = try #require(Walk(tree: FixtureTrees.tree(Self.fixThenShow), playbook: "fix-then-show"))
         let driver = WalkDriver(walk: walk, host: host, observer: WalkDriverTests.Events(), fixPolicy: .applyAll)
-        guard case .finished(let end) = await driver.advance() else { Issue.record("expected the walk to end"); return }
+        guard case .finished(let end) = await driver.advance() else {
+            Issue.record("expected the walk to end")
+            return
+        }
         #expect(end.conclusion == "GOFLAGS -mod=mod, GOPRIVATE corp.example.com.")
         #expect(goEnvironment.reads == [Self.fixKeys, ["GOPRIVATE", "GOFLAGS"]])
     }

@@ -1,9 +1,10 @@
-@testable import DecisionEngine
 import Foundation
 import HostEffects
 import PlaybookSpec
-import Testing
 import TestSupport
+import Testing
+
+@testable import DecisionEngine
 @testable import TriageCLI
 
 @Suite("JSON lines")
@@ -96,13 +97,16 @@ struct JSONLinesRendererTests {
             .started(playbook: "book", title: "A book"),
             .probeStarted(probe),
             .probeFinished(probe, CommandResult(argv: probe.argv, durationMilliseconds: duration)),
-            .finished(end),
+            .finished(end)
         ])
         let events = try Self.decode(output.out)
         #expect(events.map(\.kind) == [.start, .probeStart, .end], "\(output.out)")
         #expect(events.last == JSONEvent(.finished(end)))
-        #expect(output.err.hasPrefix("gotriage: the probe-end event could not be written as JSON, so it is missing from the output: duration_ms is \(duration): "),
-                "\(output.err)")
+        #expect(
+            output.err.hasPrefix(
+                "gotriage: the probe-end event could not be written as JSON, so it is missing from the output: duration_ms is \(duration): "
+            ),
+            "\(output.err)")
         #expect(output.err.split(separator: "\n").count == 1)
     }
 
@@ -115,9 +119,10 @@ struct JSONLinesRendererTests {
     }
 
     @Test func mapStringsReachesEveryStringOfEveryEvent() throws {
-        let fixed = Set(JSONEvent.Kind.allCases.map(\.rawValue) + JSONEvent.End.Outcome.allCases.map(\.rawValue)
-            + JSONEvent.FixApplied.Status.allCases.map(\.rawValue) + JSONEvent.FixProposed.Source.allCases.map(\.rawValue)
-            + ["user", "answer-flag", "user-said-no", "no-yes-flag", "done", "fix-proposed"])
+        let fixed = Set(
+            JSONEvent.Kind.allCases.map(\.rawValue) + JSONEvent.End.Outcome.allCases.map(\.rawValue)
+                + JSONEvent.FixApplied.Status.allCases.map(\.rawValue) + JSONEvent.FixProposed.Source.allCases.map(\.rawValue)
+                + ["user", "answer-flag", "user-said-no", "no-yes-flag", "done", "fix-proposed"])
         let encoder = JSONEncoder()
         for walkEvent in JSONWireSamples.events {
             let event = JSONEvent(walkEvent)
@@ -151,7 +156,10 @@ struct JSONLinesRendererTests {
         // Cut at 4 000 characters, the URL would keep "https://alice:hun" — no "@", so no URL to redact.
         let stdout = String(repeating: "x", count: JSONLinesRenderer.outputExcerpt - 17) + "https://alice:hunter2@proxy.corp/x"
         let output = Self.render([.probeFinished(probe, CommandResult(argv: probe.argv, stdout: stdout))])
-        guard case .probeEnd(let end)? = try Self.decode(output.out).first else { Issue.record("expected probe-end"); return }
+        guard case .probeEnd(let end)? = try Self.decode(output.out).first else {
+            Issue.record("expected probe-end")
+            return
+        }
         #expect(end.stdout.count == JSONLinesRenderer.outputExcerpt)
         #expect(!end.stdout.contains("alice"), "\(end.stdout.suffix(40))")
         #expect(end.stdout.hasSuffix("https://REDACTED@"))

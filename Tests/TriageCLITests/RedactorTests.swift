@@ -1,6 +1,7 @@
 import Foundation
 import HostEffects
 import Testing
+
 @testable import TriageCLI
 
 @Suite("Redactor")
@@ -27,9 +28,11 @@ struct RedactorTests {
         ("export MY_API_KEY='k e y'", "k e y", "export MY_API_KEY="),
         ("db_password = letmein", "letmein", "db_password"),
         (#"{"CI_JOB_TOKEN": "zzzsecretzzz", "HOME": "/root"}"#, "zzzsecretzzz", #""HOME": "/root""#),
-        ("key:\n-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAA\nAAAABG5vbmU=\n-----END OPENSSH PRIVATE KEY-----\ndone",
-         "b3BlbnNzaC1rZXktdjEAAAA", "done"),
-        ("cut: -----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA", "MIIEowIBAAKCAQEA", "BEGIN RSA PRIVATE KEY"),
+        (
+            "key:\n-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAA\nAAAABG5vbmU=\n-----END OPENSSH PRIVATE KEY-----\ndone",
+            "b3BlbnNzaC1rZXktdjEAAAA", "done"
+        ),
+        ("cut: -----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA", "MIIEowIBAAKCAQEA", "BEGIN RSA PRIVATE KEY")
     ]
 
     @Test(arguments: cases)
@@ -49,7 +52,7 @@ struct RedactorTests {
         "git@github.com: Permission denied (publickey).",
         "GOPROXY=https://proxy.golang.org,direct GONOSUMDB=corp.example.com",
         // A playbook's instruction names placeholders in the YOUR_… form; they are not secrets.
-        #"add the line "machine git.example login YOUR_USER password YOUR_TOKEN" to ~/.netrc"#,
+        #"add the line "machine git.example login YOUR_USER password YOUR_TOKEN" to ~/.netrc"#
     ])
     func leavesOrdinaryTextAlone(text: String) {
         #expect(Redactor().redact(text) == text)
@@ -57,8 +60,9 @@ struct RedactorTests {
 
     @Test func dataThatIsNotJSONIsRedactedAsText() {
         let data = Data("not json: https://u:pw@h:1/x GITHUB_TOKEN=abc".utf8)
-        #expect(String(decoding: Redactor().redact(json: data), as: UTF8.self)
-            == "not json: https://REDACTED@h:1/x GITHUB_TOKEN=REDACTED")
+        #expect(
+            String(decoding: Redactor().redact(json: data), as: UTF8.self)
+                == "not json: https://REDACTED@h:1/x GITHUB_TOKEN=REDACTED")
         #expect(Redactor(enabled: false).redact(json: data) == data)
     }
 
@@ -70,7 +74,10 @@ struct RedactorTests {
         #expect(object["argv"] as? [String] == ["curl", "https://REDACTED@h:1/x"])
         #expect(object["n"] as? Double == 12.5)
         #expect(object["ok"] as? Bool == true)
-        #expect(Redactor().redact(environment: ["NPM_TOKEN": "x", "URL": "https://a:b@c"]) == ["NPM_TOKEN": "REDACTED", "URL": "https://REDACTED@c"])
+        #expect(
+            Redactor().redact(environment: ["NPM_TOKEN": "x", "URL": "https://a:b@c"]) == [
+                "NPM_TOKEN": "REDACTED", "URL": "https://REDACTED@c"
+            ])
     }
 
     /// JSON without any rule's word comes back as it was; a word spelled with an escape is still found.

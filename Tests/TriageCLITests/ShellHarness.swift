@@ -3,8 +3,9 @@ import Foundation
 import HostEffects
 import LineEditing
 import PlaybookSpec
-import Testing
 import TestSupport
+import Testing
+
 @testable import TriageCLI
 
 /// Runs the shell against scripted input, fake commands and an in-memory Go environment, and
@@ -17,8 +18,10 @@ final class ShellHarness {
     let journal: (any Journal)?
     private let output = Output()
 
-    init(lines: [String], goEnv: [String: String] = [:], osEnvironment: [String: String] = [:],
-         runner: FakeCommandRunner = FakeCommandRunner(), journal: (any Journal)? = nil) {
+    init(
+        lines: [String], goEnv: [String: String] = [:], osEnvironment: [String: String] = [:],
+        runner: FakeCommandRunner = FakeCommandRunner(), journal: (any Journal)? = nil
+    ) {
         self.runner = runner
         self.journal = journal
         self.goEnvironment = InMemoryGoEnvironment(values: goEnv, osEnvironment: osEnvironment)
@@ -27,13 +30,16 @@ final class ShellHarness {
 
     /// The shell's exit status.
     func run(_ tree: DecisionTree, catalog: Catalog? = nil) async -> Int32 {
-        let host = Host(runner: runner, goEnvironment: goEnvironment, environment: ["PATH": "/usr/bin"],
-                        workingDirectory: "/work/module", selfExecutable: "/usr/local/bin/gotriage",
-                        journal: journal.map { ChangeJournal(journal: $0, session: "shell-test") })
+        let host = Host(
+            runner: runner, goEnvironment: goEnvironment, environment: ["PATH": "/usr/bin"],
+            workingDirectory: "/work/module", selfExecutable: "/usr/local/bin/gotriage",
+            journal: journal.map { ChangeJournal(journal: $0, session: "shell-test") })
         let console = Console(usesColour: false, out: output.append, err: output.append)
         // Ctrl-C handling is process-wide; the pty tests prove it in a process of their own.
-        return await Shell(tree: tree, catalog: catalog, host: host, reader: reader, console: console,
-                           catchesCtrlC: false).run()
+        return await Shell(
+            tree: tree, catalog: catalog, host: host, reader: reader, console: console,
+            catchesCtrlC: false
+        ).run()
     }
 
     var transcript: String { output.text }
@@ -78,8 +84,10 @@ final class EchoingReader: LineReader {
 
 /// Compares text with a golden file in Transcripts/, named after the test.
 /// Set GOTRIAGE_UPDATE_GOLDEN=1 to write the file instead (then review the diff).
-func expectGolden(_ actual: String, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation,
-                  filePath: String = #filePath) throws {
+func expectGolden(
+    _ actual: String, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation,
+    filePath: String = #filePath
+) throws {
     let url = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Transcripts/\(name).txt")
     if ProcessInfo.processInfo.environment["GOTRIAGE_UPDATE_GOLDEN"] == "1" {
         try actual.write(to: url, atomically: true, encoding: .utf8)

@@ -1,8 +1,9 @@
 import Diagnosis
 import Foundation
 import PlaybookSpec
-import Testing
 import TestSupport
+import Testing
+
 @testable import TriageCLI
 
 /// `paste` in the shell: the pasted text ends at an empty line, the causes are shown, and the
@@ -15,13 +16,14 @@ import TestSupport
     @Test func pasteNamesTheCauseAndStartsThePlaybookForTheModule() async throws {
         let knowledge = try Self.knowledge()
         // go 1.19.8 with GOPROXY=off in the GOENV file (scripts/capture-local-scenarios.py)
-        let harness = ShellHarness(lines: [
-            "paste",
-            "go: example.com/hello@v1.0.0: module lookup disabled by GOPROXY=off",
-            "",
-            "",
-            "quit",
-        ], goEnv: ["GOPROXY": "off", "GOFLAGS": ""])
+        let harness = ShellHarness(
+            lines: [
+                "paste",
+                "go: example.com/hello@v1.0.0: module lookup disabled by GOPROXY=off",
+                "",
+                "",
+                "quit"
+            ], goEnv: ["GOPROXY": "off", "GOFLAGS": ""])
         _ = await harness.run(knowledge.tree, catalog: knowledge.catalog.catalog)
         let transcript = harness.transcript
         #expect(transcript.contains("1. goproxy-off — Module lookup is switched off"))
@@ -42,7 +44,7 @@ import TestSupport
     @Test func answeringNoStartsNothing() async throws {
         let knowledge = try Self.knowledge()
         let harness = ShellHarness(lines: [
-            "paste", "go: example.com/hello@v1.0.0: module lookup disabled by GOPROXY=off", "", "n", "quit",
+            "paste", "go: example.com/hello@v1.0.0: module lookup disabled by GOPROXY=off", "", "n", "quit"
         ])
         _ = await harness.run(knowledge.tree, catalog: knowledge.catalog.catalog)
         #expect(harness.transcript.contains("Not started. To start it later: start go-settings"))

@@ -1,7 +1,8 @@
 import HostEffects
 import PlaybookSpec
-import Testing
 import TestSupport
+import Testing
+
 @testable import TriageCLI
 
 @Suite("Shell")
@@ -48,10 +49,11 @@ struct ShellTests {
 
     static func failingDownload() -> FakeCommandRunner {
         FakeCommandRunner { request in
-            CommandResult(argv: request.argv, exitCode: 1,
-                          stdout: "{\n\t\"Path\": \"corp.example.com/team/lib\",\n\t\"Error\": \"reading …: 404 Not Found\"\n}\n",
-                          stderr: "go: corp.example.com/team/lib@v1.0.0: reading http://proxy/…: 404 Not Found\n",
-                          durationMilliseconds: 12)
+            CommandResult(
+                argv: request.argv, exitCode: 1,
+                stdout: "{\n\t\"Path\": \"corp.example.com/team/lib\",\n\t\"Error\": \"reading …: 404 Not Found\"\n}\n",
+                stderr: "go: corp.example.com/team/lib@v1.0.0: reading http://proxy/…: 404 Not Found\n",
+                durationMilliseconds: 12)
         }
     }
 
@@ -66,8 +68,9 @@ struct ShellTests {
 
     @Test(arguments: ["", "n", "no"])
     func anythingButYesChangesNothing(reply: String) async throws {
-        let harness = ShellHarness(lines: ["start private-module", "corp.example.com", reply, "quit"], goEnv: ["GOPRIVATE": "old"],
-                                   runner: Self.failingDownload())
+        let harness = ShellHarness(
+            lines: ["start private-module", "corp.example.com", reply, "quit"], goEnv: ["GOPRIVATE": "old"],
+            runner: Self.failingDownload())
         _ = await harness.run(try FixtureTrees.tree(Self.privateBook))
         #expect(harness.goEnvironment.fileValues == ["GOPRIVATE": "old"])
         #expect(harness.transcript.contains("Not applied. Nothing was changed."))
@@ -75,10 +78,14 @@ struct ShellTests {
     }
 
     @Test func anOSVariableOverridingTheFileIsNotReportedAsFixed() async throws {
-        let harness = ShellHarness(lines: ["start private-module", "1", "yes", "quit"],
-                                   osEnvironment: ["GOPRIVATE": "from-shell"], runner: Self.failingDownload())
+        let harness = ShellHarness(
+            lines: ["start private-module", "1", "yes", "quit"],
+            osEnvironment: ["GOPRIVATE": "from-shell"], runner: Self.failingDownload())
         _ = await harness.run(try FixtureTrees.tree(Self.privateBook))
-        #expect(harness.transcript.contains("✗ Not done: GOPRIVATE was written to the GOENV file, but your shell's environment variable GOPRIVATE=from-shell overrides that file"))
+        #expect(
+            harness.transcript.contains(
+                "✗ Not done: GOPRIVATE was written to the GOENV file, but your shell's environment variable GOPRIVATE=from-shell overrides that file"
+            ))
         #expect(harness.transcript.contains("unset GOPRIVATE"))
         #expect(!harness.transcript.contains("✔ Resolved"))
     }
@@ -90,8 +97,9 @@ struct ShellTests {
     }
 
     @Test func backReturnsToTheQuestion() async throws {
-        let harness = ShellHarness(lines: ["start private-module", "other.example.com", "back", "1", "y", "quit"],
-                                   runner: Self.failingDownload())
+        let harness = ShellHarness(
+            lines: ["start private-module", "other.example.com", "back", "1", "y", "quit"],
+            runner: Self.failingDownload())
         _ = await harness.run(try FixtureTrees.tree(Self.privateBook))
         #expect(harness.goEnvironment.fileValues["GOPRIVATE"] == "corp.example.com")
         #expect(harness.transcript.components(separatedBy: "Which host is private?").count == 3)
@@ -102,7 +110,7 @@ struct ShellTests {
         let tree = try FixtureTrees.tree(Self.privateBook)
         _ = await harness.run(tree)
         // After the last line the shell stopped at the question, so the completer offers its choices.
-        #expect(harness.reader.complete("") .prefix(2) == ["corp.example.com", "other.example.com"])
+        #expect(harness.reader.complete("").prefix(2) == ["corp.example.com", "other.example.com"])
         #expect(harness.reader.complete("sta") == ["start"])
         #expect(harness.reader.complete("start pri") == ["private-module"])
         #expect(harness.reader.complete("help wh") == ["why"])

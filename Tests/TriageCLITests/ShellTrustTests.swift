@@ -1,7 +1,8 @@
 import Foundation
 import HostEffects
-import Testing
 import TestSupport
+import Testing
+
 @testable import TriageCLI
 
 /// The shell's `undo` and `report`.
@@ -9,9 +10,10 @@ import TestSupport
 struct ShellTrustTests {
     @Test func undoPutsBackTheLastChangeOnce() async throws {
         let journal = InMemoryJournal()
-        let harness = ShellHarness(lines: ["undo", "start private-module", "1", "y", "undo", "undo", "quit"],
-                                   goEnv: ["GOPRIVATE": "old.example.com"], runner: ShellTests.failingDownload(),
-                                   journal: journal)
+        let harness = ShellHarness(
+            lines: ["undo", "start private-module", "1", "y", "undo", "undo", "quit"],
+            goEnv: ["GOPRIVATE": "old.example.com"], runner: ShellTests.failingDownload(),
+            journal: journal)
         _ = await harness.run(try FixtureTrees.tree(ShellTests.privateBook))
         #expect(harness.goEnvironment.fileValues == ["GOPRIVATE": "old.example.com"])
         #expect(journal.written.map(\.state) == [.planned, .applied, .undone])
@@ -21,8 +23,9 @@ struct ShellTrustTests {
 
     @Test func undoAllGoesNewestFirstAndForceIsAccepted() async throws {
         let journal = InMemoryJournal()
-        let harness = ShellHarness(lines: ["start private-module", "1", "y", "restart", "2", "y", "undo all --force", "quit"],
-                                   runner: ShellTests.failingDownload(), journal: journal)
+        let harness = ShellHarness(
+            lines: ["start private-module", "1", "y", "restart", "2", "y", "undo all --force", "quit"],
+            runner: ShellTests.failingDownload(), journal: journal)
         _ = await harness.run(try FixtureTrees.tree(ShellTests.privateBook))
         #expect(harness.goEnvironment.fileValues.isEmpty)
         let undone = journal.written.filter { $0.state == .undone }
@@ -31,9 +34,10 @@ struct ShellTrustTests {
     }
 
     @Test func reportPrintsMarkdownForATicket() async throws {
-        let harness = ShellHarness(lines: ["report", "start private-module", "1", "y", "report", "quit"],
-                                   goEnv: ["GOPROXY": "http://bob:hunter2secret@proxy.corp:3128"],
-                                   runner: ShellTests.failingDownload())
+        let harness = ShellHarness(
+            lines: ["report", "start private-module", "1", "y", "report", "quit"],
+            goEnv: ["GOPROXY": "http://bob:hunter2secret@proxy.corp:3128"],
+            runner: ShellTests.failingDownload())
         _ = await harness.run(try FixtureTrees.tree(ShellTests.privateBook))
         let text = harness.transcript
         #expect(text.contains("Nothing to report yet. Start a playbook first"))
@@ -58,10 +62,13 @@ struct ShellTrustTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let redacted = directory.appendingPathComponent("r.json").path
         let plain = directory.appendingPathComponent("plain.json").path
-        let harness = ShellHarness(lines: ["start private-module", "1", "n", "report --json \(redacted)",
-                                           "report --no-redact \(plain)", "quit"],
-                                   goEnv: ["GOPROXY": "http://bob:hunter2secret@proxy.corp:3128"],
-                                   runner: ShellTests.failingDownload())
+        let harness = ShellHarness(
+            lines: [
+                "start private-module", "1", "n", "report --json \(redacted)",
+                "report --no-redact \(plain)", "quit"
+            ],
+            goEnv: ["GOPROXY": "http://bob:hunter2secret@proxy.corp:3128"],
+            runner: ShellTests.failingDownload())
         _ = await harness.run(try FixtureTrees.tree(ShellTests.privateBook))
         #expect(harness.transcript.contains("Wrote the report to \(redacted) (secrets redacted)."))
         #expect(harness.transcript.contains("NOT redacted"))

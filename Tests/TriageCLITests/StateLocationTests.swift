@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TriageCLI
 
 /// Where the shell's history and the change journal are kept.
@@ -10,7 +11,7 @@ import Testing
         (["XDG_STATE_HOME": "", "HOME": "/home/ana"], "/home/ana/.local/state/gotriage/"),
         (["XDG_STATE_HOME": "relative/state", "HOME": "/home/ana"], "/home/ana/.local/state/gotriage/"),
         (["HOME": ""], "./.local/state/gotriage/"),
-        ([:], "./.local/state/gotriage/"),
+        ([:], "./.local/state/gotriage/")
     ])
     func followsTheXDGRules(environment: [String: String], directory: String) {
         #expect(StateLocation.file("history", environment: environment) == directory + "history")

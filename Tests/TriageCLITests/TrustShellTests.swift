@@ -2,23 +2,26 @@ import DecisionEngine
 import Foundation
 import HostEffects
 import PlaybookSpec
-import Testing
 import TestSupport
+import Testing
+
 @testable import TriageCLI
 
 @Suite("Dry run, spinner and fuzzing in the shell")
 struct TrustShellTests {
     @Test func dryrunOnShowsTheFixAndStopsThere() async throws {
-        let harness = ShellHarness(lines: ["dryrun on", "start private-module", "1", "dryrun", "dryrun maybe", "quit"],
-                                   runner: ShellTests.failingDownload())
+        let harness = ShellHarness(
+            lines: ["dryrun on", "start private-module", "1", "dryrun", "dryrun maybe", "quit"],
+            runner: ShellTests.failingDownload())
         _ = await harness.run(try FixtureTrees.tree(ShellTests.privateBook))
         #expect(harness.goEnvironment.fileValues["GOPRIVATE"] == nil, "a dry run changes nothing")
         try expectGolden(harness.transcript, named: "dryrunOnShowsTheFixAndStopsThere")
     }
 
     @Test func dryrunOffProposesAgain() async throws {
-        let harness = ShellHarness(lines: ["dryrun on", "dryrun off", "start private-module", "1", "y", "quit"],
-                                   runner: ShellTests.failingDownload())
+        let harness = ShellHarness(
+            lines: ["dryrun on", "dryrun off", "start private-module", "1", "y", "quit"],
+            runner: ShellTests.failingDownload())
         _ = await harness.run(try FixtureTrees.tree(ShellTests.privateBook))
         #expect(harness.goEnvironment.fileValues["GOPRIVATE"] == "corp.example.com")
         #expect(!harness.transcript.contains("would run"))
@@ -99,21 +102,30 @@ struct TrustShellTests {
         let console = Console(usesColour: false, out: output.append, err: output.append)
         let tree = try FixtureTrees.tree(ShellTests.privateBook)
         let walk = try #require(Walk(tree: tree, playbook: "private-module"))
-        let host = Host(runner: ShellTests.failingDownload(), goEnvironment: InMemoryGoEnvironment(), environment: [:],
-                        workingDirectory: "/", selfExecutable: "/bin/gotriage")
-        let driver = WalkDriver(walk: walk, host: host, observer: JSONLinesRenderer(console: console),
-                                presetAnswers: ["private_host": "corp.example.com"], fixPolicy: .dryRun)
+        let host = Host(
+            runner: ShellTests.failingDownload(), goEnvironment: InMemoryGoEnvironment(), environment: [:],
+            workingDirectory: "/", selfExecutable: "/bin/gotriage")
+        let driver = WalkDriver(
+            walk: walk, host: host, observer: JSONLinesRenderer(console: console),
+            presetAnswers: ["private_host": "corp.example.com"], fixPolicy: .dryRun)
         let stop = await driver.advance()
-        guard case .finished(let end) = stop else { Issue.record("expected the end"); return }
+        guard case .finished(let end) = stop else {
+            Issue.record("expected the end")
+            return
+        }
         #expect(ExitStatus(end) == .notResolved)
         let events = try JSONLinesRendererTests.decode(output.value)
-        guard case .end(let last)? = events.last else { Issue.record("the last line is not the end: \(output.value)"); return }
+        guard case .end(let last)? = events.last else {
+            Issue.record("the last line is not the end: \(output.value)")
+            return
+        }
         #expect(last.outcome == .fixProposed, "\(last)")
         #expect(last.reason == .fixProposed)
-        #expect(events.contains { event in
-            guard case .fixWouldRun(let shown) = event else { return false }
-            return shown.commands == [["go", "env", "-w", "GOPRIVATE=corp.example.com"]]
-        })
+        #expect(
+            events.contains { event in
+                guard case .fixWouldRun(let shown) = event else { return false }
+                return shown.commands == [["go", "env", "-w", "GOPRIVATE=corp.example.com"]]
+            })
         #expect(!events.contains { $0.kind == .fixApplied })
     }
 }

@@ -1,8 +1,9 @@
 import DecisionEngine
 import HostEffects
 import PlaybookSpec
-import Testing
 import TestSupport
+import Testing
+
 @testable import TriageCLI
 
 @Suite("Walk driver")
@@ -34,11 +35,13 @@ struct WalkDriverTests {
 
     @Test func aPresetAnswersAQuestionOnceSoAScriptCannotLoopForever() async throws {
         let runner = FakeCommandRunner()
-        let host = Host(runner: runner, goEnvironment: InMemoryGoEnvironment(), environment: [:],
-                        workingDirectory: "/tmp", selfExecutable: "/usr/bin/gotriage")
+        let host = Host(
+            runner: runner, goEnvironment: InMemoryGoEnvironment(), environment: [:],
+            workingDirectory: "/tmp", selfExecutable: "/usr/bin/gotriage")
         let walk = try #require(Walk(tree: FixtureTrees.tree(Self.loop), playbook: "loop"))
-        let driver = WalkDriver(walk: walk, host: host, observer: Events(), presetAnswers: ["again": "yes"],
-                                fixPolicy: .declineAll)
+        let driver = WalkDriver(
+            walk: walk, host: host, observer: Events(), presetAnswers: ["again": "yes"],
+            fixPolicy: .declineAll)
         let stop = await driver.advance()
         guard case .question(let question) = stop else {
             Issue.record("expected the loop to come back to the question, got \(stop)")
@@ -49,20 +52,36 @@ struct WalkDriverTests {
     }
 
     @Test func everyDecisionIsReportedOnceAndTheFixAppliedIsTheOneProposed() async throws {
-        let host = Host(runner: ShellTests.failingDownload(), goEnvironment: InMemoryGoEnvironment(), environment: [:],
-                        workingDirectory: "/tmp", selfExecutable: "/usr/bin/gotriage")
+        let host = Host(
+            runner: ShellTests.failingDownload(), goEnvironment: InMemoryGoEnvironment(), environment: [:],
+            workingDirectory: "/tmp", selfExecutable: "/usr/bin/gotriage")
         let walk = try #require(Walk(tree: FixtureTrees.tree(ShellTests.privateBook), playbook: "private-module"))
         let events = Events()
         let driver = WalkDriver(walk: walk, host: host, observer: events, fixPolicy: .confirm)
-        guard case .question = await driver.advance() else { Issue.record("expected the question"); return }
+        guard case .question = await driver.advance() else {
+            Issue.record("expected the question")
+            return
+        }
         driver.answer("2")
-        guard case .fixConfirmation = await driver.advance() else { Issue.record("expected the fix"); return }
+        guard case .fixConfirmation = await driver.advance() else {
+            Issue.record("expected the fix")
+            return
+        }
         #expect(driver.back())
-        guard case .question = await driver.advance() else { Issue.record("back returns to the question"); return }
+        guard case .question = await driver.advance() else {
+            Issue.record("back returns to the question")
+            return
+        }
         driver.answer("1")
-        guard case .fixConfirmation(let waiting) = await driver.advance() else { Issue.record("expected the fix"); return }
+        guard case .fixConfirmation(let waiting) = await driver.advance() else {
+            Issue.record("expected the fix")
+            return
+        }
         await driver.applyFix()
-        guard case .finished(let end) = await driver.advance() else { Issue.record("expected the end"); return }
+        guard case .finished(let end) = await driver.advance() else {
+            Issue.record("expected the end")
+            return
+        }
         #expect(end.cause == "private-module-proxy")
 
         let decided = events.all.compactMap { if case .decided(let decision) = $0 { decision } else { nil } }
@@ -72,8 +91,11 @@ struct WalkDriverTests {
         #expect(Array(decided.prefix(1) + decided.suffix(2)) == driver.walk.decisions)
         let proposed = events.all.compactMap { if case .fixProposed(let fix, _, _) = $0 { fix } else { nil } }
         let applied = events.all.compactMap { if case .fixApplied(let fix, _) = $0 { fix } else { nil } }
-        #expect(proposed.map(\.changes) == [[.init(key: "GOPRIVATE", value: "other.example.com")],
-                                            [.init(key: "GOPRIVATE", value: "corp.example.com")]])
+        #expect(
+            proposed.map(\.changes) == [
+                [.init(key: "GOPRIVATE", value: "other.example.com")],
+                [.init(key: "GOPRIVATE", value: "corp.example.com")]
+            ])
         #expect(applied == [waiting])
         #expect(applied.first == proposed.last)
     }

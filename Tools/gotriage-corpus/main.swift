@@ -52,15 +52,23 @@ func percent(_ rate: Double) -> String { String(format: "%5.1f %%", rate * 100) 
         print("| `\(cause)` | \(tally.count) | \(percent(tally.top1Rate)) | \(percent(tally.top3Rate)) | \(tally.confidentWrong) |")
     }
     let all = score.overall
-    print("| **all** | **\(all.count)** | **\(percent(all.top1Rate))** | **\(percent(all.top3Rate))** | **\(all.confidentWrong) (\(percent(all.confidentWrongRate)))** |")
+    print(
+        "| **all** | **\(all.count)** | **\(percent(all.top1Rate))** | **\(percent(all.top3Rate))** | **\(all.confidentWrong) (\(percent(all.confidentWrongRate)))** |"
+    )
     let rest = score.consistent
-    print("| all but \(score.contradictoryCount) contradictory | \(rest.count) | \(percent(rest.top1Rate)) | \(percent(rest.top3Rate)) | \(rest.confidentWrong) (\(percent(rest.confidentWrongRate))) |\n")
+    print(
+        "| all but \(score.contradictoryCount) contradictory | \(rest.count) | \(percent(rest.top1Rate)) | \(percent(rest.top3Rate)) | \(rest.confidentWrong) (\(percent(rest.confidentWrongRate))) |\n"
+    )
     if !score.confusions.isEmpty {
-        print("confusions (confirmed → answered): " + score.confusions.map { "\($0.expected) → \($0.answered) ×\($0.count)" }.joined(separator: ", ") + "\n")
+        print(
+            "confusions (confirmed → answered): "
+                + score.confusions.map { "\($0.expected) → \($0.answered) ×\($0.count)" }.joined(separator: ", ") + "\n")
     }
     if showMisses {
         for miss in score.misses {
-            print("MISS \(miss.expected) → \(miss.answered.joined(separator: ", "))\(miss.confidentWrong ? "  CONFIDENT-WRONG" : "")  [\(miss.source ?? "")]")
+            print(
+                "MISS \(miss.expected) → \(miss.answered.joined(separator: ", "))\(miss.confidentWrong ? "  CONFIDENT-WRONG" : "")  [\(miss.source ?? "")]"
+            )
             print(miss.text.split(separator: "\n").prefix(6).map { "    " + $0 }.joined(separator: "\n"))
         }
     }
@@ -81,9 +89,14 @@ let labFiles = ((try? FileManager.default.contentsOfDirectory(atPath: labFolder)
 var failed = false
 do {
     var tuned: [CorpusScore] = []
-    for (name, files) in [("tuning (public)", [(corpus as NSString).appendingPathComponent("public-tuning.yaml")]),
-                          ("lab", labFiles)] {
-        guard let (score, seconds) = try measure(files) else { print("## \(name): no files\n"); continue }
+    for (name, files) in [
+        ("tuning (public)", [(corpus as NSString).appendingPathComponent("public-tuning.yaml")]),
+        ("lab", labFiles)
+    ] {
+        guard let (score, seconds) = try measure(files) else {
+            print("## \(name): no files\n")
+            continue
+        }
         report(name, score, seconds: seconds)
         tuned.append(score)
     }
@@ -94,7 +107,9 @@ do {
         let top3 = Double(tally.map(\.top3).reduce(0, +)) / Double(count)
         let wrong = Double(tally.map(\.confidentWrong).reduce(0, +)) / Double(count)
         let meets = top1 >= 0.92 && top3 >= 0.98 && wrong <= 0.02
-        print("tuning + lab, \(name) (\(count) texts): top-1 \(percent(top1)), top-3 \(percent(top3)), confident-wrong \(percent(wrong)) — targets ≥ 92 %, ≥ 98 %, ≤ 2 %: \(meets ? "met" : "NOT MET")")
+        print(
+            "tuning + lab, \(name) (\(count) texts): top-1 \(percent(top1)), top-3 \(percent(top3)), confident-wrong \(percent(wrong)) — targets ≥ 92 %, ≥ 98 %, ≤ 2 %: \(meets ? "met" : "NOT MET")"
+        )
         if name != "all" { failed = failed || !meets }
     }
     print()

@@ -2,9 +2,9 @@ import Glibc
 import Subprocess
 
 #if canImport(System)
-import System
+    import System
 #else
-import SystemPackage
+    import SystemPackage
 #endif
 
 /// Runs commands as real child processes with swift-subprocess.
@@ -52,14 +52,15 @@ public struct SubprocessRunner: CommandRunning {
             }
             outcome = await withTaskCancellationHandler {
                 do {
-                    return .success(try await Subprocess.run(
-                        configuration, input: .none, output: .sequence, error: .sequence
-                    ) { execution -> Captured in
-                        processGuard.started(processGroup: execution.processIdentifier.value)
-                        async let out = BoundedCapture.read(execution.standardOutput, limit: limit)
-                        async let err = BoundedCapture.read(execution.standardError, limit: limit)
-                        return await (out, err)
-                    })
+                    return .success(
+                        try await Subprocess.run(
+                            configuration, input: .none, output: .sequence, error: .sequence
+                        ) { execution -> Captured in
+                            processGuard.started(processGroup: execution.processIdentifier.value)
+                            async let out = BoundedCapture.read(execution.standardOutput, limit: limit)
+                            async let err = BoundedCapture.read(execution.standardError, limit: limit)
+                            return await (out, err)
+                        })
                 } catch {
                     return .failure(error)
                 }

@@ -12,7 +12,7 @@ struct GoEnvFile: Sendable, Equatable {
         var values: [String: String] = [:]
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
             guard let first = line.unicodeScalars.first, ("A"..."Z").contains(first),
-                  let equals = line.firstIndex(of: "=")
+                let equals = line.firstIndex(of: "=")
             else { continue }
             values[String(line[..<equals])] = String(line[line.index(after: equals)...])
         }

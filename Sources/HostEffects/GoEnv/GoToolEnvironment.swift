@@ -56,7 +56,8 @@ public struct GoToolEnvironment: GoEnvironment {
     }
 
     public func apply(_ edit: GoEnvEdit, before known: GoEnvSnapshot?, alsoReading keys: [String]) async
-        -> (result: GoEnvApplyResult, after: GoEnvSnapshot?) {
+        -> (result: GoEnvApplyResult, after: GoEnvSnapshot?)
+    {
         let key = edit.key
         let wanted: String = if case .set(_, let value) = edit { value } else { "" }
         if let osValue = environment[key], !osValue.isEmpty {

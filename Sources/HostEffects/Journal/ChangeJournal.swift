@@ -24,15 +24,19 @@ public struct ChangeJournal: Sendable {
     /// `known` is a snapshot holding `edit.key` that the caller read just now (nothing can have
     /// changed since); without one, the key is read first. When the planned entry cannot be
     /// written, nothing is changed: a change that could not be undone is not made.
-    public func apply(_ edit: GoEnvEdit, with goEnvironment: any GoEnvironment,
-                      before known: GoEnvSnapshot? = nil) async -> GoEnvApplyResult {
+    public func apply(
+        _ edit: GoEnvEdit, with goEnvironment: any GoEnvironment,
+        before known: GoEnvSnapshot? = nil
+    ) async -> GoEnvApplyResult {
         await apply(edit, with: goEnvironment, before: known, alsoReading: []).result
     }
 
     /// Like ``apply(_:with:before:)``; the read that confirms the change also asks for `keys`
     /// (see ``GoEnvironment/apply(_:before:alsoReading:)``), and `after` is what it read.
-    public func apply(_ edit: GoEnvEdit, with goEnvironment: any GoEnvironment, before known: GoEnvSnapshot?,
-                      alsoReading keys: [String]) async -> (result: GoEnvApplyResult, after: GoEnvSnapshot?) {
+    public func apply(
+        _ edit: GoEnvEdit, with goEnvironment: any GoEnvironment, before known: GoEnvSnapshot?,
+        alsoReading keys: [String]
+    ) async -> (result: GoEnvApplyResult, after: GoEnvSnapshot?) {
         let before: GoEnvSnapshot
         if let known, known[edit.key] != nil {
             before = known

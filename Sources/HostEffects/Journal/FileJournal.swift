@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The journal as a file of JSON lines: append-only, one entry per line, each append fsync'd
@@ -23,8 +24,10 @@ public final class FileJournal: Journal {
     /// - Parameters:
     ///   - clock: stamps each entry.
     ///   - sync: flushes a file descriptor to disk; `fsync` unless a test watches it.
-    public init(path: String, clock: @escaping @Sendable () -> Date = { Date() },
-                sync: @escaping @Sendable (Int32) -> Int32 = { fsync($0) }) {
+    public init(
+        path: String, clock: @escaping @Sendable () -> Date = { Date() },
+        sync: @escaping @Sendable (Int32) -> Int32 = { fsync($0) }
+    ) {
         self.path = path
         self.clock = clock
         self.sync = sync

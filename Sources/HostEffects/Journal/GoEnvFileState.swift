@@ -31,8 +31,9 @@ public struct GoEnvFileState: Sendable, Codable, Equatable {
         guard let data = FileManager.default.contents(atPath: path) else {
             return GoEnvFileState(exists: true, size: 0, sha256: nil, bytes: nil)
         }
-        return GoEnvFileState(exists: true, size: data.count, sha256: hex(SHA256.hash(data: data)),
-                              bytes: data.count <= keptBytesLimit ? data.base64EncodedString() : nil)
+        return GoEnvFileState(
+            exists: true, size: data.count, sha256: hex(SHA256.hash(data: data)),
+            bytes: data.count <= keptBytesLimit ? data.base64EncodedString() : nil)
     }
 
     /// Whether `other` has the same bytes (or both are absent). False when either could not be read.

@@ -13,7 +13,8 @@ public struct GoEnvUndo: Sendable {
     }
 
     /// Said when go env sorted the file and the original order was written back.
-    public static let reorderedNote = "go env rewrote the GOENV file with its lines sorted; gotriage wrote back the original bytes (the same settings)"
+    public static let reorderedNote =
+        "go env rewrote the GOENV file with its lines sorted; gotriage wrote back the original bytes (the same settings)"
 
     /// Undoes `entry` (an `applied` change). Without `force`, a value changed since gotriage set it
     /// is left alone.
@@ -44,8 +45,9 @@ public struct GoEnvUndo: Sendable {
         do {
             try journal.journal.append(undone)
         } catch {
-            return .failed(entry, command: command,
-                           message: "the value is restored, but the journal could not record it, so a later undo may try again: \(error)")
+            return .failed(
+                entry, command: command,
+                message: "the value is restored, but the journal could not record it, so a later undo may try again: \(error)")
         }
         return .restored(undone, command: command, byteIdentical: identical)
     }
@@ -63,8 +65,8 @@ public struct GoEnvUndo: Sendable {
         }
         if before.sameContent(as: now) { return (true, false) }
         guard before.exists, now.exists, let encoded = before.bytes, let original = Data(base64Encoded: encoded),
-              let current = FileManager.default.contents(atPath: path),
-              GoEnvFile(parsing: String(decoding: original, as: UTF8.self))
+            let current = FileManager.default.contents(atPath: path),
+            GoEnvFile(parsing: String(decoding: original, as: UTF8.self))
                 == GoEnvFile(parsing: String(decoding: current, as: UTF8.self))
         else { return (false, false) }
         let mode = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions]

@@ -43,9 +43,11 @@ public struct JournalEntry: Sendable, Codable, Equatable {
     /// `undone`: whether the GOENV file matched its journaled fingerprint afterwards.
     public var byteIdentical: Bool?
 
-    public init(time: Date = Date(timeIntervalSince1970: 0), session: String, change: Int, state: State, key: String,
-                value: String?, previous: String, source: String, previousFileValue: String?, goenvFile: String?,
-                goenvBefore: GoEnvFileState?) {
+    public init(
+        time: Date = Date(timeIntervalSince1970: 0), session: String, change: Int, state: State, key: String,
+        value: String?, previous: String, source: String, previousFileValue: String?, goenvFile: String?,
+        goenvBefore: GoEnvFileState?
+    ) {
         self.time = time
         self.session = session
         self.change = change

@@ -9,7 +9,7 @@ struct HTTPStatusLine: Sendable, Equatable {
     init?(_ line: String) {
         let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count >= 2, parts[0].hasPrefix("HTTP/"),
-              parts[1].count == 3, let code = Int(parts[1]), code >= 100
+            parts[1].count == 3, let code = Int(parts[1]), code >= 100
         else { return nil }
         self.code = code
         self.reason = parts.count == 3 ? String(parts[2]) : ""

@@ -40,8 +40,9 @@ public struct NetworkProbeSurvey: Sendable, Codable, Equatable {
             lines.append("slowest: \(slowest.target) (\(Self.tenths(slowest.totalMilliseconds)) ms)")
         }
         let reached = reports.count - dead.count
-        lines.append("survey: \(reached) of \(reports.count) reachable, probed at the same time in "
-            + "\(Self.tenths(totalMilliseconds)) ms")
+        lines.append(
+            "survey: \(reached) of \(reports.count) reachable, probed at the same time in "
+                + "\(Self.tenths(totalMilliseconds)) ms")
         return lines
     }
 

@@ -57,7 +57,10 @@ struct OpenSSL: @unchecked Sendable {
         }
         var missing: [String] = []
         func symbol<F>(_ name: String, as type: F.Type) -> F? {
-            guard let pointer = dlsym(handle, name) else { missing.append(name); return nil }
+            guard let pointer = dlsym(handle, name) else {
+                missing.append(name)
+                return nil
+            }
             return unsafeBitCast(pointer, to: type)
         }
         typealias P = OpaquePointer?
@@ -67,7 +70,8 @@ struct OpenSSL: @unchecked Sendable {
                 let contextNew = symbol("SSL_CTX_new", as: (@convention(c) (P) -> P).self),
                 let contextFree = symbol("SSL_CTX_free", as: (@convention(c) (P) -> Void).self),
                 let setDefaultVerifyPaths = symbol("SSL_CTX_set_default_verify_paths", as: (@convention(c) (P) -> Int32).self),
-                let loadVerifyLocations = symbol("SSL_CTX_load_verify_locations",
+                let loadVerifyLocations = symbol(
+                    "SSL_CTX_load_verify_locations",
                     as: (@convention(c) (P, UnsafePointer<CChar>?, UnsafePointer<CChar>?) -> Int32).self),
                 let setVerify = symbol("SSL_CTX_set_verify", as: (@convention(c) (P, Int32, P) -> Void).self),
                 let new = symbol("SSL_new", as: (@convention(c) (P) -> P).self),
@@ -76,31 +80,35 @@ struct OpenSSL: @unchecked Sendable {
                 let control = symbol("SSL_ctrl", as: (@convention(c) (P, Int32, Int, UnsafeMutableRawPointer?) -> Int).self),
                 let setHost = symbol("SSL_set1_host", as: (@convention(c) (P, UnsafePointer<CChar>?) -> Int32).self),
                 let getParameters = symbol("SSL_get0_param", as: (@convention(c) (P) -> P).self),
-                let setIPAddress = symbol("X509_VERIFY_PARAM_set1_ip_asc",
+                let setIPAddress = symbol(
+                    "X509_VERIFY_PARAM_set1_ip_asc",
                     as: (@convention(c) (P, UnsafePointer<CChar>?) -> Int32).self),
                 let connect = symbol("SSL_connect", as: (@convention(c) (P) -> Int32).self),
                 let getError = symbol("SSL_get_error", as: (@convention(c) (P, Int32) -> Int32).self),
                 let getVerifyResult = symbol("SSL_get_verify_result", as: (@convention(c) (P) -> Int).self),
-                let verifyErrorString = symbol("X509_verify_cert_error_string",
+                let verifyErrorString = symbol(
+                    "X509_verify_cert_error_string",
                     as: (@convention(c) (Int) -> UnsafePointer<CChar>?).self),
                 let getVersion = symbol("SSL_get_version", as: (@convention(c) (P) -> UnsafePointer<CChar>?).self),
                 let write = symbol("SSL_write", as: (@convention(c) (P, UnsafeRawPointer?, Int32) -> Int32).self),
                 let read = symbol("SSL_read", as: (@convention(c) (P, UnsafeMutableRawPointer?, Int32) -> Int32).self),
                 let errorGet = symbol("ERR_get_error", as: (@convention(c) () -> UInt).self),
                 let errorClear = symbol("ERR_clear_error", as: (@convention(c) () -> Void).self),
-                let errorString = symbol("ERR_error_string_n",
+                let errorString = symbol(
+                    "ERR_error_string_n",
                     as: (@convention(c) (UInt, UnsafeMutablePointer<CChar>?, Int) -> Void).self)
             else { return nil }
             var names: CertificateNames?
             if let peer = dlsym(handle, "SSL_get1_peer_certificate"), let subject = dlsym(handle, "X509_get_subject_name"),
-               let issuer = dlsym(handle, "X509_get_issuer_name"), let oneLine = dlsym(handle, "X509_NAME_oneline"),
-               let free = dlsym(handle, "X509_free") {
+                let issuer = dlsym(handle, "X509_get_issuer_name"), let oneLine = dlsym(handle, "X509_NAME_oneline"),
+                let free = dlsym(handle, "X509_free")
+            {
                 names = CertificateNames(
                     peerCertificate: unsafeBitCast(peer, to: (@convention(c) (P) -> P).self),
                     subject: unsafeBitCast(subject, to: (@convention(c) (P) -> P).self),
                     issuer: unsafeBitCast(issuer, to: (@convention(c) (P) -> P).self),
-                    oneLine: unsafeBitCast(oneLine, to:
-                        (@convention(c) (P, UnsafeMutablePointer<CChar>?, Int32) -> UnsafeMutablePointer<CChar>?).self),
+                    oneLine: unsafeBitCast(
+                        oneLine, to: (@convention(c) (P, UnsafeMutablePointer<CChar>?, Int32) -> UnsafeMutablePointer<CChar>?).self),
                     free: unsafeBitCast(free, to: (@convention(c) (P) -> Void).self))
             }
             return OpenSSL(

@@ -33,8 +33,10 @@ struct ProbeSession {
         var stream: any ByteStream = socket
         if target.scheme == "https" {
             let watch = Stopwatch()
-            switch TLSStream.handshake(over: socket, host: target.host,
-                                       trustedCertificatesFile: trustedCertificatesFile, deadline: deadline) {
+            switch TLSStream.handshake(
+                over: socket, host: target.host,
+                trustedCertificatesFile: trustedCertificatesFile, deadline: deadline)
+            {
             case .success(let tls):
                 let names = tls.peerCertificateNames.map { "; \($0)" } ?? ""
                 record("tls", true, "ok \(tls.version), certificate valid for '\(target.host)'\(names)", watch)
@@ -51,7 +53,8 @@ struct ProbeSession {
     /// Sends the GET and reads the status line.
     private mutating func exchange(_ target: ProbeTarget, over stream: any ByteStream) -> Verdict {
         let watch = Stopwatch()
-        let request = "GET \(target.path) HTTP/1.1\r\nHost: \(target.hostHeader)\r\nUser-Agent: gotriage-probe\r\n"
+        let request =
+            "GET \(target.path) HTTP/1.1\r\nHost: \(target.hostHeader)\r\nUser-Agent: gotriage-probe\r\n"
             + "Accept: */*\r\nConnection: close\r\n\r\n"
         if case .failure(let failure) = stream.send(Array(request.utf8), deadline: deadline) {
             return httpFailure(failure, watch)
@@ -60,7 +63,9 @@ struct ProbeSession {
         while !received.contains(UInt8(ascii: "\n")) && received.count < 8_192 {
             switch stream.receive(limit: 4_096, deadline: deadline) {
             case .success(let bytes) where bytes.isEmpty:
-                let why = received.isEmpty ? "the server closed the connection without answering"
+                let why =
+                    received.isEmpty
+                    ? "the server closed the connection without answering"
                     : "the server closed the connection inside the status line"
                 return fail("http", .httpFailed, why, watch)
             case .success(let bytes): received += bytes
@@ -113,8 +118,11 @@ struct ProbeSession {
             case .failure(.timedOut):
                 return .failed(fail("tcp", .timedOut, "no connection to \(shown) within \(timeoutMilliseconds) ms", watch))
             case .failure(.refused(let reason)), .failure(.failed(let reason)):
-                last = (.refused, reason == "Connection refused"
-                    ? "connection to \(shown) refused" : "connection to \(shown) failed: \(reason)")
+                last = (
+                    .refused,
+                    reason == "Connection refused"
+                        ? "connection to \(shown) refused" : "connection to \(shown) failed: \(reason)"
+                )
             }
         }
         return .failed(fail("tcp", last.0, last.1, watch))

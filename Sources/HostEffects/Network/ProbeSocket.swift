@@ -57,7 +57,10 @@ final class ProbeSocket {
             let sent = bytes.withUnsafeBytes { raw in
                 Glibc.send(descriptor, raw.baseAddress! + offset, raw.count - offset, Int32(MSG_NOSIGNAL))
             }
-            if sent > 0 { offset += sent; continue }
+            if sent > 0 {
+                offset += sent
+                continue
+            }
             guard errno == EAGAIN || errno == EINTR else { return .failure(Self.classify(errno)) }
             if case .failure(let failure) = wait(for: Int16(POLLOUT), deadline: deadline) { return .failure(failure) }
         }

@@ -51,7 +51,7 @@ struct ProbeTarget: Sendable, Equatable {
         if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
         let path = rest[authorityEnd...]
         guard let (host, port) = splitHostPort(authority, defaultPort: scheme == "https" ? 443 : 80),
-              !host.isEmpty
+            !host.isEmpty
         else {
             return .failure(ProbeTargetError("'\(text)' has no valid host"))
         }

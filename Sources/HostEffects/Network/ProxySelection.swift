@@ -16,7 +16,8 @@ public struct ProxySelection: Sendable, Equatable {
         guard case .success(let target) = ProbeTarget.url(url), let scheme = target.scheme else { return nil }
         let names = scheme == "https" ? ["HTTPS_PROXY", "https_proxy"] : ["HTTP_PROXY", "http_proxy"]
         guard let variable = names.first(where: { !(environment[$0] ?? "").isEmpty }),
-              let value = environment[variable] else { return nil }
+            let value = environment[variable]
+        else { return nil }
         let host = target.host.lowercased()
         if host == "localhost" || host.hasPrefix("127.") || host == "::1" { return nil }
         let noProxy = environment["NO_PROXY"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["no_proxy"] ?? ""

@@ -57,7 +57,8 @@ enum Resolver {
             let bytes = Array(UnsafeRawBufferPointer(start: address, count: Int(info.ai_addrlen)))
             var text = [CChar](repeating: 0, count: Int(NI_MAXHOST))
             let named = getnameinfo(address, info.ai_addrlen, &text, socklen_t(text.count), nil, 0, NI_NUMERICHOST)
-            let shown = named == 0
+            let shown =
+                named == 0
                 ? String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : host
             // getaddrinfo repeats an address per protocol on some systems; keep one.
             if !addresses.contains(where: { $0.bytes == bytes }) {

@@ -98,9 +98,14 @@ final class TLSStream: ByteStream {
     static func readable(_ oneLine: String) -> String {
         var parts: [String] = []
         for piece in oneLine.split(separator: "/", omittingEmptySubsequences: true) {
-            if piece.contains("="), piece.first?.isLetter == true { parts.append(String(piece)) }
-            else if let last = parts.popLast() { parts.append(last + "/" + piece) }  // a '/' inside a value
-            else { parts.append(String(piece)) }
+            if piece.contains("="), piece.first?.isLetter == true {
+                parts.append(String(piece))
+            } else if let last = parts.popLast() {
+                parts.append(last + "/" + piece)
+            }  // a '/' inside a value
+            else {
+                parts.append(String(piece))
+            }
         }
         return parts.joined(separator: ", ")
     }
@@ -142,7 +147,8 @@ final class TLSStream: ByteStream {
             case OpenSSL.wantWrite: waited = socket.wait(for: Int16(POLLOUT), deadline: deadline)
             case OpenSSL.zeroReturn: return .success(0)
             default:
-                let reason = library.lastError()
+                let reason =
+                    library.lastError()
                     ?? (errno != 0 ? String(cString: strerror(errno)) : "the server closed the connection")
                 return .failure(.failed(reason))
             }

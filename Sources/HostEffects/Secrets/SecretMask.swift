@@ -76,41 +76,53 @@ public enum SecretMask {
         let mask = replacement
         let secretName = #"[A-Za-z_][A-Za-z0-9_.\-]*(?:TOKEN|SECRET|PASSWORD|PASSWD|API_KEY|APIKEY)[A-Za-z0-9_.\-]*"#
         let secretWords = ["token", "secret", "password", "passwd", "api_key", "apikey"]
-        func rule(_ name: String, _ pattern: String, _ template: String, words: SecretWords.Needed,
-                  caseInsensitive: Bool = false, anchorsMatchLines: Bool = false) -> Rule {
-            Rule(name: name, pattern: pattern, template: template,
-                 caseInsensitive: caseInsensitive, anchorsMatchLines: anchorsMatchLines, words: words)
+        func rule(
+            _ name: String, _ pattern: String, _ template: String, words: SecretWords.Needed,
+            caseInsensitive: Bool = false, anchorsMatchLines: Bool = false
+        ) -> Rule {
+            Rule(
+                name: name, pattern: pattern, template: template,
+                caseInsensitive: caseInsensitive, anchorsMatchLines: anchorsMatchLines, words: words)
         }
         return [
             // Private key blocks, to the END line or, when cut short, to the end of the text.
-            rule("private key block", #"-----BEGIN ([A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?)-----[\s\S]*?(?:-----END \1-----|\z)"#,
-                 "-----BEGIN $1-----\n\(mask)\n-----END $1-----", words: .init(anyOf: ["-----begin "])),
+            rule(
+                "private key block", #"-----BEGIN ([A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?)-----[\s\S]*?(?:-----END \1-----|\z)"#,
+                "-----BEGIN $1-----\n\(mask)\n-----END $1-----", words: .init(anyOf: ["-----begin "])),
             // Authorization headers: keep the scheme word (Basic, Bearer …), hide the credentials.
-            rule("authorization header",
-                 #"((?:proxy-)?authorization"?[ \t]*[:=][ \t]*"?(?:(?:basic|bearer|token|digest|negotiate|ntlm)[ \t]+)?)[^\s"'\\,;][^\r\n"'\\]*"#,
-                 "$1\(mask)", words: .init(anyOf: ["authorization"]), caseInsensitive: true),
+            rule(
+                "authorization header",
+                #"((?:proxy-)?authorization"?[ \t]*[:=][ \t]*"?(?:(?:basic|bearer|token|digest|negotiate|ntlm)[ \t]+)?)[^\s"'\\,;][^\r\n"'\\]*"#,
+                "$1\(mask)", words: .init(anyOf: ["authorization"]), caseInsensitive: true),
             // URL userinfo: scheme://user:password@host, and any user part of web URLs (often a token alone).
-            rule("URL user and password", #"\b([A-Za-z][A-Za-z0-9+.\-]*://)[^/\s@"'<>:]*:[^/\s@"'<>]*@"#, "$1\(mask)@",
-                 words: .init(anyOf: ["://"], allOf: ["@"])),
-            rule("web URL user", #"\b((?:https?|git|ftps?|wss?)://)[^/\s@"'<>]+@"#, "$1\(mask)@",
-                 words: .init(anyOf: ["://"], allOf: ["@"]), caseInsensitive: true),
+            rule(
+                "URL user and password", #"\b([A-Za-z][A-Za-z0-9+.\-]*://)[^/\s@"'<>:]*:[^/\s@"'<>]*@"#, "$1\(mask)@",
+                words: .init(anyOf: ["://"], allOf: ["@"])),
+            rule(
+                "web URL user", #"\b((?:https?|git|ftps?|wss?)://)[^/\s@"'<>]+@"#, "$1\(mask)@",
+                words: .init(anyOf: ["://"], allOf: ["@"]), caseInsensitive: true),
             // A proxy setting without a scheme (go and curl take `user:password@host:port`).
-            rule("proxy setting user", #"\b((?:[A-Za-z]+_proxy|http\.proxy)[ \t]*[=:][ \t]*["']?)[^/\s@"'<>]+@"#,
-                 "$1\(mask)@", words: .init(anyOf: ["proxy"], allOf: ["@"]), caseInsensitive: true),
+            rule(
+                "proxy setting user", #"\b((?:[A-Za-z]+_proxy|http\.proxy)[ \t]*[=:][ \t]*["']?)[^/\s@"'<>]+@"#,
+                "$1\(mask)@", words: .init(anyOf: ["proxy"], allOf: ["@"]), caseInsensitive: true),
             // Forge tokens: GitHub, GitLab, Bitbucket / Atlassian.
-            rule("forge token",
-                 #"\b(?:gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,}|glpat-[A-Za-z0-9_\-]{16,}|ATBB[A-Za-z0-9_\-=]{16,}|ATATT[A-Za-z0-9_\-=]{16,})"#,
-                 mask, words: .init(anyOf: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "atbb", "atatt"])),
+            rule(
+                "forge token",
+                #"\b(?:gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,}|glpat-[A-Za-z0-9_\-]{16,}|ATBB[A-Za-z0-9_\-=]{16,}|ATATT[A-Za-z0-9_\-=]{16,})"#,
+                mask, words: .init(anyOf: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "atbb", "atatt"])),
             // NAME=value and "NAME": "value" for secret-looking names.
-            rule("secret variable", #"(\b\#(secretName)[ \t]*=[ \t]*)(?:"[^"\n]*"|'[^'\n]*'|[^\s"']+)"#, "$1\(mask)",
-                 words: .init(anyOf: secretWords, allOf: ["="]), caseInsensitive: true),
-            rule("secret JSON member", #"("\#(secretName)"[ \t]*:[ \t]*)"(?:[^"\\\n]|\\.)*""#, "$1\"\(mask)\"",
-                 words: .init(anyOf: secretWords, allOf: [":"]), caseInsensitive: true),
+            rule(
+                "secret variable", #"(\b\#(secretName)[ \t]*=[ \t]*)(?:"[^"\n]*"|'[^'\n]*'|[^\s"']+)"#, "$1\(mask)",
+                words: .init(anyOf: secretWords, allOf: ["="]), caseInsensitive: true),
+            rule(
+                "secret JSON member", #"("\#(secretName)"[ \t]*:[ \t]*)"(?:[^"\\\n]|\\.)*""#, "$1\"\(mask)\"",
+                words: .init(anyOf: secretWords, allOf: [":"]), caseInsensitive: true),
             // .netrc: `password x` at the start of a line (or of a quoted line, as evidence quotes
             // it) or after `machine h` / `login u`; not prose like "Password for 'https://…'".
-            rule("netrc password",
-                 #"((?:^|(?<=["'`])|\b(?:machine|login|account|default)[ \t]+\S+)[ \t]*(?:password|passwd)[ \t]+)(?!(?:for|is|was|required|prompt|authentication)\b|YOUR_[A-Z0-9_]+\b)[^\s"'`]+"#,
-                 "$1\(mask)", words: .init(anyOf: ["password", "passwd"]), caseInsensitive: true, anchorsMatchLines: true),
+            rule(
+                "netrc password",
+                #"((?:^|(?<=["'`])|\b(?:machine|login|account|default)[ \t]+\S+)[ \t]*(?:password|passwd)[ \t]+)(?!(?:for|is|was|required|prompt|authentication)\b|YOUR_[A-Z0-9_]+\b)[^\s"'`]+"#,
+                "$1\(mask)", words: .init(anyOf: ["password", "passwd"]), caseInsensitive: true, anchorsMatchLines: true)
         ]
     }()
 

@@ -32,8 +32,12 @@ public enum CatalogLoader {
         let root: Node
         do {
             guard let composed = try Yams.compose(yaml: text) else {
-                return .failure(CatalogFailure([Diagnostic(at: SourceLocation(file: file, line: 1, column: 1),
-                                                           "the file is empty; a cause catalog starts with 'gotriage-causes: 1'")]))
+                return .failure(
+                    CatalogFailure([
+                        Diagnostic(
+                            at: SourceLocation(file: file, line: 1, column: 1),
+                            "the file is empty; a cause catalog starts with 'gotriage-causes: 1'")
+                    ]))
             }
             root = composed
         } catch {
@@ -41,13 +45,19 @@ public enum CatalogLoader {
         }
         let top = CatalogNode(node: root, file: file)
         guard let pairs = top.pairs else {
-            return .failure(CatalogFailure([Diagnostic(at: top.location,
-                "a cause catalog is a mapping of 'gotriage-causes', 'causes' and 'signatures', not \(top.kind)")]))
+            return .failure(
+                CatalogFailure([
+                    Diagnostic(
+                        at: top.location,
+                        "a cause catalog is a mapping of 'gotriage-causes', 'causes' and 'signatures', not \(top.kind)")
+                ]))
         }
         let fields = Fields(pairs, in: "the catalog", known: topKeys, problems: &problems)
         if let format = fields.required(formatKey, in: "the catalog", at: top.location, problems: &problems),
-           format.scalar != "1" {
-            problems.append(Diagnostic(at: format.location, "'\(formatKey)' must be 1, the only format version there is (got \(format.kind))"))
+            format.scalar != "1"
+        {
+            problems.append(
+                Diagnostic(at: format.location, "'\(formatKey)' must be 1, the only format version there is (got \(format.kind))"))
         }
         var causes: [Cause] = []
         var causeLocations: [String: SourceLocation] = [:]
@@ -77,13 +87,21 @@ public enum CatalogLoader {
         let causeIDs = causes.map(\.id)
         for checks in pending {
             if let cause = checks.cause, !causeLocations.keys.contains(cause.value) {
-                problems.append(Diagnostic(at: cause.location, "unknown cause '\(cause.value)'\(Suggestion.didYouMean(cause.value, among: causeIDs))"))
+                problems.append(
+                    Diagnostic(at: cause.location, "unknown cause '\(cause.value)'\(Suggestion.didYouMean(cause.value, among: causeIDs))"))
             }
             for alternative in checks.alternatives where !causeLocations.keys.contains(alternative.value) {
-                problems.append(Diagnostic(at: alternative.location, "unknown cause '\(alternative.value)' in also\(Suggestion.didYouMean(alternative.value, among: causeIDs))"))
+                problems.append(
+                    Diagnostic(
+                        at: alternative.location,
+                        "unknown cause '\(alternative.value)' in also\(Suggestion.didYouMean(alternative.value, among: causeIDs))"))
             }
             for other in checks.outranks where !signatureLocations.keys.contains(other.value) {
-                problems.append(Diagnostic(at: other.location, "unknown signature '\(other.value)' in outranks\(Suggestion.didYouMean(other.value, among: signatureLocations.keys.sorted()))"))
+                problems.append(
+                    Diagnostic(
+                        at: other.location,
+                        "unknown signature '\(other.value)' in outranks\(Suggestion.didYouMean(other.value, among: signatureLocations.keys.sorted()))"
+                    ))
             }
         }
         let catalog = Catalog(causes: causes, signatures: signatures)
@@ -91,14 +109,18 @@ public enum CatalogLoader {
         let diagnoser = Diagnoser(catalog: catalog)
         problems += ExampleCheck.problems(diagnoser: diagnoser, examples: pending.flatMap(\.examples))
         guard problems.isEmpty else { return .failure(CatalogFailure(problems)) }
-        return .success(LoadedCatalog(diagnoser: diagnoser, file: file, causeLocations: causeLocations,
-                                      startLocations: startLocations))
+        return .success(
+            LoadedCatalog(
+                diagnoser: diagnoser, file: file, causeLocations: causeLocations,
+                startLocations: startLocations))
     }
 
     // MARK: - Causes
 
-    static func readCause(id: String, _ node: CatalogNode, startLocation: inout [String: SourceLocation],
-                          problems: inout [Diagnostic]) -> Cause? {
+    static func readCause(
+        id: String, _ node: CatalogNode, startLocation: inout [String: SourceLocation],
+        problems: inout [Diagnostic]
+    ) -> Cause? {
         let what = "cause '\(id)'"
         guard let pairs = node.pairs else {
             problems.append(Diagnostic(at: node.location, "\(what) should be a mapping with 'title' and 'meaning', not \(node.kind)"))
@@ -114,7 +136,8 @@ public enum CatalogLoader {
                 start = ref
                 startLocation[id] = value.location
             } else {
-                problems.append(Diagnostic(at: value.location, "'start' names a playbook and a step, as in private-modules:triage (got \(value.kind))"))
+                problems.append(
+                    Diagnostic(at: value.location, "'start' names a playbook and a step, as in private-modules:triage (got \(value.kind))"))
             }
         }
         guard let title, let meaning else { return nil }
@@ -134,14 +157,17 @@ public enum CatalogLoader {
     static func readSignature(id: String, _ node: CatalogNode, problems: inout [Diagnostic]) -> (Signature, PendingChecks)? {
         let what = "signature '\(id)'"
         guard let pairs = node.pairs else {
-            problems.append(Diagnostic(at: node.location, "\(what) should be a mapping with 'cause', 'match' and 'examples', not \(node.kind)"))
+            problems.append(
+                Diagnostic(at: node.location, "\(what) should be a mapping with 'cause', 'match' and 'examples', not \(node.kind)"))
             return nil
         }
         let fields = Fields(pairs, in: what, known: signatureKeys, problems: &problems)
         var checks = PendingChecks()
         let cause = fields.required("cause", in: what, at: node.location, problems: &problems)
         if let cause {
-            if let text = cause.scalar, !text.isEmpty { checks.cause = Located(text, at: cause.location) } else {
+            if let text = cause.scalar, !text.isEmpty {
+                checks.cause = Located(text, at: cause.location)
+            } else {
                 problems.append(Diagnostic(at: cause.location, "'cause' should be a cause id, not \(cause.kind)"))
             }
         }
@@ -150,14 +176,21 @@ public enum CatalogLoader {
             for entry in words(match, key: "match", problems: &problems) {
                 let badNames = Pattern.namedGroups(in: entry.value).filter { !isFactName($0) }
                 for name in badNames {
-                    problems.append(Diagnostic(at: entry.location, "group name '\(name)' in '\(entry.value)' is not a fact name; use lower-case letters and digits, starting with a letter (module, version, host)"))
+                    problems.append(
+                        Diagnostic(
+                            at: entry.location,
+                            "group name '\(name)' in '\(entry.value)' is not a fact name; use lower-case letters and digits, starting with a letter (module, version, host)"
+                        ))
                 }
                 guard badNames.isEmpty else { continue }
                 do {
                     _ = try Pattern(entry.value)  // the playbooks' regex check, for its plain-words reason
                     patterns.append(try SignaturePattern(entry.value))
                 } catch let error as PatternError {
-                    problems.append(Diagnostic(at: entry.location, "invalid regular expression '\(entry.value)' in match: \(TermChecker.reason(entry.value, error))"))
+                    problems.append(
+                        Diagnostic(
+                            at: entry.location,
+                            "invalid regular expression '\(entry.value)' in match: \(TermChecker.reason(entry.value, error))"))
                 } catch {
                     problems.append(Diagnostic(at: entry.location, "invalid regular expression '\(entry.value)' in match"))
                 }
@@ -167,9 +200,12 @@ public enum CatalogLoader {
         if let stage = fields["stage"] {
             stages = []
             for entry in words(stage, key: "stage", problems: &problems) {
-                if let known = Stage(rawValue: entry.value) { stages.insert(known) } else {
+                if let known = Stage(rawValue: entry.value) {
+                    stages.insert(known)
+                } else {
                     let names = Stage.allCases.map(\.rawValue)
-                    let hint = Suggestion.closest(to: entry.value, among: names).map { "; did you mean '\($0)'?" }
+                    let hint =
+                        Suggestion.closest(to: entry.value, among: names).map { "; did you mean '\($0)'?" }
                         ?? "; the stages are \(names.joined(separator: ", "))"
                     problems.append(Diagnostic(at: entry.location, "unknown stage '\(entry.value)'\(hint)"))
                 }
@@ -179,8 +215,11 @@ public enum CatalogLoader {
         if let also = fields["also"] { checks.alternatives = words(also, key: "also", problems: &problems) }
         var confidence = 0.8
         if let value = fields["confidence"] {
-            if let text = value.scalar, let number = Double(text), number > 0, number <= 1 { confidence = number } else {
-                problems.append(Diagnostic(at: value.location, "'confidence' should be a number above 0 and at most 1, as in 0.8 (got \(value.kind))"))
+            if let text = value.scalar, let number = Double(text), number > 0, number <= 1 {
+                confidence = number
+            } else {
+                problems.append(
+                    Diagnostic(at: value.location, "'confidence' should be a number above 0 and at most 1, as in 0.8 (got \(value.kind))"))
             }
         }
         var modulePattern: SignaturePattern?
@@ -189,9 +228,13 @@ public enum CatalogLoader {
                 _ = try Pattern(module)
                 modulePattern = try SignaturePattern(module)
             } catch let error as PatternError {
-                problems.append(Diagnostic(at: fields["module"]?.location ?? node.location, "invalid regular expression '\(module)' in module: \(TermChecker.reason(module, error))"))
+                problems.append(
+                    Diagnostic(
+                        at: fields["module"]?.location ?? node.location,
+                        "invalid regular expression '\(module)' in module: \(TermChecker.reason(module, error))"))
             } catch {
-                problems.append(Diagnostic(at: fields["module"]?.location ?? node.location, "invalid regular expression '\(module)' in module"))
+                problems.append(
+                    Diagnostic(at: fields["module"]?.location ?? node.location, "invalid regular expression '\(module)' in module"))
             }
         }
         let reason = fields.text("reason", in: what, required: false, at: node.location, problems: &problems)
@@ -199,7 +242,9 @@ public enum CatalogLoader {
         var examples: [Example] = []
         if let list = fields.required("examples", in: what, at: node.location, problems: &problems) {
             if let items = list.items, items.isEmpty {
-                problems.append(Diagnostic(at: list.location, "'examples' is an empty list; a signature needs at least one verbatim error text it must claim"))
+                problems.append(
+                    Diagnostic(
+                        at: list.location, "'examples' is an empty list; a signature needs at least one verbatim error text it must claim"))
             } else if let items = list.items {
                 for item in items {
                     guard let example = readExample(item, problems: &problems) else { continue }
@@ -207,19 +252,25 @@ public enum CatalogLoader {
                     checks.examples.append(ExampleCheck.Item(signature: id, example: example, location: item.location))
                 }
             } else {
-                problems.append(Diagnostic(at: list.location, "'examples' should be a list of verbatim error texts, each with 'text' and 'go' or 'source' (got \(list.kind))"))
+                problems.append(
+                    Diagnostic(
+                        at: list.location,
+                        "'examples' should be a list of verbatim error texts, each with 'text' and 'go' or 'source' (got \(list.kind))"))
             }
         }
-        let signature = Signature(id: id, cause: checks.cause?.value ?? "", patterns: patterns, stages: stages,
-                                  outranks: Set(checks.outranks.map(\.value)), confidence: confidence,
-                                  alternatives: checks.alternatives.map(\.value), reason: reason, goReleases: releases,
-                                  examples: examples).onlyFor(modules: modulePattern)
+        let signature = Signature(
+            id: id, cause: checks.cause?.value ?? "", patterns: patterns, stages: stages,
+            outranks: Set(checks.outranks.map(\.value)), confidence: confidence,
+            alternatives: checks.alternatives.map(\.value), reason: reason, goReleases: releases,
+            examples: examples
+        ).onlyFor(modules: modulePattern)
         return (signature, checks)
     }
 
     static func readExample(_ node: CatalogNode, problems: inout [Diagnostic]) -> Example? {
         guard let pairs = node.pairs else {
-            problems.append(Diagnostic(at: node.location, "an example should be a mapping with 'text' and 'go' or 'source', not \(node.kind)"))
+            problems.append(
+                Diagnostic(at: node.location, "an example should be a mapping with 'text' and 'go' or 'source', not \(node.kind)"))
             return nil
         }
         let what = "example"
@@ -228,10 +279,16 @@ public enum CatalogLoader {
         let release = fields.text("go", in: what, required: false, at: node.location, problems: &problems)
         let source = fields.text("source", in: what, required: false, at: node.location, problems: &problems)
         if release == nil, source == nil {
-            problems.append(Diagnostic(at: node.location, "an example needs 'go' (the release that printed it, as in 1.19.8) or 'source' (the address of the public report)"))
+            problems.append(
+                Diagnostic(
+                    at: node.location,
+                    "an example needs 'go' (the release that printed it, as in 1.19.8) or 'source' (the address of the public report)"))
         }
         if let source, !source.hasPrefix("https://"), !source.hasPrefix("http://") {
-            problems.append(Diagnostic(at: fields["source"]?.location ?? node.location, "'source' should be the address of the public report, as in https://github.com/golang/go/issues/123 (got '\(source)')"))
+            problems.append(
+                Diagnostic(
+                    at: fields["source"]?.location ?? node.location,
+                    "'source' should be the address of the public report, as in https://github.com/golang/go/issues/123 (got '\(source)')"))
         }
         guard let text else { return nil }
         return Example(text: text, goRelease: release, source: source)
@@ -255,7 +312,10 @@ public enum CatalogLoader {
             return nil
         }
         guard isIdentifier(id) else {
-            problems.append(Diagnostic(at: key.location, "\(what) id '\(id)' may use only lower-case letters, digits and '-', starting with a letter or digit"))
+            problems.append(
+                Diagnostic(
+                    at: key.location, "\(what) id '\(id)' may use only lower-case letters, digits and '-', starting with a letter or digit")
+            )
             return nil
         }
         if let first = seen[id] {
@@ -274,7 +334,9 @@ public enum CatalogLoader {
         }
         var result: [Located<String>] = []
         for item in items {
-            if let text = item.scalar { result.append(Located(text, at: item.location)) } else {
+            if let text = item.scalar {
+                result.append(Located(text, at: item.location))
+            } else {
                 problems.append(Diagnostic(at: item.location, "each entry of '\(key)' should be text, not \(item.kind)"))
             }
         }
@@ -298,8 +360,9 @@ public enum CatalogLoader {
                 return Diagnostic(at: SourceLocation(file: file, line: mark.line, column: mark.column), "YAML syntax error: \(problem)")
             case .duplicatedKeysInMapping(let duplicates, let context):
                 let names = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
-                return Diagnostic(at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
-                                  "\(names) is written twice in this mapping; each id and key may appear once")
+                return Diagnostic(
+                    at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
+                    "\(names) is written twice in this mapping; each id and key may appear once")
             default: break
             }
         }
@@ -320,7 +383,8 @@ struct Fields {
             }
             if name.hasPrefix("x-") { continue }
             guard known.contains(name) else {
-                let hint = Suggestion.closest(to: name, among: known).map { "; did you mean '\($0)'?" }
+                let hint =
+                    Suggestion.closest(to: name, among: known).map { "; did you mean '\($0)'?" }
                     ?? "; the keys are \(known.joined(separator: ", "))"
                 problems.append(Diagnostic(at: key.location, "unknown key '\(name)' in \(what)\(hint)"))
                 continue

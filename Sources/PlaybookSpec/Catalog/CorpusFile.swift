@@ -34,8 +34,10 @@ public enum CorpusFile {
                 problems.append(Diagnostic(at: item.location, "a corpus entry needs 'cause' and 'text'"))
                 continue
             }
-            entries.append(CorpusEntry(cause: cause, text: text, source: values["source"] ?? values["scenario"],
-                                       goRelease: values["go"], location: item.location))
+            entries.append(
+                CorpusEntry(
+                    cause: cause, text: text, source: values["source"] ?? values["scenario"],
+                    goRelease: values["go"], location: item.location))
         }
         guard problems.isEmpty else { throw CatalogFailure(problems) }
         return entries

@@ -15,14 +15,21 @@ enum ExampleCheck {
         for item in examples {
             let matches = diagnoser.matches(in: GoLog(text: item.example.text))
             guard let first = matches.first else {
-                problems.append(Diagnostic(at: item.location, "example of '\(item.signature)' is claimed by no signature; \(hint(for: item, catalog: catalog))"))
+                problems.append(
+                    Diagnostic(
+                        at: item.location, "example of '\(item.signature)' is claimed by no signature; \(hint(for: item, catalog: catalog))"
+                    ))
                 continue
             }
             guard first.signature != item.signature else { continue }
             if matches.contains(where: { $0.signature == item.signature }) {
                 problems.append(Diagnostic(at: item.location, "example of '\(item.signature)' is claimed first by '\(first.signature)'"))
             } else {
-                problems.append(Diagnostic(at: item.location, "example of '\(item.signature)' is claimed first by '\(first.signature)'; '\(item.signature)' does not match it (\(hint(for: item, catalog: catalog)))"))
+                problems.append(
+                    Diagnostic(
+                        at: item.location,
+                        "example of '\(item.signature)' is claimed first by '\(first.signature)'; '\(item.signature)' does not match it (\(hint(for: item, catalog: catalog)))"
+                    ))
             }
         }
         return problems
@@ -33,6 +40,7 @@ enum ExampleCheck {
         let log = GoLog(text: item.example.text)
         let stages = Set(log.errors.flatMap(\.stages)).sorted().map(\.rawValue)
         let wanted = catalog.signature(item.signature)?.stages.sorted().map(\.rawValue) ?? []
-        return "the text was read as \(stages.isEmpty ? "no error" : "stage " + stages.joined(separator: ", ")); the signature reads \(wanted.joined(separator: ", "))"
+        return
+            "the text was read as \(stages.isEmpty ? "no error" : "stage " + stages.joined(separator: ", ")); the signature reads \(wanted.joined(separator: ", "))"
     }
 }

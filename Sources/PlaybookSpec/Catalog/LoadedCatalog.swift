@@ -12,8 +12,10 @@ public struct LoadedCatalog: Sendable {
     /// Where each cause's `start:` value was written.
     public var startLocations: [String: SourceLocation]
 
-    public init(diagnoser: Diagnoser, file: String, causeLocations: [String: SourceLocation],
-                startLocations: [String: SourceLocation]) {
+    public init(
+        diagnoser: Diagnoser, file: String, causeLocations: [String: SourceLocation],
+        startLocations: [String: SourceLocation]
+    ) {
         self.diagnoser = diagnoser
         self.file = file
         self.causeLocations = causeLocations

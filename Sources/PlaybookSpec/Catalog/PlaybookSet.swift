@@ -28,7 +28,8 @@ public enum PlaybookSet {
             case .failure(let problem): problems.append(problem)
             }
         }
-        let catalogFile = directories.lazy
+        let catalogFile =
+            directories.lazy
             .map { ($0 as NSString).appendingPathComponent(CatalogLoader.fileName) }
             .first { FileManager.default.fileExists(atPath: $0) }
             ?? ShippedCatalog.file(in: directories.first ?? ShippedCatalog.sourceTreePlaybooks)
@@ -59,11 +60,18 @@ public enum PlaybookSet {
         for cause in loaded.catalog.causes {
             guard let start = cause.start, let location = loaded.startLocations[cause.id] else { continue }
             guard let playbook = tree.playbooks[start.playbook] else {
-                problems.append(Diagnostic(at: location, "unknown playbook '\(start.playbook)' in start\(Suggestion.didYouMean(start.playbook, among: tree.order))"))
+                problems.append(
+                    Diagnostic(
+                        at: location,
+                        "unknown playbook '\(start.playbook)' in start\(Suggestion.didYouMean(start.playbook, among: tree.order))"))
                 continue
             }
             if playbook.steps[start.step] == nil {
-                problems.append(Diagnostic(at: location, "playbook '\(start.playbook)' has no step '\(start.step)'\(Suggestion.didYouMean(start.step, among: playbook.stepOrder))"))
+                problems.append(
+                    Diagnostic(
+                        at: location,
+                        "playbook '\(start.playbook)' has no step '\(start.step)'\(Suggestion.didYouMean(start.step, among: playbook.stepOrder))"
+                    ))
             }
         }
         return problems

@@ -8,8 +8,10 @@ public enum Suggestion {
     /// words, so `b` does not suggest `a`), or nil. Ties go to the candidate listed first.
     /// - Parameter ignoringCase: compare lower-cased, so `LIST` suggests `list` (for commands
     ///   typed at the shell); playbook keys and ids are compared as written.
-    public static func closest(to word: String, among candidates: some Sequence<String>,
-                               ignoringCase: Bool = false) -> String? {
+    public static func closest(
+        to word: String, among candidates: some Sequence<String>,
+        ignoringCase: Bool = false
+    ) -> String? {
         let fold = { (text: String) in ignoringCase ? text.lowercased() : text }
         let target = Array(fold(word).unicodeScalars)
         let maximumDistance = min(Self.maximumDistance, target.count - 1)

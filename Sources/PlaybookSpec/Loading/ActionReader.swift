@@ -5,20 +5,23 @@ struct ActionReader {
     let reading: NodeReading
 
     func run(_ node: Node, at: SourceLocation) throws(Diagnostic) -> RunSyntax {
-        let run = try MappingReader(node, key: "run", name: "run",
-                                    known: ["argv", "timeout", "env", "capture", "pending"], anchor: at, reading: reading)
+        let run = try MappingReader(
+            node, key: "run", name: "run",
+            known: ["argv", "timeout", "env", "capture", "pending"], anchor: at, reading: reading)
         let argvNode = try run.required("argv", hint: " (the command and its arguments, as in [go, version])")
         var argv: [Located<Template>] = []
         for element in try reading.sequence(argvNode, key: "argv", expected: "a list, as in [go, version]") {
             guard element.scalar != nil else {
-                throw Diagnostic(at: reading.location(of: element),
-                                 "each entry of 'argv' should be text, not \(reading.describe(element))")
+                throw Diagnostic(
+                    at: reading.location(of: element),
+                    "each entry of 'argv' should be text, not \(reading.describe(element))")
             }
             argv.append(try reading.template(element, key: "argv"))
         }
         guard !argv.isEmpty else {
-            throw Diagnostic(at: reading.location(of: argvNode),
-                             "'argv' is an empty list; write the command and its arguments, as in [go, version]")
+            throw Diagnostic(
+                at: reading.location(of: argvNode),
+                "'argv' is an empty list; write the command and its arguments, as in [go, version]")
         }
         var environment: [(name: Located<String>, value: Located<Template>)] = []
         if let env = run.entry("env")?.value {
@@ -27,8 +30,9 @@ struct ActionReader {
             for (key, value) in mapping {
                 let name = try reading.text(key, key: "env")
                 guard Self.isEnvironmentName(name.value) else {
-                    throw Diagnostic(at: name.location,
-                                     "'\(name.value)' in env is not an environment variable name; use letters, digits and '_'")
+                    throw Diagnostic(
+                        at: name.location,
+                        "'\(name.value)' in env is not an environment variable name; use letters, digits and '_'")
                 }
                 environment.append((name, try reading.template(value, key: name.value)))
             }
@@ -39,9 +43,10 @@ struct ActionReader {
                 captures.append(try self.capture(entry))
             }
         }
-        return RunSyntax(argv: argv, timeoutMilliseconds: try timeout(run.entry("timeout")?.value),
-                         environment: environment, captures: captures, pending: try run.template("pending"),
-                         location: at)
+        return RunSyntax(
+            argv: argv, timeoutMilliseconds: try timeout(run.entry("timeout")?.value),
+            environment: environment, captures: captures, pending: try run.template("pending"),
+            location: at)
     }
 
     private func timeout(_ node: Node?) throws(Diagnostic) -> Int? {
@@ -55,21 +60,24 @@ struct ActionReader {
         case .failure(.zero):
             throw Diagnostic(at: text.location, "'timeout' must be longer than 0 (got '\(text.value)')")
         case .failure(.malformed):
-            throw Diagnostic(at: text.location,
-                             "'timeout' should be a duration such as 500ms, 5s, 1.5s or 1m (got '\(text.value)')")
+            throw Diagnostic(
+                at: text.location,
+                "'timeout' should be a duration such as 500ms, 5s, 1.5s or 1m (got '\(text.value)')")
         }
     }
 
     private func capture(_ node: Node) throws(Diagnostic) -> CaptureSyntax {
         let at = reading.location(of: node)
-        let capture = try MappingReader(node, key: "capture", name: "capture",
-                                        known: ["stdout", "stderr", "output", "module"], anchor: at, reading: reading)
+        let capture = try MappingReader(
+            node, key: "capture", name: "capture",
+            known: ["stdout", "stderr", "output", "module"], anchor: at, reading: reading)
         guard let first = capture.pairs.first else {
             throw Diagnostic(at: at, "a capture needs one of 'stdout', 'stderr' or 'output' with a regex")
         }
         if capture.pairs.count > 1 {
-            throw Diagnostic(at: reading.location(of: capture.pairs[1].key),
-                             "a capture has both '\(first.keyText)' and '\(capture.pairs[1].keyText)'; write one per entry")
+            throw Diagnostic(
+                at: reading.location(of: capture.pairs[1].key),
+                "a capture has both '\(first.keyText)' and '\(capture.pairs[1].keyText)'; write one per entry")
         }
         if first.keyText == "module" {
             let stream = try reading.text(first.value, key: "module")
@@ -83,11 +91,13 @@ struct ActionReader {
     }
 
     func ask(_ node: Node, at: SourceLocation) throws(Diagnostic) -> AskSyntax {
-        let ask = try MappingReader(node, key: "ask", name: "ask",
-                                    known: ["question", "into", "choices", "pattern", "default"], anchor: at, reading: reading)
+        let ask = try MappingReader(
+            node, key: "ask", name: "ask",
+            known: ["question", "into", "choices", "pattern", "default"], anchor: at, reading: reading)
         let prompt = try ask.requiredTemplate("question")
-        let variable = try reading.variableName(try ask.required("into", hint: " (the variable that gets the answer)"),
-                                                key: "into")
+        let variable = try reading.variableName(
+            try ask.required("into", hint: " (the variable that gets the answer)"),
+            key: "into")
         var choices: [Located<String>] = []
         if let node = ask.entry("choices")?.value {
             choices = try reading.texts(node, key: "choices")
@@ -95,18 +105,21 @@ struct ActionReader {
                 throw Diagnostic(at: reading.location(of: node), "'choices' is an empty list; leave it out for a free answer")
             }
         }
-        return AskSyntax(prompt: prompt, variable: variable, choices: choices, pattern: try ask.text("pattern"),
-                         defaultValue: try ask.template("default"), location: at)
+        return AskSyntax(
+            prompt: prompt, variable: variable, choices: choices, pattern: try ask.text("pattern"),
+            defaultValue: try ask.template("default"), location: at)
     }
 
     func fix(_ node: Node, at: SourceLocation) throws(Diagnostic) -> FixSyntax {
-        let fix = try MappingReader(node, key: "fix", name: "fix", known: ["reason", "set", "unset"], anchor: at,
-                                    reading: reading)
+        let fix = try MappingReader(
+            node, key: "fix", name: "fix", known: ["reason", "set", "unset"], anchor: at,
+            reading: reading)
         let reason = try fix.requiredTemplate("reason", hint: " (why, in plain words)")
         var changes: [GoEnvChangeSyntax] = []
         if let set = fix.entry("set")?.value {
-            let mapping = try reading.mapping(set, key: "set",
-                                              expected: "a mapping of Go settings to values, as in {GOPROXY: direct}")
+            let mapping = try reading.mapping(
+                set, key: "set",
+                expected: "a mapping of Go settings to values, as in {GOPROXY: direct}")
             try reading.checkUnique(mapping)
             for (key, value) in mapping {
                 let name = try reading.text(key, key: "set")
@@ -125,18 +138,21 @@ struct ActionReader {
     }
 
     func done(_ node: Node, at: SourceLocation) throws(Diagnostic) -> DoneSyntax {
-        let done = try MappingReader(node, key: "done", name: "done", known: ["outcome", "cause", "conclusion"],
-                                     anchor: at, reading: reading)
+        let done = try MappingReader(
+            node, key: "done", name: "done", known: ["outcome", "cause", "conclusion"],
+            anchor: at, reading: reading)
         let outcomeText = try done.requiredText("outcome", hint: " (resolved, not-resolved or escalate)")
         guard let outcome = Outcome(rawValue: outcomeText.value) else {
             let names = Outcome.allCases.map(\.rawValue)
             let hint = Suggestion.closest(to: outcomeText.value, among: names).map { "; did you mean '\($0)'?" } ?? ""
-            throw Diagnostic(at: outcomeText.location,
-                             "'outcome' must be resolved, not-resolved or escalate (got '\(outcomeText.value)')\(hint)")
+            throw Diagnostic(
+                at: outcomeText.location,
+                "'outcome' must be resolved, not-resolved or escalate (got '\(outcomeText.value)')\(hint)")
         }
-        return DoneSyntax(outcome: Located(outcome, at: outcomeText.location), cause: try done.text("cause"),
-                          text: try done.requiredTemplate("conclusion", hint: " (the last words of the walk)"),
-                          location: at)
+        return DoneSyntax(
+            outcome: Located(outcome, at: outcomeText.location), cause: try done.text("cause"),
+            text: try done.requiredTemplate("conclusion", hint: " (the last words of the walk)"),
+            location: at)
     }
 
     /// `playbook` or `playbook:step`, split on the first `:`.
@@ -146,12 +162,14 @@ struct ActionReader {
         let playbook = String(parts[0])
         let step = parts.count > 1 ? String(parts[1]) : nil
         guard !playbook.isEmpty, step.map({ !$0.isEmpty }) ?? true else {
-            throw Diagnostic(at: target.location,
-                             "'jump' needs a playbook id, as in git-auth, or a playbook and a step, as in git-auth:check-ssh (got '\(target.value)')")
+            throw Diagnostic(
+                at: target.location,
+                "'jump' needs a playbook id, as in git-auth, or a playbook and a step, as in git-auth:check-ssh (got '\(target.value)')")
         }
         let stepLocation = reading.location(of: node, offset: playbook.count + 1)
-        return JumpSyntax(playbook: Located(playbook, at: target.location),
-                          step: step.map { Located($0, at: stepLocation) }, location: at)
+        return JumpSyntax(
+            playbook: Located(playbook, at: target.location),
+            step: step.map { Located($0, at: stepLocation) }, location: at)
     }
 
     /// `[A-Za-z_][A-Za-z0-9_]*`

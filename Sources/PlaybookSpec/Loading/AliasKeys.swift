@@ -27,8 +27,9 @@ enum AliasKeys {
         }
         guard let root, let alias = firstAliasInKey(root) else { return }
         let name = alias.string.unicodeScalars.dropFirst()
-        throw Diagnostic(at: SourceLocation(file: file, line: alias.mark?.line ?? 1, column: alias.mark?.column ?? 1),
-                         "an alias (*\(String(String.UnicodeScalarView(name)))) cannot be a key; write the key out")
+        throw Diagnostic(
+            at: SourceLocation(file: file, line: alias.mark?.line ?? 1, column: alias.mark?.column ?? 1),
+            "an alias (*\(String(String.UnicodeScalarView(name)))) cannot be a key; write the key out")
     }
 
     /// Whether `text` has an `&` followed by a character an anchor name may start with.

@@ -18,12 +18,14 @@ public enum AnswersFile {
     public static func parse(_ text: String, file: String) throws(Diagnostic) -> [String: String] {
         let parsed = try YAMLText.parse(text, file: file)
         guard let root = parsed.root else { return [:] }
-        let reading = NodeReading(file: file, budget: NodeBudget(limit: PlaybookLoader.defaultNodeLimit),
-                                  renamed: parsed.renamed)
+        let reading = NodeReading(
+            file: file, budget: NodeBudget(limit: PlaybookLoader.defaultNodeLimit),
+            renamed: parsed.renamed)
         if reading.isNull(root) { return [:] }
         guard let pairs = try reading.pairs(root) else {
-            throw Diagnostic(at: reading.location(of: root),
-                             "an answers file is a mapping of variable name to value (module: example.com/lib), not \(reading.describe(root))")
+            throw Diagnostic(
+                at: reading.location(of: root),
+                "an answers file is a mapping of variable name to value (module: example.com/lib), not \(reading.describe(root))")
         }
         try reading.checkUnique(pairs)
         var answers: [String: String] = [:]

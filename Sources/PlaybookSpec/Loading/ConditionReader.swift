@@ -15,40 +15,48 @@ struct ConditionReader {
         guard node.mapping != nil else {
             throw reading.typeError(key, node, expected: "a condition, as in {exit: 0}")
         }
-        let condition = try MappingReader(node, key: key, name: "condition", known: Self.subjects + Self.tests,
-                                          anchor: at, reading: reading)
+        let condition = try MappingReader(
+            node, key: key, name: "condition", known: Self.subjects + Self.tests,
+            anchor: at, reading: reading)
         let subjects = condition.pairs.filter { Self.subjects.contains($0.keyText) }
         let tests = condition.pairs.filter { Self.tests.contains($0.keyText) }
         guard let subject = subjects.first else {
             // `{signature: id}` and `{cause: id}` alone are short for `{in: output, …}`.
             if let test = tests.first, Self.catalogTests.contains(test.keyText) {
                 if tests.count > 1 {
-                    throw Diagnostic(at: reading.location(of: tests[1].key),
-                                     "a condition takes one test; found both '\(test.keyText)' and '\(tests[1].keyText)' (combine conditions with 'all')")
+                    throw Diagnostic(
+                        at: reading.location(of: tests[1].key),
+                        "a condition takes one test; found both '\(test.keyText)' and '\(tests[1].keyText)' (combine conditions with 'all')"
+                    )
                 }
                 return ConditionSyntax(.output(.output, try textTest(test.keyText, test.value)), at: reading.location(of: test.key))
             }
-            throw Diagnostic(at: at, "a condition needs one of \(Self.subjects.joined(separator: ", ")) (or a catalog test: signature, cause)")
+            throw Diagnostic(
+                at: at, "a condition needs one of \(Self.subjects.joined(separator: ", ")) (or a catalog test: signature, cause)")
         }
         if subjects.count > 1 {
-            throw Diagnostic(at: reading.location(of: subjects[1].key),
-                             "a condition tests one thing; found both '\(subject.keyText)' and '\(subjects[1].keyText)' (combine conditions with 'all')")
+            throw Diagnostic(
+                at: reading.location(of: subjects[1].key),
+                "a condition tests one thing; found both '\(subject.keyText)' and '\(subjects[1].keyText)' (combine conditions with 'all')")
         }
         let location = reading.location(of: subject.key)
         guard Self.textSubjects.contains(subject.keyText) else {
             if let test = tests.first {
-                throw Diagnostic(at: reading.location(of: test.key),
-                                 "'\(test.keyText)' does not go with '\(subject.keyText)'")
+                throw Diagnostic(
+                    at: reading.location(of: test.key),
+                    "'\(test.keyText)' does not go with '\(subject.keyText)'")
             }
             return ConditionSyntax(try plainKind(subject.keyText, subject.value), at: location)
         }
         guard let test = tests.first else {
-            throw Diagnostic(at: location,
-                             "'\(subject.keyText)' needs a test: one of \(Self.tests.joined(separator: ", "))")
+            throw Diagnostic(
+                at: location,
+                "'\(subject.keyText)' needs a test: one of \(Self.tests.joined(separator: ", "))")
         }
         if tests.count > 1 {
-            throw Diagnostic(at: reading.location(of: tests[1].key),
-                             "a condition takes one test; found both '\(test.keyText)' and '\(tests[1].keyText)' (combine conditions with 'all')")
+            throw Diagnostic(
+                at: reading.location(of: tests[1].key),
+                "a condition takes one test; found both '\(test.keyText)' and '\(tests[1].keyText)' (combine conditions with 'all')")
         }
         let textTest = try self.textTest(test.keyText, test.value)
         switch subject.keyText {
@@ -95,8 +103,9 @@ struct ConditionReader {
         var codes: [Int32] = []
         for element in elements {
             guard let string = reading.string(element), let code = Int32(string) else {
-                throw Diagnostic(at: reading.location(of: element),
-                                 "'exit' should be an exit code such as 0, or a list such as [1, 128] (got \(reading.describe(element)))")
+                throw Diagnostic(
+                    at: reading.location(of: element),
+                    "'exit' should be an exit code such as 0, or a list such as [1, 128] (got \(reading.describe(element)))")
             }
             codes.append(code)
         }

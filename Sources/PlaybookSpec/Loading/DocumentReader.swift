@@ -9,31 +9,36 @@ struct DocumentReader {
     func read(_ root: Node) throws(Diagnostic) -> PlaybookDocument {
         let rootLocation = reading.location(of: root)
         guard root.mapping != nil else {
-            throw Diagnostic(at: rootLocation,
-                             "a playbook is a mapping of keys such as 'gotriage', 'id' and 'steps', not \(reading.describe(root))")
+            throw Diagnostic(
+                at: rootLocation,
+                "a playbook is a mapping of keys such as 'gotriage', 'id' and 'steps', not \(reading.describe(root))")
         }
-        let top = try MappingReader(root, key: "playbook", name: "the playbook", known: Self.topKeys,
-                                    anchor: rootLocation, reading: reading, ignoresExtensions: true)
+        let top = try MappingReader(
+            root, key: "playbook", name: "the playbook", known: Self.topKeys,
+            anchor: rootLocation, reading: reading, ignoresExtensions: true)
         let version = try readVersion(top)
         let id = try top.requiredText("id")
         guard Self.isPlaybookID(id.value) else {
-            throw Diagnostic(at: id.location,
-                             "playbook id '\(id.value)' may use only lower-case letters, digits and '-', starting with a letter or digit")
+            throw Diagnostic(
+                at: id.location,
+                "playbook id '\(id.value)' may use only lower-case letters, digits and '-', starting with a letter or digit")
         }
         let title = try top.requiredText("title").value
         let summary = try top.requiredText("summary").value
         let start = try top.requiredText("start", hint: " (the id of the first step)")
         let inputs = try top.entry("inputs").map { entry throws(Diagnostic) in try readInputs(entry.value) } ?? []
         let steps = try readSteps(try top.required("steps"), anchor: top.keyLocation("steps") ?? rootLocation)
-        return PlaybookDocument(file: reading.file, location: rootLocation, version: version, id: id,
-                                title: title, summary: summary, start: start, inputs: inputs, steps: steps)
+        return PlaybookDocument(
+            file: reading.file, location: rootLocation, version: version, id: id,
+            title: title, summary: summary, start: start, inputs: inputs, steps: steps)
     }
 
     private func readVersion(_ top: MappingReader) throws(Diagnostic) -> Int {
         let version = try top.requiredText("gotriage", hint: " (the format version; write 'gotriage: 1' first)")
         guard version.value == "1" else {
-            throw Diagnostic(at: version.location,
-                             "'gotriage' must be 1, the only format version there is (got '\(version.value)')")
+            throw Diagnostic(
+                at: version.location,
+                "'gotriage' must be 1, the only format version there is (got '\(version.value)')")
         }
         return 1
     }
@@ -60,8 +65,9 @@ struct DocumentReader {
         for pair in mapping {
             let id = try reading.text(pair.key, key: "steps")
             guard Self.isStepID(id.value) else {
-                throw Diagnostic(at: id.location,
-                                 "step id '\(id.value)' may use only lower-case letters, digits, '-' and '_', starting with a letter or digit")
+                throw Diagnostic(
+                    at: id.location,
+                    "step id '\(id.value)' may use only lower-case letters, digits, '-' and '_', starting with a letter or digit")
             }
             steps.append(try StepReader(reading: reading).read(pair.value, id: id))
         }

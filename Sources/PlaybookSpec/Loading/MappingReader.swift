@@ -1,4 +1,3 @@
-
 import Yams
 
 /// One YAML mapping being read: known keys only, each looked up by name.
@@ -19,8 +18,10 @@ struct MappingReader {
     ///   - key: the key whose value `node` is, for type errors.
     ///   - known: the keys this mapping accepts, in the order the reference lists them.
     ///   - ignoresExtensions: accept (and skip) keys starting with `x-`.
-    init(_ node: Node, key: String, name: String, known: [String], anchor: SourceLocation,
-         reading: NodeReading, ignoresExtensions: Bool = false) throws(Diagnostic) {
+    init(
+        _ node: Node, key: String, name: String, known: [String], anchor: SourceLocation,
+        reading: NodeReading, ignoresExtensions: Bool = false
+    ) throws(Diagnostic) {
         guard let mapping = try reading.pairs(node) else {
             throw reading.typeError(key, node, expected: "a mapping of keys (\(known.prefix(3).joined(separator: ", ")), …)")
         }
@@ -34,13 +35,15 @@ struct MappingReader {
             }
             if ignoresExtensions, text.hasPrefix("x-") { continue }
             guard known.contains(text) else {
-                let hint = Suggestion.closest(to: text, among: known).map { "did you mean '\($0)'?" }
+                let hint =
+                    Suggestion.closest(to: text, among: known).map { "did you mean '\($0)'?" }
                     ?? "known keys are \(known.joined(separator: ", "))"
                 throw Diagnostic(at: reading.location(of: keyNode), "unknown key '\(text)' in \(name); \(hint)")
             }
             if let earlier = keys.firstIndex(of: text) {
-                throw Diagnostic(at: reading.location(of: keyNode),
-                                 "'\(text)' is written twice; first written at line \(reading.location(of: pairs[earlier].key).line)")
+                throw Diagnostic(
+                    at: reading.location(of: keyNode),
+                    "'\(text)' is written twice; first written at line \(reading.location(of: pairs[earlier].key).line)")
             }
             pairs.append((keyNode, text, value))
             keys.append(text)

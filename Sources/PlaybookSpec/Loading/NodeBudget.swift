@@ -27,7 +27,9 @@ final class NodeBudget {
         spent += count
         guard spent > limit else { return }
         let beyond = max(0, count - (spent - limit))
-        throw Diagnostic(at: reading.location(of: node(beyond)), """
+        throw Diagnostic(
+            at: reading.location(of: node(beyond)),
+            """
             this file holds more than \(limit) values, counting each use of an alias (*name) as a full copy \
             of what it names; gotriage stops reading here (use fewer aliases, or split the file)
             """)

@@ -69,7 +69,9 @@ struct NodeReading {
 
     func typeError(_ key: String, _ node: Node, expected: String) -> Diagnostic {
         let actual = describe(node)
-        let text = actual == "empty" ? "'\(key)' is empty; it should be \(expected)"
+        let text =
+            actual == "empty"
+            ? "'\(key)' is empty; it should be \(expected)"
             : "'\(key)' should be \(expected), not \(actual)"
         return Diagnostic(at: location(of: node), text)
     }
@@ -95,11 +97,13 @@ struct NodeReading {
         } catch {
             switch error {
             case .unclosed(let offset):
-                throw Diagnostic(at: location(of: node, offset: offset),
-                                 "'{{' in '\(key)' has no closing '}}' (in '\(text)')")
+                throw Diagnostic(
+                    at: location(of: node, offset: offset),
+                    "'{{' in '\(key)' has no closing '}}' (in '\(text)')")
             case .badName(let name, let offset):
-                throw Diagnostic(at: location(of: node, offset: offset),
-                                 "'{{\(name)}}' in '\(key)' is not a variable name; names use letters, digits, '_', '-' and '.'")
+                throw Diagnostic(
+                    at: location(of: node, offset: offset),
+                    "'{{\(name)}}' in '\(key)' is not a variable name; names use letters, digits, '_', '-' and '.'")
             }
         }
     }
@@ -137,8 +141,9 @@ struct NodeReading {
         var result: [Located<String>] = []
         for element in try sequence(node, key: key, expected: "a list of texts") {
             guard element.scalar != nil, !isNull(element) else {
-                throw Diagnostic(at: location(of: element),
-                                 "each entry of '\(key)' should be text, not \(describe(element))")
+                throw Diagnostic(
+                    at: location(of: element),
+                    "each entry of '\(key)' should be text, not \(describe(element))")
             }
             result.append(try text(element, key: key))
         }
@@ -172,8 +177,9 @@ struct NodeReading {
     func variableName(_ node: Node, key: String) throws(Diagnostic) -> Located<String> {
         let name = try text(node, key: key)
         guard Template.isValidName(name.value) else {
-            throw Diagnostic(at: name.location,
-                             "'\(name.value)' in '\(key)' is not a variable name; use letters, digits, '_', '-' and '.', starting with a letter")
+            throw Diagnostic(
+                at: name.location,
+                "'\(name.value)' in '\(key)' is not a variable name; use letters, digits, '_', '-' and '.', starting with a letter")
         }
         return name
     }

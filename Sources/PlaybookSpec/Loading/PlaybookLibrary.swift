@@ -7,14 +7,16 @@ public enum PlaybookLibrary {
     /// Loads every file (reporting the first structural error of each file that fails) and, when
     /// all loaded, validates them together.
     public static func load(files: [String], catalog: Catalog) -> Result<DecisionTree, PlaybookLoadFailure> {
-        load(files.map { file in (file, Result { () throws(Diagnostic) in try PlaybookLoader.read(file) }) },
-             catalog: catalog, diagnoser: nil)
+        load(
+            files.map { file in (file, Result { () throws(Diagnostic) in try PlaybookLoader.read(file) }) },
+            catalog: catalog, diagnoser: nil)
     }
 
     /// Loads the files against a loaded catalog, whose diagnoser the tree then shares.
     public static func load(files: [String], catalog: LoadedCatalog) -> Result<DecisionTree, PlaybookLoadFailure> {
-        load(files.map { file in (file, Result { () throws(Diagnostic) in try PlaybookLoader.read(file) }) },
-             catalog: catalog.catalog, diagnoser: catalog.diagnoser)
+        load(
+            files.map { file in (file, Result { () throws(Diagnostic) in try PlaybookLoader.read(file) }) },
+            catalog: catalog.catalog, diagnoser: catalog.diagnoser)
     }
 
     /// Loads playbooks given as text, each named `file` in its locations, like ``load(files:)``.
@@ -22,8 +24,10 @@ public enum PlaybookLibrary {
         load(texts.map { ($0.file, .success($0.text)) }, catalog: catalog, diagnoser: nil)
     }
 
-    private static func load(_ inputs: [(file: String, text: Result<String, Diagnostic>)], catalog: Catalog,
-                             diagnoser: Diagnoser?) -> Result<DecisionTree, PlaybookLoadFailure> {
+    private static func load(
+        _ inputs: [(file: String, text: Result<String, Diagnostic>)], catalog: Catalog,
+        diagnoser: Diagnoser?
+    ) -> Result<DecisionTree, PlaybookLoadFailure> {
         let loader = PlaybookLoader()
         var documents: [PlaybookDocument] = []
         var diagnostics: [Diagnostic] = []

@@ -26,8 +26,9 @@ public struct PlaybookLoader: Sendable {
     public func load(text: String, file: String) throws(Diagnostic) -> PlaybookDocument {
         let parsed = try YAMLText.parse(text, file: file)
         guard let root = parsed.root else {
-            throw Diagnostic(at: SourceLocation(file: file, line: 1, column: 1),
-                             "the file is empty; a playbook starts with 'gotriage: 1'")
+            throw Diagnostic(
+                at: SourceLocation(file: file, line: 1, column: 1),
+                "the file is empty; a playbook starts with 'gotriage: 1'")
         }
         let reading = NodeReading(file: file, budget: NodeBudget(limit: nodeLimit), renamed: parsed.renamed)
         return try DocumentReader(reading: reading).read(root)

@@ -8,12 +8,14 @@ struct StepReader {
     static let stepKeys = ["say", "run", "ask", "fix", "done", "jump", "next", "branch"]
 
     func read(_ node: Node, id: Located<String>) throws(Diagnostic) -> StepSyntax {
-        let step = try MappingReader(node, key: id.value, name: "step '\(id.value)'", known: Self.stepKeys,
-                                     anchor: id.location, reading: reading)
+        let step = try MappingReader(
+            node, key: id.value, name: "step '\(id.value)'", known: Self.stepKeys,
+            anchor: id.location, reading: reading)
         let actionPairs = step.pairs.filter { Self.actionKeys.contains($0.keyText) }
         if actionPairs.count > 1 {
-            throw Diagnostic(at: reading.location(of: actionPairs[1].key),
-                             "step '\(id.value)' has both '\(actionPairs[0].keyText)' and '\(actionPairs[1].keyText)'; a step does one thing")
+            throw Diagnostic(
+                at: reading.location(of: actionPairs[1].key),
+                "step '\(id.value)' has both '\(actionPairs[0].keyText)' and '\(actionPairs[1].keyText)'; a step does one thing")
         }
         let say = try step.template("say")
         let actions = ActionReader(reading: reading)
@@ -30,8 +32,9 @@ struct StepReader {
         } else {
             // A step with only a `branch` is a decision on what is already known (variables, go env).
             guard say != nil || step.entry("branch") != nil else {
-                throw Diagnostic(at: id.location,
-                                 "step '\(id.value)' does nothing; give it 'say' text, a 'branch', or one of run, ask, fix, done, jump")
+                throw Diagnostic(
+                    at: id.location,
+                    "step '\(id.value)' does nothing; give it 'say' text, a 'branch', or one of run, ask, fix, done, jump")
             }
             action = .message
         }
@@ -43,8 +46,9 @@ struct StepReader {
         let branch = step.entry("branch")
         if let next, let branch {
             let later = reading.location(of: next.key) < reading.location(of: branch.key) ? branch.key : next.key
-            throw Diagnostic(at: reading.location(of: later),
-                             "step '\(id)' has both 'next' and 'branch'; use 'next' alone, or 'branch' with an 'else' arm")
+            throw Diagnostic(
+                at: reading.location(of: later),
+                "step '\(id)' has both 'next' and 'branch'; use 'next' alone, or 'branch' with an 'else' arm")
         }
         if let next { return .next(try reading.text(next.value, key: "next")) }
         guard let branch else { return nil }
@@ -60,24 +64,28 @@ struct StepReader {
 
     private func arm(_ node: Node) throws(Diagnostic) -> BranchSyntax {
         let at = reading.location(of: node)
-        let arm = try MappingReader(node, key: "branch", name: "branch", known: ["if", "goto", "else", "route"],
-                                    anchor: at, reading: reading)
+        let arm = try MappingReader(
+            node, key: "branch", name: "branch", known: ["if", "goto", "else", "route"],
+            anchor: at, reading: reading)
         if let route = arm.entry("route") {
             if let other = arm.pairs.first(where: { $0.keyText != "route" }) {
-                throw Diagnostic(at: reading.location(of: other.key),
-                                 "a 'route' arm stands alone; it goes where the cause catalog says, so move '\(other.keyText)' to an arm of its own")
+                throw Diagnostic(
+                    at: reading.location(of: other.key),
+                    "a 'route' arm stands alone; it goes where the cause catalog says, so move '\(other.keyText)' to an arm of its own")
             }
             let value = try reading.text(route.value, key: "route")
             guard value.value == "causes" else {
-                throw Diagnostic(at: value.location,
-                                 "'route' ranks the causes of the cause catalog and is written '- route: causes' (got '\(value.value)')")
+                throw Diagnostic(
+                    at: value.location,
+                    "'route' ranks the causes of the cause catalog and is written '- route: causes' (got '\(value.value)')")
             }
             return BranchSyntax(condition: nil, target: value, routes: true, location: at)
         }
         if let fallback = arm.entry("else") {
             if let other = arm.pairs.first(where: { $0.keyText != "else" }) {
-                throw Diagnostic(at: reading.location(of: other.key),
-                                 "an 'else' arm stands alone; move '\(other.keyText)' to an arm of its own")
+                throw Diagnostic(
+                    at: reading.location(of: other.key),
+                    "an 'else' arm stands alone; move '\(other.keyText)' to an arm of its own")
             }
             return BranchSyntax(condition: nil, target: try reading.text(fallback.value, key: "else"), location: at)
         }

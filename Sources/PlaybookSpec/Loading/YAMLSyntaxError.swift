@@ -20,8 +20,9 @@ enum YAMLSyntaxError {
             let (line, column) = inside(mark, text)
             // Yams' own words for its two checks (any other text keeps libyaml's words).
             if context?.text == "expected a single document in the stream" {
-                return Diagnostic(at: at(line, column),
-                                  "a playbook file holds one YAML document; remove this second one (and its '---')")
+                return Diagnostic(
+                    at: at(line, column),
+                    "a playbook file holds one YAML document; remove this second one (and its '---')")
             }
             if problem == "found undefined alias" {
                 let name = aliasName(at: YAMLText.Position(mark), in: text)

@@ -81,8 +81,10 @@ enum YAMLText {
 
     /// `text` with the first character of the key `name` written at `position` replaced by
     /// `replacement`; nil unless a plain or quoted scalar spelling `name` starts there.
-    static func renaming(_ name: String, at position: Position, in text: String,
-                         to replacement: Unicode.Scalar) -> String? {
+    static func renaming(
+        _ name: String, at position: Position, in text: String,
+        to replacement: Unicode.Scalar
+    ) -> String? {
         guard let first = name.unicodeScalars.first, var index = index(of: position, in: text) else { return nil }
         let scalars = text.unicodeScalars
         let opening = scalars[index]

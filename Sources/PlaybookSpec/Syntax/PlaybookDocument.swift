@@ -15,8 +15,10 @@ public struct PlaybookDocument: Sendable {
     /// Steps in file order.
     public var steps: [StepSyntax]
 
-    public init(file: String, location: SourceLocation, version: Int, id: Located<String>, title: String,
-                summary: String, start: Located<String>, inputs: [InputSyntax], steps: [StepSyntax]) {
+    public init(
+        file: String, location: SourceLocation, version: Int, id: Located<String>, title: String,
+        summary: String, start: Located<String>, inputs: [InputSyntax], steps: [StepSyntax]
+    ) {
         self.file = file
         self.location = location
         self.version = version
@@ -48,8 +50,10 @@ public struct StepSyntax: Sendable {
     /// nil when the step has neither `next` nor `branch`.
     public var transition: TransitionSyntax?
 
-    public init(id: Located<String>, say: Located<Template>?, action: ActionSyntax,
-                transition: TransitionSyntax?) {
+    public init(
+        id: Located<String>, say: Located<Template>?, action: ActionSyntax,
+        transition: TransitionSyntax?
+    ) {
         self.id = id
         self.say = say
         self.action = action
@@ -100,9 +104,11 @@ public struct RunSyntax: Sendable {
     public var pending: Located<Template>?
     public var location: SourceLocation
 
-    public init(argv: [Located<Template>], timeoutMilliseconds: Int?,
-                environment: [(name: Located<String>, value: Located<Template>)], captures: [CaptureSyntax],
-                pending: Located<Template>?, location: SourceLocation) {
+    public init(
+        argv: [Located<Template>], timeoutMilliseconds: Int?,
+        environment: [(name: Located<String>, value: Located<Template>)], captures: [CaptureSyntax],
+        pending: Located<Template>?, location: SourceLocation
+    ) {
         self.argv = argv
         self.timeoutMilliseconds = timeoutMilliseconds
         self.environment = environment
@@ -134,8 +140,10 @@ public struct AskSyntax: Sendable {
     public var defaultValue: Located<Template>?
     public var location: SourceLocation
 
-    public init(prompt: Located<Template>, variable: Located<String>, choices: [Located<String>],
-                pattern: Located<String>?, defaultValue: Located<Template>?, location: SourceLocation) {
+    public init(
+        prompt: Located<Template>, variable: Located<String>, choices: [Located<String>],
+        pattern: Located<String>?, defaultValue: Located<Template>?, location: SourceLocation
+    ) {
         self.prompt = prompt
         self.variable = variable
         self.choices = choices
@@ -174,8 +182,10 @@ public struct DoneSyntax: Sendable {
     public var text: Located<Template>
     public var location: SourceLocation
 
-    public init(outcome: Located<Outcome>, cause: Located<String>?, text: Located<Template>,
-                location: SourceLocation) {
+    public init(
+        outcome: Located<Outcome>, cause: Located<String>?, text: Located<Template>,
+        location: SourceLocation
+    ) {
         self.outcome = outcome
         self.cause = cause
         self.text = text

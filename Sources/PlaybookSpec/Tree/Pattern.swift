@@ -95,7 +95,10 @@ public struct Pattern: Hashable, Sendable, CustomStringConvertible {
         var openings: [(range: Range<Int>, name: String)] = []
         var i = 0
         while i < bytes.count {
-            if bytes[i] == UInt8(ascii: "\\") { i += 2; continue }
+            if bytes[i] == UInt8(ascii: "\\") {
+                i += 2
+                continue
+            }
             if bytes[i] == UInt8(ascii: "("), let opening = groupOpening(in: bytes, at: i) {
                 openings.append(opening)
                 i = opening.range.upperBound

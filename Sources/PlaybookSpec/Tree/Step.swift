@@ -12,8 +12,10 @@ public final class Step: Sendable {
     /// The `go env` keys the step reads (in its `say`, action or branches), sorted; empty for most.
     public let goEnvKeys: [String]
 
-    public init(address: StepAddress, location: SourceLocation, say: Template?, action: Action,
-                transition: Transition) {
+    public init(
+        address: StepAddress, location: SourceLocation, say: Template?, action: Action,
+        transition: Transition
+    ) {
         self.address = address
         self.location = location
         self.say = say
@@ -113,8 +115,10 @@ public struct Probe: Sendable {
 
     public static let defaultTimeoutMilliseconds = 10_000
 
-    public init(argv: [Template], timeoutMilliseconds: Int, environment: [(name: String, value: Template)],
-                captures: [Capture], pending: Template?) {
+    public init(
+        argv: [Template], timeoutMilliseconds: Int, environment: [(name: String, value: Template)],
+        captures: [Capture], pending: Template?
+    ) {
         self.argv = argv
         self.timeoutMilliseconds = timeoutMilliseconds
         self.environment = environment
@@ -169,8 +173,10 @@ public struct Question: Sendable {
     /// Used when the answer is empty.
     public let defaultValue: Template?
 
-    public init(prompt: Template, variable: String, choices: [String], pattern: Pattern?,
-                defaultValue: Template?) {
+    public init(
+        prompt: Template, variable: String, choices: [String], pattern: Pattern?,
+        defaultValue: Template?
+    ) {
         self.prompt = prompt
         self.variable = variable
         self.choices = choices

@@ -112,8 +112,9 @@ extension Template {
         var bytes = name.utf8.makeIterator()
         guard let first = bytes.next(), first.isASCIILetter || first == UInt8(ascii: "_") else { return false }
         while let byte = bytes.next() {
-            guard byte.isASCIILetter || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-                || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+            guard
+                byte.isASCIILetter || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                    || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
             else { return false }
         }
         return true

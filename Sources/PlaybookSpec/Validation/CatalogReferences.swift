@@ -18,7 +18,8 @@ struct CatalogReferences {
         signatureSet = Set(signatureIDs)
         starts = catalog.causes.compactMap { cause in
             guard let start = cause.start, let document = index.playbooks[start.playbook],
-                  let node = index.node(start.step, in: document) else { return nil }
+                let node = index.node(start.step, in: document)
+            else { return nil }
             return (cause.id, node)
         }
     }
@@ -26,7 +27,8 @@ struct CatalogReferences {
     /// Reports a cause id the catalog does not define; `what` names where it was written.
     func check(cause: Located<String>, in what: String?, problems: inout Problems) {
         guard !causeSet.contains(cause.value) else { return }
-        let hint = Self.suggestion(for: cause.value, among: causeIDs)
+        let hint =
+            Self.suggestion(for: cause.value, among: causeIDs)
             .map { "; did you mean '\($0)'?" } ?? "; the known causes are listed in Playbooks/causes.yaml"
         problems.error(cause.location, "unknown cause '\(cause.value)'\(what.map { " in \($0)" } ?? "")\(hint)")
     }
@@ -34,7 +36,8 @@ struct CatalogReferences {
     /// Reports a signature id the catalog does not define.
     func check(signature: Located<String>, problems: inout Problems) {
         guard !signatureSet.contains(signature.value) else { return }
-        let hint = Self.suggestion(for: signature.value, among: signatureIDs)
+        let hint =
+            Self.suggestion(for: signature.value, among: signatureIDs)
             .map { "; did you mean '\($0)'?" } ?? "; the signatures are listed in Playbooks/causes.yaml"
         problems.error(signature.location, "unknown signature '\(signature.value)'\(hint)")
     }

@@ -25,8 +25,9 @@ struct PlaybookIndex {
             if let first = playbooks[document.id.value] {
                 let earlier = documents[first].id.location
                 let place = earlier.file == document.file ? "line \(earlier.line)" : "\(earlier.file):\(earlier.line)"
-                problems.error(document.id.location,
-                               "playbook id '\(document.id.value)' is used twice; first defined at \(place)")
+                problems.error(
+                    document.id.location,
+                    "playbook id '\(document.id.value)' is used twice; first defined at \(place)")
             } else {
                 playbooks[document.id.value] = index
             }
@@ -83,27 +84,32 @@ struct PlaybookIndex {
 
     /// Resolves a step reference of document `document` — a step id of its own, or
     /// `playbook:step` — reporting an unknown one.
-    func resolve(_ reference: Located<String>, in document: Int, what: String, acrossPlaybooks: Bool = true,
-                 problems: inout Problems) -> Int? {
+    func resolve(
+        _ reference: Located<String>, in document: Int, what: String, acrossPlaybooks: Bool = true,
+        problems: inout Problems
+    ) -> Int? {
         if let node = node(reference.value, in: document) { return node }
         if acrossPlaybooks, let colon = reference.value.firstIndex(of: ":") {
             let playbook = String(reference.value[..<colon])
             let step = String(reference.value[reference.value.index(after: colon)...])
             guard let target = playbooks[playbook] else {
                 let ids = documents.lazy.map(\.id.value)
-                problems.error(reference.location,
-                               "unknown playbook '\(playbook)' in \(what)\(Suggestion.didYouMean(playbook, among: ids))")
+                problems.error(
+                    reference.location,
+                    "unknown playbook '\(playbook)' in \(what)\(Suggestion.didYouMean(playbook, among: ids))")
                 return nil
             }
             if let node = node(step, in: target) { return node }
             let ids = documents[target].steps.lazy.map(\.id.value)
-            problems.error(reference.location,
-                           "playbook '\(playbook)' has no step '\(step)' in \(what)\(Suggestion.didYouMean(step, among: ids))")
+            problems.error(
+                reference.location,
+                "playbook '\(playbook)' has no step '\(step)' in \(what)\(Suggestion.didYouMean(step, among: ids))")
             return nil
         }
         let ids = documents[document].steps.lazy.map(\.id.value)
-        problems.error(reference.location,
-                       "unknown step '\(reference.value)' in \(what)\(Suggestion.didYouMean(reference.value, among: ids))")
+        problems.error(
+            reference.location,
+            "unknown step '\(reference.value)' in \(what)\(Suggestion.didYouMean(reference.value, among: ids))")
         return nil
     }
 
@@ -111,7 +117,8 @@ struct PlaybookIndex {
     /// another playbook that exists.
     func otherPlaybook(of reference: String, from document: Int) -> Int? {
         guard node(reference, in: document) == nil, let colon = reference.firstIndex(of: ":"),
-              let target = playbooks[String(reference[..<colon])], target != document else { return nil }
+            let target = playbooks[String(reference[..<colon])], target != document
+        else { return nil }
         return target
     }
 
@@ -119,8 +126,9 @@ struct PlaybookIndex {
     func resolve(_ jump: JumpSyntax, problems: inout Problems) -> Int? {
         guard let target = playbooks[jump.playbook.value] else {
             let ids = documents.lazy.map(\.id.value)
-            problems.error(jump.playbook.location,
-                           "unknown playbook '\(jump.playbook.value)' in jump\(Suggestion.didYouMean(jump.playbook.value, among: ids))")
+            problems.error(
+                jump.playbook.location,
+                "unknown playbook '\(jump.playbook.value)' in jump\(Suggestion.didYouMean(jump.playbook.value, among: ids))")
             return nil
         }
         guard let step = jump.step else {
@@ -128,8 +136,9 @@ struct PlaybookIndex {
         }
         if let node = node(step.value, in: target) { return node }
         let ids = documents[target].steps.lazy.map(\.id.value)
-        problems.error(step.location,
-                       "playbook '\(jump.playbook.value)' has no step '\(step.value)'\(Suggestion.didYouMean(step.value, among: ids))")
+        problems.error(
+            step.location,
+            "playbook '\(jump.playbook.value)' has no step '\(step.value)'\(Suggestion.didYouMean(step.value, among: ids))")
         return nil
     }
 }

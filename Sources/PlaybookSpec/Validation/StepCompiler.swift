@@ -29,8 +29,9 @@ struct StepCompiler {
         guard problems.diagnostics.count == before, let action, let transition else {
             return Output(step: nil, successors: successors, asks: asks)
         }
-        let step = Step(address: StepAddress(playbook: playbook, step: syntax.id.value), location: syntax.id.location,
-                        say: syntax.say?.value, action: action, transition: transition)
+        let step = Step(
+            address: StepAddress(playbook: playbook, step: syntax.id.value), location: syntax.id.location,
+            say: syntax.say?.value, action: action, transition: transition)
         return Output(step: step, successors: successors, asks: asks)
     }
 
@@ -52,10 +53,12 @@ struct StepCompiler {
                     captures.append(Capture(stream: capture.stream, pattern: pattern, location: capture.pattern.location))
                 }
             }
-            return .run(Probe(argv: run.argv.map(\.value),
-                              timeoutMilliseconds: run.timeoutMilliseconds ?? Probe.defaultTimeoutMilliseconds,
-                              environment: run.environment.map { ($0.name.value, $0.value.value) },
-                              captures: captures, pending: run.pending?.value))
+            return .run(
+                Probe(
+                    argv: run.argv.map(\.value),
+                    timeoutMilliseconds: run.timeoutMilliseconds ?? Probe.defaultTimeoutMilliseconds,
+                    environment: run.environment.map { ($0.name.value, $0.value.value) },
+                    captures: captures, pending: run.pending?.value))
         case .ask(let ask):
             return .ask(compile(ask, problems: &problems))
         case .fix(let fix):
@@ -64,8 +67,10 @@ struct StepCompiler {
             for change in fix.changes {
                 if !GoEnvKeys.writable.contains(change.key.value) {
                     let verb = change.value == nil ? "unset" : "set"
-                    problems.error(change.key.location,
-                                   "'\(change.key.value)' is not a Go setting a fix can \(verb)\(Suggestion.didYouMean(change.key.value, among: GoEnvKeys.writable.sorted()))")
+                    problems.error(
+                        change.key.location,
+                        "'\(change.key.value)' is not a Go setting a fix can \(verb)\(Suggestion.didYouMean(change.key.value, among: GoEnvKeys.writable.sorted()))"
+                    )
                 }
                 if let value = change.value {
                     terms.check(value, in: "set", problems: &problems)
@@ -98,28 +103,34 @@ struct StepCompiler {
             if !choices.isEmpty, defaultValue.value.variables.isEmpty,
                 !choices.contains(defaultValue.value.description)
             {
-                problems.error(defaultValue.location,
-                               "default '\(defaultValue.value)' is not one of the choices (\(choices.joined(separator: ", ")))")
+                problems.error(
+                    defaultValue.location,
+                    "default '\(defaultValue.value)' is not one of the choices (\(choices.joined(separator: ", ")))")
             }
         }
-        return Question(prompt: ask.prompt.value, variable: ask.variable.value, choices: ask.choices.map(\.value),
-                        pattern: pattern, defaultValue: ask.defaultValue?.value)
+        return Question(
+            prompt: ask.prompt.value, variable: ask.variable.value, choices: ask.choices.map(\.value),
+            pattern: pattern, defaultValue: ask.defaultValue?.value)
     }
 
     // MARK: Transitions
 
-    private func compile(_ step: StepSyntax, successors: inout [Int],
-                         problems: inout Problems) -> Transition? {
-        let ends: String? = switch step.action {
-        case .done: "ends the walk with 'done'"
-        case .jump: "goes on in the playbook it jumps to"
-        default: nil
-        }
+    private func compile(
+        _ step: StepSyntax, successors: inout [Int],
+        problems: inout Problems
+    ) -> Transition? {
+        let ends: String? =
+            switch step.action {
+            case .done: "ends the walk with 'done'"
+            case .jump: "goes on in the playbook it jumps to"
+            default: nil
+            }
         switch step.transition {
         case nil:
             guard ends == nil else { return .end }
-            problems.error(step.id.location,
-                           "step '\(step.id.value)' has no 'next' or 'branch'; say where the walk goes after it")
+            problems.error(
+                step.id.location,
+                "step '\(step.id.value)' has no 'next' or 'branch'; say where the walk goes after it")
             return nil
         case .next(let target)?:
             if let ends {
@@ -134,14 +145,17 @@ struct StepCompiler {
                 problems.error(location, "step '\(step.id.value)' \(ends); remove its 'branch'")
                 return nil
             }
-            let conditions = ConditionCompiler(terms: terms, catalog: catalog, runs: step.action.runs,
-                                               fixes: step.action.fixes)
+            let conditions = ConditionCompiler(
+                terms: terms, catalog: catalog, runs: step.action.runs,
+                fixes: step.action.fixes)
             return branch(arms, at: location, conditions: conditions, successors: &successors, problems: &problems)
         }
     }
 
-    private func branch(_ arms: [BranchSyntax], at location: SourceLocation, conditions: ConditionCompiler,
-                        successors: inout [Int], problems: inout Problems) -> Transition? {
+    private func branch(
+        _ arms: [BranchSyntax], at location: SourceLocation, conditions: ConditionCompiler,
+        successors: inout [Int], problems: inout Problems
+    ) -> Transition? {
         var branches: [Branch] = []
         branches.reserveCapacity(arms.count)
         var fallback: Fallback?
@@ -149,7 +163,9 @@ struct StepCompiler {
         for (position, arm) in arms.enumerated() {
             if arm.routes {
                 guard conditions.runs else {
-                    problems.error(arm.location, "'route' only makes sense on a step that runs a command ('run'): it ranks the causes behind the command's output")
+                    problems.error(
+                        arm.location,
+                        "'route' only makes sense on a step that runs a command ('run'): it ranks the causes behind the command's output")
                     continue
                 }
                 var starts: [String: StepAddress] = [:]

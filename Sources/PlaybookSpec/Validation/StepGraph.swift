@@ -32,16 +32,22 @@ struct StepGraph {
         var frames: [(node: Int, next: Int)] = []
         for root in 0..<count where order[root] < 0 {
             frames.append((root, 0))
-            order[root] = counter; lowLink[root] = counter; counter += 1
-            stack.append(root); onStack[root] = true
+            order[root] = counter
+            lowLink[root] = counter
+            counter += 1
+            stack.append(root)
+            onStack[root] = true
             while let frame = frames.last {
                 let node = frame.node
                 if frame.next < successors[node].count {
                     frames[frames.count - 1].next += 1
                     let successor = successors[node][frame.next]
                     if order[successor] < 0 {
-                        order[successor] = counter; lowLink[successor] = counter; counter += 1
-                        stack.append(successor); onStack[successor] = true
+                        order[successor] = counter
+                        lowLink[successor] = counter
+                        counter += 1
+                        stack.append(successor)
+                        onStack[successor] = true
                         frames.append((successor, 0))
                     } else if onStack[successor] {
                         lowLink[node] = min(lowLink[node], order[successor])

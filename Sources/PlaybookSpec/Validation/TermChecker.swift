@@ -27,8 +27,10 @@ struct TermChecker {
     /// Reports a `goenv:` subject that is not a Go environment variable.
     func check(goEnvKey key: Located<String>, problems: inout Problems) {
         guard !GoEnvKeys.readable.contains(key.value) else { return }
-        problems.error(key.location,
-                       "unknown Go environment variable '\(key.value)' in goenv\(Suggestion.didYouMean(key.value, among: GoEnvKeys.readable.sorted()))")
+        problems.error(
+            key.location,
+            "unknown Go environment variable '\(key.value)' in goenv\(Suggestion.didYouMean(key.value, among: GoEnvKeys.readable.sorted()))"
+        )
     }
 
     private func problem(with name: String, in what: String) -> String? {
@@ -36,7 +38,8 @@ struct TermChecker {
         if name.hasPrefix(GoEnvKeys.templatePrefix) {
             let key = String(name.dropFirst(GoEnvKeys.templatePrefix.count))
             if GoEnvKeys.readable.contains(key) { return nil }
-            return "unknown Go environment variable '\(key)' in '{{\(name)}}'\(Suggestion.didYouMean(key, among: GoEnvKeys.readable.sorted()))"
+            return
+                "unknown Go environment variable '\(key)' in '{{\(name)}}'\(Suggestion.didYouMean(key, among: GoEnvKeys.readable.sorted()))"
         }
         return "undefined variable '\(name)' in \(what)\(Suggestion.didYouMean(name, among: variables.sorted()))"
     }
@@ -45,10 +48,13 @@ struct TermChecker {
     /// - Parameters:
     ///   - capture: the regex is a capture, whose group names become variables.
     ///   - wholeAnswer: compile so that only a whole text matches (ask patterns).
-    func pattern(_ source: Located<String>, in what: String, capture: Bool = false, wholeAnswer: Bool = false,
-                 problems: inout Problems) -> Pattern? {
+    func pattern(
+        _ source: Located<String>, in what: String, capture: Bool = false, wholeAnswer: Bool = false,
+        problems: inout Problems
+    ) -> Pattern? {
         if let bad = Pattern.namedGroups(in: source.value).first(where: { !Self.isGroupName($0) }) {
-            let message = capture
+            let message =
+                capture
                 ? "capture group name '\(bad)' is not a valid variable name; use letters, digits, _, - and ., starting with a letter or _"
                 : "group name '\(bad)' in regular expression '\(source.value)' is not allowed; use letters, digits, _, - and ., starting with a letter or _"
             problems.error(source.location, message)
@@ -62,8 +68,9 @@ struct TermChecker {
         case .success(let pattern):
             return pattern
         case .failure(let error):
-            problems.error(source.location,
-                           "invalid regular expression '\(source.value)' in \(what): \(Self.reason(source.value, error))")
+            problems.error(
+                source.location,
+                "invalid regular expression '\(source.value)' in \(what): \(Self.reason(source.value, error))")
             return nil
         }
     }

@@ -11,8 +11,10 @@ public enum Validator {
     ///   steps a `route: causes` arm leads to.
     /// - Parameter diagnoser: the catalog's diagnoser, when it is built already (`LoadedCatalog`);
     ///   otherwise one is built for the tree.
-    public static func validate(_ documents: [PlaybookDocument], causes: Catalog,
-                                diagnoser: Diagnoser? = nil) throws(ValidationFailure) -> DecisionTree {
+    public static func validate(
+        _ documents: [PlaybookDocument], causes: Catalog,
+        diagnoser: Diagnoser? = nil
+    ) throws(ValidationFailure) -> DecisionTree {
         var problems = Problems()
         let index = PlaybookIndex(documents, problems: &problems)
         let scopes = VariableScopes(index, catalog: causes)
@@ -27,8 +29,9 @@ public enum Validator {
             for input in document.inputs {
                 if let value = input.defaultValue { terms.check(value, in: "inputs", problems: &problems) }
             }
-            starts[position] = index.resolve(document.start, in: position, what: "start", acrossPlaybooks: false,
-                                             problems: &problems)
+            starts[position] = index.resolve(
+                document.start, in: position, what: "start", acrossPlaybooks: false,
+                problems: &problems)
             let compiler = StepCompiler(index: index, document: position, terms: terms, catalog: references)
             var steps: [String: Step] = [:]
             var order: [String] = []
@@ -46,13 +49,14 @@ public enum Validator {
                 }
             }
             if let start = starts[position], index.playbooks[document.id.value] == position {
-                playbooks.append(Playbook(
-                    id: document.id.value, title: document.title, summary: document.summary, file: document.file,
-                    location: document.location, start: index.address(start),
-                    inputs: document.inputs.map {
-                        Playbook.Input(name: $0.name.value, defaultValue: $0.defaultValue?.value, location: $0.name.location)
-                    },
-                    steps: steps, stepOrder: order))
+                playbooks.append(
+                    Playbook(
+                        id: document.id.value, title: document.title, summary: document.summary, file: document.file,
+                        location: document.location, start: index.address(start),
+                        inputs: document.inputs.map {
+                            Playbook.Input(name: $0.name.value, defaultValue: $0.defaultValue?.value, location: $0.name.location)
+                        },
+                        steps: steps, stepOrder: order))
             }
         }
         let graph = StepGraph(successors: successors)
@@ -62,23 +66,28 @@ public enum Validator {
         return DecisionTree(playbooks: playbooks, diagnoser: diagnoser ?? Diagnoser(catalog: causes))
     }
 
-    private static func reportUnreachable(_ graph: StepGraph, index: PlaybookIndex, starts: [Int?],
-                                          problems: inout Problems) {
+    private static func reportUnreachable(
+        _ graph: StepGraph, index: PlaybookIndex, starts: [Int?],
+        problems: inout Problems
+    ) {
         let reached = graph.reachable(from: starts.compactMap { $0 })
         for (position, document) in index.documents.enumerated() where starts[position] != nil {
             for offset in document.steps.indices {
                 let node = index.offsets[position] + offset
                 guard !reached[node], !index.repeated.contains(node) else { continue }
                 let id = document.steps[offset].id
-                problems.error(id.location,
-                               "step '\(id.value)' can never be reached; no path leads to it from the start step '\(document.start.value)'")
+                problems.error(
+                    id.location,
+                    "step '\(id.value)' can never be reached; no path leads to it from the start step '\(document.start.value)'")
             }
         }
     }
 
     /// One report per loop that never asks the user anything, at the loop's first step in file order.
-    private static func reportEndlessLoops(_ graph: StepGraph, index: PlaybookIndex, asks: [Bool],
-                                           problems: inout Problems) {
+    private static func reportEndlessLoops(
+        _ graph: StepGraph, index: PlaybookIndex, asks: [Bool],
+        problems: inout Problems
+    ) {
         for component in graph.cycles() where !component.contains(where: { asks[$0] }) {
             guard let first = component.min(by: { index.step($0).id.location < index.step($1).id.location }) else {
                 continue
@@ -88,8 +97,9 @@ public enum Validator {
                 index.place(of: node).document == home ? index.step(node).id.value : index.address(node).description
             }
             if names.count > 12 { names = Array(names.prefix(10)) + ["…", names[names.count - 1]] }
-            problems.error(index.step(first).id.location,
-                           "steps \(names.joined(separator: " → ")) loop without asking the user anything; the walk could never end")
+            problems.error(
+                index.step(first).id.location,
+                "steps \(names.joined(separator: " → ")) loop without asking the user anything; the walk could never end")
         }
     }
 }

@@ -13,8 +13,10 @@ public struct Gotriage: AsyncParsableCommand {
             the same playbooks non-interactively for scripts and CI.
             """,
         version: version,
-        subcommands: [ShellSubcommand.self, RunSubcommand.self, DiagnoseSubcommand.self, ListSubcommand.self,
-                      ProbeSubcommand.self, UndoSubcommand.self],
+        subcommands: [
+            ShellSubcommand.self, RunSubcommand.self, DiagnoseSubcommand.self, ListSubcommand.self,
+            ProbeSubcommand.self, UndoSubcommand.self
+        ],
         defaultSubcommand: ShellSubcommand.self)
 
     public init() {}

@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 
 /// `gotriage list`: the playbooks that can be walked.
 struct ListSubcommand: AsyncParsableCommand {

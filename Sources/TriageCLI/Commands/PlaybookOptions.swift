@@ -4,8 +4,9 @@ import PlaybookSpec
 
 /// `--playbooks DIR`: folders of playbooks loaded beside the shipped ones.
 struct PlaybookOptions: ParsableArguments {
-    @Option(name: .customLong("playbooks"),
-            help: ArgumentHelp("Also load the playbooks in this folder (repeatable).", valueName: "dir"))
+    @Option(
+        name: .customLong("playbooks"),
+        help: ArgumentHelp("Also load the playbooks in this folder (repeatable).", valueName: "dir"))
     var directories: [String] = []
 
     /// The shipped playbooks plus the extra folders, validated together.

@@ -23,9 +23,10 @@ struct ProbeSubcommand: AsyncParsableCommand {
 
     struct Options: ParsableArguments {
         /// How long each probe may take, in milliseconds; written as a playbook's `timeout` is.
-        @Option(name: .customLong("timeout"),
-                help: ArgumentHelp("Give up after this long (e.g. 500ms, 3s; default 5s).", valueName: "duration"),
-                transform: Options.milliseconds)
+        @Option(
+            name: .customLong("timeout"),
+            help: ArgumentHelp("Give up after this long (e.g. 500ms, 3s; default 5s).", valueName: "duration"),
+            transform: Options.milliseconds)
         var timeoutMilliseconds: Int = 5_000
 
         /// The milliseconds of a duration such as `3s`, or the reason it is not one.
@@ -59,12 +60,15 @@ struct ProbeSubcommand: AsyncParsableCommand {
         @Argument(help: ArgumentHelp("The URLs to fetch; several are probed at the same time.", valueName: "url"))
         var urls: [String] = []
 
-        @Option(help: ArgumentHelp(
-            "Also probe the checksum database of this GOSUMDB value (nothing when 'off').", valueName: "gosumdb"))
+        @Option(
+            help: ArgumentHelp(
+                "Also probe the checksum database of this GOSUMDB value (nothing when 'off').", valueName: "gosumdb"))
         var sumdb: String?
 
-        @Option(name: .customLong("from-error"), help: ArgumentHelp(
-            "Also probe the http(s) URLs this error message names (at most five).", valueName: "text"))
+        @Option(
+            name: .customLong("from-error"),
+            help: ArgumentHelp(
+                "Also probe the http(s) URLs this error message names (at most five).", valueName: "text"))
         var fromError: String?
 
         @OptionGroup var options: Options
@@ -97,8 +101,10 @@ struct ProbeSubcommand: AsyncParsableCommand {
             let environment = ProcessEnvironment.current()
             let console = Console.standard(environment: [:])
             for line in ProxyVariables.lines(in: environment) { console.line(line) }
-            let git = await SubprocessRunner().run(CommandRequest(argv: ["git", "config", "--get", "http.proxy"],
-                                                                  environment: environment))
+            let git = await SubprocessRunner().run(
+                CommandRequest(
+                    argv: ["git", "config", "--get", "http.proxy"],
+                    environment: environment))
             let gitProxy = git.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
             console.line(gitProxy.isEmpty ? "git http.proxy: not set" : SecretMask.masked("git http.proxy=\(gitProxy)"))
             let anySet = ProxyVariables.names.contains { environment[$0] != nil } || !gitProxy.isEmpty

@@ -22,7 +22,9 @@ struct RunSubcommand: AsyncParsableCommand {
     @Option(name: .customLong("answer"), help: ArgumentHelp("Answer a question in advance (repeatable).", valueName: "name=value"))
     var answers: [String] = []
 
-    @Option(name: .customLong("answers"), help: ArgumentHelp("Answers from a YAML file of name: value lines (--answer wins).", valueName: "file"))
+    @Option(
+        name: .customLong("answers"),
+        help: ArgumentHelp("Answers from a YAML file of name: value lines (--answer wins).", valueName: "file"))
     var answersFile: String?
 
     @Flag(name: .customLong("yes"), help: "Apply proposed fixes without asking.")
@@ -34,8 +36,10 @@ struct RunSubcommand: AsyncParsableCommand {
     @Flag(name: .customLong("json"), help: "Write the walk as JSON, one event per line, and nothing else on stdout.")
     var json = false
 
-    @Option(name: .customLong("report"), help: ArgumentHelp(
-        "Also write a report of the walk for a ticket: Markdown, or JSON with --json or a .json name.", valueName: "file"))
+    @Option(
+        name: .customLong("report"),
+        help: ArgumentHelp(
+            "Also write a report of the walk for a ticket: Markdown, or JSON with --json or a .json name.", valueName: "file"))
     var reportFile: String?
 
     @Flag(name: .customLong("no-redact"), help: "Keep passwords and tokens in --json output and the report.")
@@ -61,13 +65,15 @@ struct RunSubcommand: AsyncParsableCommand {
         let redactor = Redactor(enabled: !noRedact)
         let screen: any WalkObserver = json ? JSONLinesRenderer(console: console, redactor: redactor) : HumanRenderer(console: console)
         let recorder = WalkRecorder()
-        let driver = WalkDriver(walk: walk, host: host, observer: WalkObservers([screen, recorder]),
-                                presetAnswers: presets,
-                                fixPolicy: dryRun ? .dryRun : yes ? .applyAll : interactive ? .confirm : .declineAll)
+        let driver = WalkDriver(
+            walk: walk, host: host, observer: WalkObservers([screen, recorder]),
+            presetAnswers: presets,
+            fixPolicy: dryRun ? .dryRun : yes ? .applyAll : interactive ? .confirm : .declineAll)
         let reader: (any LineReader)? = interactive ? LineReaders.standard(historyFile: nil) : nil
         let status = await ScriptWalk(driver: driver, reader: reader, console: console).run()
         if let reportFile {
-            try await ReportWriter(host: host, console: console).writeForRun(recorder.record, to: reportFile, json: json, redactor: redactor)
+            try await ReportWriter(host: host, console: console).writeForRun(
+                recorder.record, to: reportFile, json: json, redactor: redactor)
         }
         throw ExitCode(status.rawValue)
     }

@@ -21,7 +21,8 @@ struct ShellSubcommand: AsyncParsableCommand {
         let console = Console.standard(environment: host.environment)
         // Only a person at a terminal confirms a fix; piped input never does, unless --yes says so.
         let policy: WalkDriver.FixPolicy = reader.isInteractive ? .confirm : yes ? .applyAll : .declineAll
-        let shell = Shell(tree: knowledge.tree, catalog: knowledge.catalog.catalog, host: host, reader: reader, console: console, fixPolicy: policy)
+        let shell = Shell(
+            tree: knowledge.tree, catalog: knowledge.catalog.catalog, host: host, reader: reader, console: console, fixPolicy: policy)
         shell.dryRun = dryRun
         TerminalRestorer.installCrashHandlers()
         let status = await shell.run()

@@ -29,8 +29,9 @@ struct UndoSubcommand: AsyncParsableCommand {
         let console = Console.standard(environment: host.environment)
         guard let undoer = host.undoer else { throw ExitCode(ExitStatus.notResolved.rawValue) }
         let path = (undoer.journal.journal as? FileJournal)?.path
-        let runner = UndoRunner(undoer: undoer, console: console,
-                                forceHint: "gotriage undo \(all ? "--all " : "")--force")
+        let runner = UndoRunner(
+            undoer: undoer, console: console,
+            forceHint: "gotriage undo \(all ? "--all " : "")--force")
         guard let contents = runner.contents() else { throw ExitCode(ExitStatus.notResolved.rawValue) }
         if list {
             JournalListing(console: console).show(contents, journalPath: path)

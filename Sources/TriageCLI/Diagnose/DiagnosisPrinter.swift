@@ -1,5 +1,5 @@
-import Foundation
 import Diagnosis
+import Foundation
 
 /// Shows a diagnosis to a person: up to three causes, each with its reason, the evidence lines
 /// quoted, and where gotriage proves and fixes it; or "no known cause" and the guided triage.
@@ -14,10 +14,11 @@ struct DiagnosisPrinter {
                 let weak = result.causes.map { "\($0.cause) (\(Self.percent($0.score)))" }.joined(separator: ", ")
                 console.line(console.styled("  weak matches, not an answer: \(weak)", .dim))
             }
-            console.line(shell
-                ? "Let's find out step by step instead: type " + console.styled("start exit-status-128", .cyan) + "."
-                : "Find out step by step instead: " + console.styled("gotriage run exit-status-128", .cyan)
-                    + " (or start exit-status-128 in the gotriage shell).")
+            console.line(
+                shell
+                    ? "Let's find out step by step instead: type " + console.styled("start exit-status-128", .cyan) + "."
+                    : "Find out step by step instead: " + console.styled("gotriage run exit-status-128", .cyan)
+                        + " (or start exit-status-128 in the gotriage shell).")
             return
         }
         for (rank, cause) in result.causes.enumerated() {
@@ -34,8 +35,9 @@ struct DiagnosisPrinter {
             }
             if let start = cause.start {
                 let command = Self.runCommand(start: start, facts: cause.facts)
-                console.line("   " + console.styled("help:", .green) + " proven and fixed by " + console.styled("\(start)", .cyan)
-                    + (shell ? "" : " — " + command))
+                console.line(
+                    "   " + console.styled("help:", .green) + " proven and fixed by " + console.styled("\(start)", .cyan)
+                        + (shell ? "" : " — " + command))
             } else if let help = catalog.cause(cause.cause)?.help {
                 console.line("   " + console.styled("help:", .green) + " " + FactTemplate.fill(help, with: cause.facts))
             }

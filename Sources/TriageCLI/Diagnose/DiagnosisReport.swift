@@ -31,10 +31,11 @@ public struct DiagnosisReport: Codable, Equatable, Sendable {
     public init(_ result: DiagnosisResult) {
         known = result.isKnown
         causes = result.causes.map { cause in
-            CauseEntry(id: cause.cause, score: (cause.score * 100).rounded() / 100,
-                       evidence: cause.evidence.map { "line \($0.number): \($0.text)" },
-                       start: cause.start?.description, facts: cause.facts, reason: cause.reason,
-                       signature: cause.signature)
+            CauseEntry(
+                id: cause.cause, score: (cause.score * 100).rounded() / 100,
+                evidence: cause.evidence.map { "line \($0.number): \($0.text)" },
+                start: cause.start?.description, facts: cause.facts, reason: cause.reason,
+                signature: cause.signature)
         }
     }
 }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The one place gotriage writes text for people: standard output, standard error, and colour.
@@ -26,8 +26,10 @@ public final class Console: @unchecked Sendable {
     /// Independent of colour: `NO_COLOR` turns off colour, not the spinner.
     public let isTerminal: Bool
 
-    public init(usesColour: Bool, isTerminal: Bool = false, out: @escaping (String) -> Void,
-                err: @escaping (String) -> Void) {
+    public init(
+        usesColour: Bool, isTerminal: Bool = false, out: @escaping (String) -> Void,
+        err: @escaping (String) -> Void
+    ) {
         self.usesColour = usesColour
         self.isTerminal = isTerminal
         self.writeOut = out
@@ -38,8 +40,9 @@ public final class Console: @unchecked Sendable {
     public static func standard(environment: [String: String]) -> Console {
         let terminal = isatty(STDOUT_FILENO) == 1 && environment["TERM"] != "dumb"
         let colour = terminal && environment["NO_COLOR"] == nil
-        return Console(usesColour: colour, isTerminal: terminal, out: { Console.writeAll($0, to: STDOUT_FILENO) },
-                       err: { Console.writeAll($0, to: STDERR_FILENO) })
+        return Console(
+            usesColour: colour, isTerminal: terminal, out: { Console.writeAll($0, to: STDOUT_FILENO) },
+            err: { Console.writeAll($0, to: STDERR_FILENO) })
     }
 
     /// Writes one line (a newline is added) to standard output.

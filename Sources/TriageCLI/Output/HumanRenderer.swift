@@ -1,5 +1,5 @@
-import Foundation
 import DecisionEngine
+import Foundation
 import HostEffects
 import PlaybookSpec
 
@@ -22,8 +22,11 @@ public final class HumanRenderer: WalkObserver {
     /// A renderer whose spinner appears after `spinnerDelayMilliseconds` (for tests).
     init(console: Console, spinnerDelayMilliseconds: Int) {
         self.console = console
-        spinner = console.isTerminal ? ProbeSpinner(console: console, delayMilliseconds: spinnerDelayMilliseconds,
-                                                    intervalMilliseconds: 20) : nil
+        spinner =
+            console.isTerminal
+            ? ProbeSpinner(
+                console: console, delayMilliseconds: spinnerDelayMilliseconds,
+                intervalMilliseconds: 20) : nil
     }
 
     public func handle(_ event: WalkEvent) {
@@ -62,8 +65,9 @@ public final class HumanRenderer: WalkObserver {
         case .goEnvUnreadable(let message):
             console.line(console.styled("  (could not read go env: \(message))", .dim))
         case .interrupted:
-            console.line(console.styled("  Interrupted: the command was stopped.", .yellow)
-                + " Type retry to run it again, back to return to the last question, or restart.")
+            console.line(
+                console.styled("  Interrupted: the command was stopped.", .yellow)
+                    + " Type retry to run it again, back to return to the last question, or restart.")
         case .finished(let end):
             showEnd(end)
         }
@@ -124,10 +128,13 @@ public final class HumanRenderer: WalkObserver {
         case .applied(let key, _, let new):
             console.line(console.styled("  ✓ \(key) is now \(Self.show(new)) (go env confirms it)", .green))
         case .overridden(let key, let variable, let osValue, _):
-            console.line(console.styled("  ✗ Not done: \(key) was written to the GOENV file, but your shell's environment "
-                + "variable \(variable)=\(osValue) overrides that file, so Go still uses \(Self.show(osValue)).", .red))
-            console.line("    Remove it from your environment (run: unset \(variable), and delete the line that sets it in "
-                + "~/.bashrc, ~/.profile or similar), then run gotriage again.")
+            console.line(
+                console.styled(
+                    "  ✗ Not done: \(key) was written to the GOENV file, but your shell's environment "
+                        + "variable \(variable)=\(osValue) overrides that file, so Go still uses \(Self.show(osValue)).", .red))
+            console.line(
+                "    Remove it from your environment (run: unset \(variable), and delete the line that sets it in "
+                    + "~/.bashrc, ~/.profile or similar), then run gotriage again.")
         case .failed(let key, let message):
             console.line(console.styled("  ✗ \(key) was not changed: \(message)", .red))
         }

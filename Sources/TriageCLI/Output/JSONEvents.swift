@@ -224,8 +224,9 @@ public enum JSONEvent: Codable, Sendable, Equatable {
         public let step: String
 
         func mapStrings(_ f: (String) -> String) -> Diagnosis {
-            Diagnosis(cause: f(cause), signature: f(signature), score: score, evidence: f(evidence), reason: f(reason),
-                      help: help.map(f), step: f(step))
+            Diagnosis(
+                cause: f(cause), signature: f(signature), score: score, evidence: f(evidence), reason: f(reason),
+                help: help.map(f), step: f(step))
         }
     }
 
@@ -329,39 +330,57 @@ public enum JSONEvent: Codable, Sendable, Equatable {
         case .probeStart(let e):
             return .probeStart(ProbeStart(step: f(e.step), argv: e.argv.map(f), timeoutMs: e.timeoutMs, text: e.text.map(f)))
         case .probeEnd(let e):
-            return .probeEnd(ProbeEnd(step: f(e.step), argv: e.argv.map(f), exitCode: e.exitCode, timedOut: e.timedOut,
-                                      interrupted: e.interrupted, durationMs: e.durationMs, stdout: f(e.stdout),
-                                      stderr: f(e.stderr)))
+            return .probeEnd(
+                ProbeEnd(
+                    step: f(e.step), argv: e.argv.map(f), exitCode: e.exitCode, timedOut: e.timedOut,
+                    interrupted: e.interrupted, durationMs: e.durationMs, stdout: f(e.stdout),
+                    stderr: f(e.stderr)))
         case .ask(let e):
-            return .ask(Ask(step: f(e.step), variable: f(e.variable), question: f(e.question),
-                            choices: e.choices?.map(f), defaultValue: e.defaultValue.map(f)))
+            return .ask(
+                Ask(
+                    step: f(e.step), variable: f(e.variable), question: f(e.question),
+                    choices: e.choices?.map(f), defaultValue: e.defaultValue.map(f)))
         case .answer(let e):
             return .answer(Answer(step: f(e.step), variable: f(e.variable), value: f(e.value), origin: e.origin))
         case .answerRejected(let e):
-            return .answerRejected(AnswerRejected(step: f(e.step), variable: f(e.variable), reply: f(e.reply),
-                                                  reason: f(e.reason)))
+            return .answerRejected(
+                AnswerRejected(
+                    step: f(e.step), variable: f(e.variable), reply: f(e.reply),
+                    reason: f(e.reason)))
         case .fixProposed(let e):
-            return .fixProposed(FixProposed(step: f(e.step), reason: f(e.reason), changes: e.changes.map {
-                FixProposed.Change(key: f($0.key), value: $0.value.map(f), command: $0.command.map(f),
-                                   current: $0.current.map(f), source: $0.source)
-            }))
+            return .fixProposed(
+                FixProposed(
+                    step: f(e.step), reason: f(e.reason),
+                    changes: e.changes.map {
+                        FixProposed.Change(
+                            key: f($0.key), value: $0.value.map(f), command: $0.command.map(f),
+                            current: $0.current.map(f), source: $0.source)
+                    }))
         case .fixApplied(let e):
-            return .fixApplied(FixApplied(step: f(e.step), results: e.results.map {
-                FixApplied.ChangeResult(key: f($0.key), status: $0.status, old: $0.old.map(f), new: $0.new.map(f),
-                                        variable: $0.variable.map(f), message: $0.message.map(f))
-            }))
+            return .fixApplied(
+                FixApplied(
+                    step: f(e.step),
+                    results: e.results.map {
+                        FixApplied.ChangeResult(
+                            key: f($0.key), status: $0.status, old: $0.old.map(f), new: $0.new.map(f),
+                            variable: $0.variable.map(f), message: $0.message.map(f))
+                    }))
         case .fixDeclined(let e): return .fixDeclined(FixDeclined(step: f(e.step), reason: e.reason))
         case .fixWouldRun(let e):
             return .fixWouldRun(FixWouldRun(step: f(e.step), commands: e.commands.map { $0.map(f) }))
         case .decision(let e):
-            return .decision(Decision(step: f(e.step), target: f(e.target), condition: e.condition.map(f),
-                                      evidence: e.evidence.map(f), location: f(e.location)))
+            return .decision(
+                Decision(
+                    step: f(e.step), target: f(e.target), condition: e.condition.map(f),
+                    evidence: e.evidence.map(f), location: f(e.location)))
         case .goEnvUnreadable(let e): return .goEnvUnreadable(GoEnvUnreadable(message: f(e.message)))
         case .diagnosis(let e): return .diagnosis(e.mapStrings(f))
         case .interrupted(let e): return .interrupted(Interrupted(step: f(e.step), diagnosis: e.diagnosis?.mapStrings(f)))
         case .end(let e):
-            return .end(End(step: f(e.step), outcome: e.outcome, cause: e.cause.map(f), conclusion: f(e.conclusion),
-                            reason: e.reason, diagnosis: e.diagnosis?.mapStrings(f)))
+            return .end(
+                End(
+                    step: f(e.step), outcome: e.outcome, cause: e.cause.map(f), conclusion: f(e.conclusion),
+                    reason: e.reason, diagnosis: e.diagnosis?.mapStrings(f)))
         }
     }
 }

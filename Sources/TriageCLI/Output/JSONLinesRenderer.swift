@@ -46,8 +46,9 @@ public final class JSONLinesRenderer: WalkObserver {
         do {
             console.line(String(decoding: try encoder.encode(event), as: UTF8.self))
         } catch {
-            console.errorLine("gotriage: the \(event.kind.rawValue) event could not be written as JSON, "
-                + "so it is missing from the output: \(Self.describe(error))")
+            console.errorLine(
+                "gotriage: the \(event.kind.rawValue) event could not be written as JSON, "
+                    + "so it is missing from the output: \(Self.describe(error))")
         }
     }
 
@@ -68,29 +69,42 @@ extension JSONEvent {
         case .said(let text, let step):
             self = .say(Say(step: step.description, text: text))
         case .probeStarted(let probe):
-            self = .probeStart(ProbeStart(step: probe.step.description, argv: probe.argv,
-                                          timeoutMs: probe.timeoutMilliseconds, text: probe.pending))
+            self = .probeStart(
+                ProbeStart(
+                    step: probe.step.description, argv: probe.argv,
+                    timeoutMs: probe.timeoutMilliseconds, text: probe.pending))
         case .probeFinished(let probe, let result):
-            self = .probeEnd(ProbeEnd(
-                step: probe.step.description, argv: probe.argv, exitCode: result.exitCode, timedOut: result.timedOut,
-                interrupted: result.interrupted, durationMs: (result.durationMilliseconds * 10).rounded() / 10,
-                stdout: String(result.stdout.prefix(JSONLinesRenderer.outputExcerpt)),
-                stderr: String(result.stderr.prefix(JSONLinesRenderer.outputExcerpt))))
+            self = .probeEnd(
+                ProbeEnd(
+                    step: probe.step.description, argv: probe.argv, exitCode: result.exitCode, timedOut: result.timedOut,
+                    interrupted: result.interrupted, durationMs: (result.durationMilliseconds * 10).rounded() / 10,
+                    stdout: String(result.stdout.prefix(JSONLinesRenderer.outputExcerpt)),
+                    stderr: String(result.stderr.prefix(JSONLinesRenderer.outputExcerpt))))
         case .asked(let question):
-            self = .ask(Ask(step: question.step.description, variable: question.variable, question: question.prompt,
-                            choices: question.choices.isEmpty ? nil : question.choices,
-                            defaultValue: question.defaultValue))
+            self = .ask(
+                Ask(
+                    step: question.step.description, variable: question.variable, question: question.prompt,
+                    choices: question.choices.isEmpty ? nil : question.choices,
+                    defaultValue: question.defaultValue))
         case .answered(let question, let value, let origin):
-            self = .answer(Answer(step: question.step.description, variable: question.variable, value: value,
-                                  origin: origin))
+            self = .answer(
+                Answer(
+                    step: question.step.description, variable: question.variable, value: value,
+                    origin: origin))
         case .answerRejected(let question, let reply, let reason):
-            self = .answerRejected(AnswerRejected(step: question.step.description, variable: question.variable,
-                                                  reply: reply, reason: reason))
+            self = .answerRejected(
+                AnswerRejected(
+                    step: question.step.description, variable: question.variable,
+                    reply: reply, reason: reason))
         case .fixProposed(let fix, let commands, let current):
-            self = .fixProposed(FixProposed(step: fix.step.description, reason: fix.reason, changes: zip(fix.changes, commands).map {
-                FixProposed.Change(key: $0.key, value: $0.value, command: $1, current: current?.values[$0.key],
-                                   source: current.map { [key = $0.key] in FixProposed.Source($0.source(of: key)) })
-            }))
+            self = .fixProposed(
+                FixProposed(
+                    step: fix.step.description, reason: fix.reason,
+                    changes: zip(fix.changes, commands).map {
+                        FixProposed.Change(
+                            key: $0.key, value: $0.value, command: $1, current: current?.values[$0.key],
+                            source: current.map { [key = $0.key] in FixProposed.Source($0.source(of: key)) })
+                    }))
         case .fixApplied(let fix, let results):
             self = .fixApplied(FixApplied(step: fix.step.description, results: results.map(FixApplied.ChangeResult.init)))
         case .fixWouldRun(let fix, let commands):
@@ -98,9 +112,11 @@ extension JSONEvent {
         case .fixDeclined(let fix, let why):
             self = .fixDeclined(FixDeclined(step: fix.step.description, reason: why))
         case .decided(let decision):
-            self = .decision(Decision(step: decision.step.description, target: decision.target.description,
-                                      condition: decision.condition, evidence: decision.evidence,
-                                      location: decision.location.description))
+            self = .decision(
+                Decision(
+                    step: decision.step.description, target: decision.target.description,
+                    condition: decision.condition, evidence: decision.evidence,
+                    location: decision.location.description))
         case .diagnosed(let diagnosis):
             self = .diagnosis(Diagnosis(diagnosis))
         case .goEnvUnreadable(let message):
@@ -108,17 +124,20 @@ extension JSONEvent {
         case .interrupted(let step):
             self = .interrupted(Interrupted(step: step.description))
         case .finished(let end):
-            self = .end(End(step: end.step.description, outcome: End.Outcome(end), cause: end.cause,
-                            conclusion: end.conclusion, reason: end.reason, diagnosis: end.diagnosis.map(Diagnosis.init)))
+            self = .end(
+                End(
+                    step: end.step.description, outcome: End.Outcome(end), cause: end.cause,
+                    conclusion: end.conclusion, reason: end.reason, diagnosis: end.diagnosis.map(Diagnosis.init)))
         }
     }
 }
 
 extension JSONEvent.Diagnosis {
     init(_ diagnosis: DiagnosedCause) {
-        self.init(cause: diagnosis.cause, signature: diagnosis.signature, score: (diagnosis.score * 100).rounded() / 100,
-                  evidence: diagnosis.evidence, reason: diagnosis.reason, help: diagnosis.help,
-                  step: diagnosis.step.description)
+        self.init(
+            cause: diagnosis.cause, signature: diagnosis.signature, score: (diagnosis.score * 100).rounded() / 100,
+            evidence: diagnosis.evidence, reason: diagnosis.reason, help: diagnosis.help,
+            step: diagnosis.step.description)
     }
 }
 

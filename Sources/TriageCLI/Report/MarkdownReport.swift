@@ -17,7 +17,9 @@ struct MarkdownReport {
         out.append("| **Cause** | \(record.end?.cause.map { Self.code($0) } ?? "—") |")
         if let diagnosis = record.diagnosis {
             let score = Int((diagnosis.score * 100).rounded())
-            out.append("| **Diagnosis** | \(Self.code(diagnosis.cause)) (\(score)%, signature \(Self.code(diagnosis.signature))) — \(Self.cell(diagnosis.reason)) |")
+            out.append(
+                "| **Diagnosis** | \(Self.code(diagnosis.cause)) (\(score)%, signature \(Self.code(diagnosis.signature))) — \(Self.cell(diagnosis.reason)) |"
+            )
             out.append("| **Diagnosis evidence** | \(Self.code(diagnosis.evidence)) (read at \(Self.code(diagnosis.step))) |")
             if let help = diagnosis.help { out.append("| **What to do** | \(Self.cell(help)) |") }
         }
@@ -48,14 +50,15 @@ struct MarkdownReport {
     private func steps(_ record: WalkRecord) -> [String] {
         var out = ["", "### Steps", "", "| # | Step | What happened | Result | Time |", "|---:|---|---|---|---:|"]
         for step in record.steps {
-            let (what, result, time): (String, String, String) = switch step.kind {
-            case .command:
-                ("ran \(Self.code(ShellQuote.display(step.command?.argv ?? [])))", Self.status(step.command), Self.time(step.command))
-            case .question:
-                ("asked \(Self.cell("“" + (step.question?.prompt ?? "") + "”"))", Self.answer(step.question), "")
-            case .fix:
-                ("proposed a fix: \(Self.cell(step.fix?.reason ?? ""))", Self.cell(step.fix?.status ?? ""), "")
-            }
+            let (what, result, time): (String, String, String) =
+                switch step.kind {
+                case .command:
+                    ("ran \(Self.code(ShellQuote.display(step.command?.argv ?? [])))", Self.status(step.command), Self.time(step.command))
+                case .question:
+                    ("asked \(Self.cell("“" + (step.question?.prompt ?? "") + "”"))", Self.answer(step.question), "")
+                case .fix:
+                    ("proposed a fix: \(Self.cell(step.fix?.reason ?? ""))", Self.cell(step.fix?.status ?? ""), "")
+                }
             out.append("| \(step.number) | \(Self.code(step.step)) | \(what) | \(result) | \(time) |")
         }
         return out
@@ -108,7 +111,8 @@ struct MarkdownReport {
         var out = ["", "### Evidence", ""]
         for (index, decision) in record.decisions.enumerated() {
             let because = decision.condition.map { "because \(Self.cell($0))" } ?? "always goes on"
-            out.append("\(index + 1). \(Self.code(decision.step)) → \(Self.code(decision.target)): \(because) (\(Self.code(decision.location)))")
+            out.append(
+                "\(index + 1). \(Self.code(decision.step)) → \(Self.code(decision.target)): \(because) (\(Self.code(decision.location)))")
             for line in decision.evidence { out.append("   - \(Self.code(line))") }
         }
         return out

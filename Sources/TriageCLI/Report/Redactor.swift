@@ -18,9 +18,10 @@ public struct Redactor: Sendable {
     /// An environment dictionary with secret-named values masked and every other value redacted.
     public func redact(environment: [String: String]) -> [String: String] {
         guard isEnabled else { return environment }
-        return Dictionary(uniqueKeysWithValues: environment.map { name, value in
-            (name, SecretMask.isSecretName(name) && !value.isEmpty ? SecretMask.replacement : redact(value))
-        })
+        return Dictionary(
+            uniqueKeysWithValues: environment.map { name, value in
+                (name, SecretMask.isSecretName(name) && !value.isEmpty ? SecretMask.replacement : redact(value))
+            })
     }
 
     /// `event` with every string it carries redacted (the `--json` stream). Event keys are fixed
@@ -38,8 +39,9 @@ public struct Redactor: Sendable {
         // change: the data is returned as it is, not parsed and written again.
         guard isEnabled, SecretMask.mayMatch(json: data) else { return data }
         guard let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),
-              let redacted = try? JSONSerialization.data(withJSONObject: redact(jsonValue: object),
-                                                          options: [.sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed])
+            let redacted = try? JSONSerialization.data(
+                withJSONObject: redact(jsonValue: object),
+                options: [.sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed])
         else { return Data(redact(String(decoding: data, as: UTF8.self)).utf8) }
         return redacted
     }
@@ -53,7 +55,8 @@ public struct Redactor: Sendable {
         case let object as [String: Any]:
             var result: [String: Any] = [:]
             for (key, member) in object {
-                result[redact(key)] = SecretMask.isSecretName(key) && member is String && (member as? String) != ""
+                result[redact(key)] =
+                    SecretMask.isSecretName(key) && member is String && (member as? String) != ""
                     ? SecretMask.replacement : redact(jsonValue: member)
             }
             return result

@@ -20,21 +20,25 @@ struct ReportContext: Codable, Sendable, Equatable {
     static func gather(host: Host, record: WalkRecord, now: Date = Date()) async -> ReportContext {
         var go = record.steps.compactMap(\.command).first { $0.argv == ["go", "version"] && $0.exitCode == 0 }?.stdout
         if go == nil {
-            let result = await host.runner.run(CommandRequest(argv: ["go", "version"], environment: host.environment,
-                                                              workingDirectory: host.workingDirectory,
-                                                              timeoutMilliseconds: 10_000))
+            let result = await host.runner.run(
+                CommandRequest(
+                    argv: ["go", "version"], environment: host.environment,
+                    workingDirectory: host.workingDirectory,
+                    timeoutMilliseconds: 10_000))
             go = result.exitCode == 0 ? result.stdout : "unknown (go version failed: exit \(result.exitCode))"
         }
         let formatter = ISO8601DateFormatter()
-        return ReportContext(gotriage: Gotriage.version, go: (go ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
-                             os: operatingSystem(), generatedAt: formatter.string(from: now))
+        return ReportContext(
+            gotriage: Gotriage.version, go: (go ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
+            os: operatingSystem(), generatedAt: formatter.string(from: now))
     }
 
     /// PRETTY_NAME from /etc/os-release and the kernel from uname.
     static func operatingSystem() -> String {
         var parts: [String] = []
         if let release = try? String(contentsOfFile: "/etc/os-release", encoding: .utf8),
-           let line = release.split(separator: "\n").first(where: { $0.hasPrefix("PRETTY_NAME=") }) {
+            let line = release.split(separator: "\n").first(where: { $0.hasPrefix("PRETTY_NAME=") })
+        {
             parts.append(line.dropFirst("PRETTY_NAME=".count).trimmingCharacters(in: CharacterSet(charactersIn: "\"")))
         }
         var names = utsname()

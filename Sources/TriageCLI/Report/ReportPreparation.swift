@@ -15,14 +15,19 @@ extension WalkRecord {
         copy.title = r(title)
         copy.goEnv = goEnv.map(redactor.redact(environment:))
         copy.diagnosis = diagnosis.map {
-            Diagnosis(cause: r($0.cause), signature: r($0.signature), score: $0.score, evidence: r($0.evidence),
-                      reason: r($0.reason), help: $0.help.map(r), step: r($0.step))
+            Diagnosis(
+                cause: r($0.cause), signature: r($0.signature), score: $0.score, evidence: r($0.evidence),
+                reason: r($0.reason), help: $0.help.map(r), step: r($0.step))
         }
-        copy.end = end.map { End(outcome: $0.outcome, cause: $0.cause.map(r), conclusion: r($0.conclusion),
-                                 step: r($0.step), reason: $0.reason) }
+        copy.end = end.map {
+            End(
+                outcome: $0.outcome, cause: $0.cause.map(r), conclusion: r($0.conclusion),
+                step: r($0.step), reason: $0.reason)
+        }
         copy.decisions = decisions.map {
-            DecisionEntry(step: r($0.step), target: r($0.target), condition: $0.condition.map(r),
-                          evidence: $0.evidence.map(r), location: r($0.location))
+            DecisionEntry(
+                step: r($0.step), target: r($0.target), condition: $0.condition.map(r),
+                evidence: $0.evidence.map(r), location: r($0.location))
         }
         copy.steps = steps.map { step in
             var step = step
@@ -36,7 +41,9 @@ extension WalkRecord {
             }
             if var question = step.question {
                 question.prompt = r(question.prompt)
-                question.answer = question.answer.map { SecretMask.isSecretName(question.variable) && redactor.isEnabled ? SecretMask.replacement : r($0) }
+                question.answer = question.answer.map {
+                    SecretMask.isSecretName(question.variable) && redactor.isEnabled ? SecretMask.replacement : r($0)
+                }
                 step.question = question
             }
             if var fix = step.fix {

@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 
 /// Writes a walk's report — Markdown or JSON, redacted unless told not to — to a file or the screen.
 struct ReportWriter {

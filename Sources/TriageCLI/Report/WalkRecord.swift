@@ -42,7 +42,10 @@ struct WalkRecord: Codable, Sendable, Equatable {
 
         enum CodingKeys: String, CodingKey {
             case argv, environment, stdout, stderr
-            case exitCode = "exit_code", durationMs = "duration_ms", timedOut = "timed_out", interrupted
+            case exitCode = "exit_code"
+            case durationMs = "duration_ms"
+            case timedOut = "timed_out"
+            case interrupted
         }
     }
 

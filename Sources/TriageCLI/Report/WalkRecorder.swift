@@ -28,12 +28,14 @@ public final class WalkRecorder: WalkObserver {
             command.stderr = String(result.stderr.suffix(Self.keptOutput))
             record.steps[index].command = command
         case .asked(let question):
-            append(question.step, .question,
-                   question: WalkRecord.Question(variable: question.variable, prompt: question.prompt))
+            append(
+                question.step, .question,
+                question: WalkRecord.Question(variable: question.variable, prompt: question.prompt))
         case .answered(let question, let value, let origin):
             if lastIndex(of: question.step, .question) == nil {
-                append(question.step, .question,
-                       question: WalkRecord.Question(variable: question.variable, prompt: question.prompt))
+                append(
+                    question.step, .question,
+                    question: WalkRecord.Question(variable: question.variable, prompt: question.prompt))
             }
             guard let index = lastIndex(of: question.step, .question) else { return }
             record.steps[index].question?.answer = value
@@ -43,9 +45,10 @@ public final class WalkRecorder: WalkObserver {
                 record.goEnv = current.values.filter { GoEnvKeys.relevant.contains($0.key) }
             }
             let changes = zip(fix.changes, commands).map { change, command in
-                WalkRecord.Change(key: change.key, command: command, old: current?.values[change.key],
-                                  source: current.map { JournalEntry.sourceName($0.source(of: change.key)) },
-                                  new: change.value)
+                WalkRecord.Change(
+                    key: change.key, command: command, old: current?.values[change.key],
+                    source: current.map { JournalEntry.sourceName($0.source(of: change.key)) },
+                    new: change.value)
             }
             append(fix.step, .fix, fix: WalkRecord.Fix(reason: fix.reason, status: "proposed", changes: changes))
         case .fixApplied(let fix, let results):
@@ -62,24 +65,30 @@ public final class WalkRecorder: WalkObserver {
             record.steps[index].fix?.status = "declined"
             record.steps[index].fix?.declined = why.rawValue
         case .decided(let decision):
-            record.decisions.append(WalkRecord.DecisionEntry(
-                step: decision.step.description, target: decision.target.description, condition: decision.condition,
-                evidence: decision.evidence, location: decision.location.description))
+            record.decisions.append(
+                WalkRecord.DecisionEntry(
+                    step: decision.step.description, target: decision.target.description, condition: decision.condition,
+                    evidence: decision.evidence, location: decision.location.description))
         case .diagnosed(let diagnosis):
             record.diagnosis = WalkRecord.Diagnosis(diagnosis)
         case .finished(let end):
             if let diagnosis = end.diagnosis { record.diagnosis = WalkRecord.Diagnosis(diagnosis) }
-            record.end = WalkRecord.End(outcome: end.reportedOutcome, cause: end.cause, conclusion: end.conclusion,
-                                        step: end.step.description, reason: end.reason.rawValue)
+            record.end = WalkRecord.End(
+                outcome: end.reportedOutcome, cause: end.cause, conclusion: end.conclusion,
+                step: end.step.description, reason: end.reason.rawValue)
         case .said, .answerRejected, .goEnvUnreadable, .interrupted:
             break
         }
     }
 
-    private func append(_ step: StepAddress, _ kind: WalkRecord.Step.Kind, command: WalkRecord.Command? = nil,
-                        question: WalkRecord.Question? = nil, fix: WalkRecord.Fix? = nil) {
-        record.steps.append(WalkRecord.Step(number: record.steps.count + 1, step: step.description, kind: kind,
-                                            command: command, question: question, fix: fix))
+    private func append(
+        _ step: StepAddress, _ kind: WalkRecord.Step.Kind, command: WalkRecord.Command? = nil,
+        question: WalkRecord.Question? = nil, fix: WalkRecord.Fix? = nil
+    ) {
+        record.steps.append(
+            WalkRecord.Step(
+                number: record.steps.count + 1, step: step.description, kind: kind,
+                command: command, question: question, fix: fix))
     }
 
     private func lastIndex(of step: StepAddress, _ kind: WalkRecord.Step.Kind) -> Int? {
@@ -87,7 +96,10 @@ public final class WalkRecorder: WalkObserver {
     }
 
     private static func merge(_ result: GoEnvApplyResult, into fix: inout WalkRecord.Fix) {
-        let key: String, status: String, now: String?, message: String?
+        let key: String
+        let status: String
+        let now: String?
+        let message: String?
         switch result {
         case .applied(let applied, _, let new): (key, status, now, message) = (applied, "applied", new, nil)
         case .overridden(let overridden, _, let osValue, _):
@@ -103,8 +115,9 @@ public final class WalkRecorder: WalkObserver {
 
 extension WalkRecord.Diagnosis {
     init(_ diagnosis: DiagnosedCause) {
-        self.init(cause: diagnosis.cause, signature: diagnosis.signature, score: (diagnosis.score * 100).rounded() / 100,
-                  evidence: diagnosis.evidence, reason: diagnosis.reason, help: diagnosis.help,
-                  step: diagnosis.step.description)
+        self.init(
+            cause: diagnosis.cause, signature: diagnosis.signature, score: (diagnosis.score * 100).rounded() / 100,
+            evidence: diagnosis.evidence, reason: diagnosis.reason, help: diagnosis.help,
+            step: diagnosis.step.description)
     }
 }

@@ -1,6 +1,6 @@
-import Foundation
 import DecisionEngine
 import Diagnosis
+import Foundation
 import HostEffects
 import LineEditing
 import PlaybookSpec
@@ -31,8 +31,10 @@ public final class Shell {
     /// inside a test process, where other tests own the signal.
     let catchesCtrlC: Bool
 
-    public init(tree: DecisionTree, catalog: Catalog? = nil, host: Host, reader: any LineReader, console: Console,
-                fixPolicy: WalkDriver.FixPolicy = .confirm, catchesCtrlC: Bool = true) {
+    public init(
+        tree: DecisionTree, catalog: Catalog? = nil, host: Host, reader: any LineReader, console: Console,
+        fixPolicy: WalkDriver.FixPolicy = .confirm, catchesCtrlC: Bool = true
+    ) {
         self.tree = tree
         self.catalog = catalog
         self.host = host
@@ -46,8 +48,9 @@ public final class Shell {
     /// Runs until `quit` or end of input; returns the exit status (always 0: the shell itself succeeded).
     public func run() async -> Int32 {
         console.line(console.styled("gotriage", .bold) + " — find out why a Go module will not download, and fix it.")
-        console.line("Type " + console.styled("start exit-status-128", .cyan) + " to begin, "
-            + console.styled("list", .cyan) + " for all playbooks, " + console.styled("help", .cyan) + " for commands.")
+        console.line(
+            "Type " + console.styled("start exit-status-128", .cyan) + " to begin, "
+                + console.styled("list", .cyan) + " for all playbooks, " + console.styled("help", .cyan) + " for commands.")
         while true {
             reader.completer = { [tree, stop] line in
                 ShellCompleter(playbookIDs: tree.order, answers: Self.answerWords(for: stop)).complete(line)
@@ -92,7 +95,8 @@ public final class Shell {
         case .fixConfirmation?:
             await confirm(line)
         default:
-            let suggestion = Suggestion.closest(to: first, among: ShellCommand.allCases.map(\.rawValue), ignoringCase: true)
+            let suggestion =
+                Suggestion.closest(to: first, among: ShellCommand.allCases.map(\.rawValue), ignoringCase: true)
                 .map { " Did you mean '\($0)'?" } ?? ""
             console.line("Unknown command '\(first)'.\(suggestion) Type help to see the commands.")
         }
@@ -178,8 +182,9 @@ public final class Shell {
     /// Starts walking `walk` from its first step and lets it run until it needs the user.
     func begin(_ walk: Walk) async {
         recorder = WalkRecorder()
-        driver = WalkDriver(walk: walk, host: host, observer: WalkObservers([renderer, recorder]),
-                            fixPolicy: dryRun ? .dryRun : fixPolicy)
+        driver = WalkDriver(
+            walk: walk, host: host, observer: WalkObservers([renderer, recorder]),
+            fixPolicy: dryRun ? .dryRun : fixPolicy)
         await walkOn()
     }
 

@@ -20,7 +20,10 @@ enum ShellCommand: String, CaseIterable, Sendable {
 
     /// The command for a typed word, or nil.
     init?(word: String) {
-        if let command = ShellCommand(rawValue: word.lowercased()) { self = command; return }
+        if let command = ShellCommand(rawValue: word.lowercased()) {
+            self = command
+            return
+        }
         guard let alias = ShellCommand.aliases[word.lowercased()] else { return nil }
         self = alias
     }

@@ -15,8 +15,12 @@ struct ShellCompleter {
         if position == 0 {
             candidates = answers + ShellCommand.allCases.map(\.rawValue)
         } else if position == 1, let command = ShellCommand(word: words[0]) {
-            candidates = command == .dryrun ? ["on", "off"] : command.completesPlaybooks ? playbookIDs
-                : command.completesCommands ? ShellCommand.allCases.map(\.rawValue) : []
+            candidates =
+                command == .dryrun
+                ? ["on", "off"]
+                : command.completesPlaybooks
+                    ? playbookIDs
+                    : command.completesCommands ? ShellCommand.allCases.map(\.rawValue) : []
         } else {
             candidates = []
         }

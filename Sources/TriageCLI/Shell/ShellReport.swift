@@ -2,7 +2,8 @@
 extension Shell {
     /// `report [--json] [--no-redact] [FILE]`
     func writeReport(_ arguments: [String]) async {
-        let json = arguments.contains("--json"), noRedact = arguments.contains("--no-redact")
+        let json = arguments.contains("--json")
+        let noRedact = arguments.contains("--no-redact")
         let files = arguments.filter { $0 != "--json" && $0 != "--no-redact" }
         if let flag = files.first(where: { $0.hasPrefix("-") }) ?? (files.count > 1 ? files[1] : nil) {
             console.line("report does not take '\(flag)'. Usage: \(ShellCommand.report.usage)")
@@ -21,7 +22,9 @@ extension Shell {
                 return
             }
             let path = try await writer.write(recorder.record, format: format, redactor: redactor, to: file)
-            console.line("Wrote the report to \(path)" + (noRedact ? " — NOT redacted: it may contain passwords or tokens." : " (secrets redacted)."))
+            console.line(
+                "Wrote the report to \(path)" + (noRedact ? " — NOT redacted: it may contain passwords or tokens." : " (secrets redacted).")
+            )
         } catch {
             console.line("\(error)")
         }

@@ -1,5 +1,5 @@
-import Foundation
 import DecisionEngine
+import Foundation
 import HostEffects
 import PlaybookSpec
 
@@ -17,8 +17,9 @@ extension Shell {
         console.line("Commands:")
         let width = ShellCommand.allCases.map(\.usage.count).max() ?? 0
         for command in ShellCommand.allCases {
-            console.line("  " + console.styled(command.usage.padding(toLength: width, withPad: " ", startingAt: 0), .cyan)
-                + "  " + command.summary)
+            console.line(
+                "  " + console.styled(command.usage.padding(toLength: width, withPad: " ", startingAt: 0), .cyan)
+                    + "  " + command.summary)
         }
         console.line("When gotriage asks a question, type the answer at the prompt (Tab completes the choices).")
         console.line("A fix is only applied when you answer y; Enter alone means no.")
@@ -27,8 +28,9 @@ extension Shell {
     func showPlaybooks() {
         let width = tree.order.map(\.count).max() ?? 0
         for playbook in tree.all {
-            console.line("  " + console.styled(playbook.id.padding(toLength: width, withPad: " ", startingAt: 0), .cyan)
-                + "  " + playbook.title)
+            console.line(
+                "  " + console.styled(playbook.id.padding(toLength: width, withPad: " ", startingAt: 0), .cyan)
+                    + "  " + playbook.title)
             console.line("  " + String(repeating: " ", count: width) + "  " + console.styled(playbook.summary, .dim))
         }
     }
@@ -40,8 +42,9 @@ extension Shell {
         }
         console.line("How the walk got here:")
         for (index, decision) in walk.decisions.enumerated() {
-            console.line("  \(index + 1). \(decision.step.step) → \(decision.target.step)"
-                + (decision.target.playbook != decision.step.playbook ? " (in \(decision.target.playbook))" : ""))
+            console.line(
+                "  \(index + 1). \(decision.step.step) → \(decision.target.step)"
+                    + (decision.target.playbook != decision.step.playbook ? " (in \(decision.target.playbook))" : ""))
             let place = console.styled("\(decision.location)", .dim)
             switch decision.kind {
             case .next:
@@ -71,8 +74,9 @@ extension Shell {
         let keyWidth = rows.map(\.0.count).max() ?? 0
         let valueWidth = rows.map(\.1.count).max() ?? 0
         for (key, value, source) in rows {
-            console.line("  " + key.padding(toLength: keyWidth, withPad: " ", startingAt: 0) + "  "
-                + value.padding(toLength: valueWidth, withPad: " ", startingAt: 0) + "  " + console.styled(source, .dim))
+            console.line(
+                "  " + key.padding(toLength: keyWidth, withPad: " ", startingAt: 0) + "  "
+                    + value.padding(toLength: valueWidth, withPad: " ", startingAt: 0) + "  " + console.styled(source, .dim))
         }
     }
 }

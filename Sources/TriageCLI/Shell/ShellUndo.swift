@@ -4,7 +4,8 @@ import HostEffects
 extension Shell {
     /// `undo` (the last change), `undo all` (every change of this session), either with `--force`.
     func undo(_ arguments: [String]) async {
-        let all = arguments.contains("all"), force = arguments.contains("--force")
+        let all = arguments.contains("all")
+        let force = arguments.contains("--force")
         if let stray = arguments.first(where: { $0 != "all" && $0 != "--force" }) {
             console.line("undo does not take '\(stray)'. Usage: \(ShellCommand.undo.usage)")
             return

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Puts the terminal back the way gotriage found it when a signal ends the process.
@@ -23,9 +23,9 @@ enum TerminalRestorer {
         for signalNumber in signals {
             var action = sigaction()
             #if canImport(Glibc)
-            action.__sigaction_handler.sa_handler = restoreAndReraise
+                action.__sigaction_handler.sa_handler = restoreAndReraise
             #else
-            action.__sigaction_u.__sa_handler = restoreAndReraise
+                action.__sigaction_u.__sa_handler = restoreAndReraise
             #endif
             sigemptyset(&action.sa_mask)
             action.sa_flags = 0

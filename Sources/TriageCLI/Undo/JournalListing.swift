@@ -19,10 +19,11 @@ struct JournalListing {
 
     /// `2025-05-01 12:00:03  session 3f2a9c1b2d4e  go env -w GOPROXY=…  (was "off" from the GOENV file …)  applied`
     func line(for entry: JournalEntry) -> String {
-        let command = switch entry.edit {
-        case .set(let key, let value): ShellQuote.display(["go", "env", "-w", "\(key)=\(value)"])
-        case .unset(let key): ShellQuote.display(["go", "env", "-u", key])
-        }
+        let command =
+            switch entry.edit {
+            case .set(let key, let value): ShellQuote.display(["go", "env", "-w", "\(key)=\(value)"])
+            case .unset(let key): ShellQuote.display(["go", "env", "-u", key])
+            }
         return "\(format(entry.time))  session \(entry.session)  \(command)  (was \(Self.was(entry)))  \(Self.state(entry))"
     }
 
@@ -40,8 +41,9 @@ struct JournalListing {
         case .planned: "planned, no result recorded (gotriage stopped while applying it)"
         case .applied: "applied"
         case .failed: "failed: \(entry.message ?? "no reason recorded")"
-        case .undone: "undone by session \(entry.undoneBy ?? "?")" + (entry.forced == true ? " (forced)" : "")
-            + (entry.byteIdentical == false ? ", GOENV file NOT byte-identical" : "")
+        case .undone:
+            "undone by session \(entry.undoneBy ?? "?")" + (entry.forced == true ? " (forced)" : "")
+                + (entry.byteIdentical == false ? ", GOENV file NOT byte-identical" : "")
         }
     }
 

@@ -16,7 +16,8 @@ struct UndoRunner {
         do {
             let contents = try journal.read()
             for line in contents.damagedLines {
-                let why = contents.lastLineTorn && line == contents.damagedLines.last
+                let why =
+                    contents.lastLineTorn && line == contents.damagedLines.last
                     ? "cut short, probably by a crash while it was written" : "not a journal entry"
                 console.line("Note: line \(line) of the journal\(Self.place(of: journal)) is \(why); it was skipped.")
             }
@@ -44,24 +45,28 @@ struct UndoRunner {
     func describe(_ outcome: UndoOutcome) {
         switch outcome {
         case .restored(let entry, let command, let identical):
-            console.line(console.styled("  ✓ Undone: \(entry.key) is \(Self.restoredValue(entry))", .green)
-                + " (ran: \(ShellQuote.display(command)))")
+            console.line(
+                console.styled("  ✓ Undone: \(entry.key) is \(Self.restoredValue(entry))", .green)
+                    + " (ran: \(ShellQuote.display(command)))")
             switch (identical, entry.goenvFile) {
             case (true?, let path?):
                 if let note = entry.message { console.line("    (\(note).)") }
                 console.line("    The GOENV file \(path) is byte-identical to what it was before gotriage changed it.")
             case (false?, let path?):
-                console.line(console.styled("    But the GOENV file \(path) is NOT byte-identical to what it was before "
-                    + "gotriage changed it (its SHA-256 differs from the journaled one). Check it by hand; "
-                    + "gotriage undo --list shows what was changed.", .red))
+                console.line(
+                    console.styled(
+                        "    But the GOENV file \(path) is NOT byte-identical to what it was before "
+                            + "gotriage changed it (its SHA-256 differs from the journaled one). Check it by hand; "
+                            + "gotriage undo --list shows what was changed.", .red))
             default:
                 console.line("    (GOENV is off, so there is no GOENV file to compare.)")
             }
         case .changedSince(let entry, let now):
             let set = entry.confirmed ?? entry.value ?? ""
-            console.line(console.styled("  Not undone: \(entry.key) changed since gotriage set it. ", .yellow)
-                + "gotriage set it to \(HumanRenderer.show(set)), and it is now \(HumanRenderer.show(now)). "
-                + "Undoing would throw that newer value away; to do it anyway, use \(forceHint).")
+            console.line(
+                console.styled("  Not undone: \(entry.key) changed since gotriage set it. ", .yellow)
+                    + "gotriage set it to \(HumanRenderer.show(set)), and it is now \(HumanRenderer.show(now)). "
+                    + "Undoing would throw that newer value away; to do it anyway, use \(forceHint).")
         case .failed(let entry, let command, let message):
             console.line(console.styled("  ✗ Could not undo \(entry.key) (\(ShellQuote.display(command))): \(message)", .red))
         }

@@ -13,8 +13,10 @@ public struct Host: Sendable {
     /// Journals every change before it is made, for undo; nil changes settings unjournaled (tests).
     public var journal: ChangeJournal?
 
-    public init(runner: any CommandRunning, goEnvironment: any GoEnvironment, environment: [String: String],
-                workingDirectory: String, selfExecutable: String, journal: ChangeJournal? = nil) {
+    public init(
+        runner: any CommandRunning, goEnvironment: any GoEnvironment, environment: [String: String],
+        workingDirectory: String, selfExecutable: String, journal: ChangeJournal? = nil
+    ) {
         self.runner = runner
         self.goEnvironment = goEnvironment
         self.environment = environment

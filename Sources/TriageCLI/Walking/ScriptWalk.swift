@@ -19,8 +19,9 @@ struct ScriptWalk {
                 return .interrupted
             case .question(let question):
                 guard let reader else {
-                    console.errorLine("gotriage: the playbook asks \"\(question.prompt)\" and no answer was given. "
-                        + "Pass --answer \(question.variable)=VALUE.")
+                    console.errorLine(
+                        "gotriage: the playbook asks \"\(question.prompt)\" and no answer was given. "
+                            + "Pass --answer \(question.variable)=VALUE.")
                     return .usage
                 }
                 guard case .line(let reply) = reader.readLine(prompt: "\(question.variable)> ") else { return .interrupted }

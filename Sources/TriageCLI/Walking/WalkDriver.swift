@@ -46,8 +46,10 @@ public final class WalkDriver {
     /// The diagnosis last reported to the observer.
     private var reportedDiagnosis: DiagnosedCause?
 
-    public init(walk: Walk, host: Host, observer: any WalkObserver, presetAnswers: [String: String] = [:],
-                fixPolicy: FixPolicy) {
+    public init(
+        walk: Walk, host: Host, observer: any WalkObserver, presetAnswers: [String: String] = [:],
+        fixPolicy: FixPolicy
+    ) {
         self.walk = walk
         self.host = host
         self.observer = observer
@@ -204,17 +206,20 @@ public final class WalkDriver {
         var after: GoEnvSnapshot?
         for (index, change) in fix.changes.enumerated() {
             let last = index == fix.changes.count - 1
-            let applied = await host.applyJournaled(GoEnvEdit(change), before: index == 0 ? before : nil,
-                                                    alsoReading: last ? walk.tree.goEnvKeys : [])
+            let applied = await host.applyJournaled(
+                GoEnvEdit(change), before: index == 0 ? before : nil,
+                alsoReading: last ? walk.tree.goEnvKeys : [])
             results.append(applied.result)
             after = applied.after
             guard case .applied = applied.result else { break }
         }
         announced = nil
         observer.handle(.fixApplied(fix, results: results))
-        let allApplied = results.count == fix.changes.count && results.allSatisfy {
-            if case .applied = $0 { true } else { false }
-        }
+        let allApplied =
+            results.count == fix.changes.count
+            && results.allSatisfy {
+                if case .applied = $0 { true } else { false }
+            }
         handOver { try $0.record(fix: allApplied ? .applied : .failed) }
         if allApplied, let after, walk.tree.goEnvKeys.allSatisfy({ after[$0] != nil }) {
             goEnv = after
@@ -280,8 +285,9 @@ public final class WalkDriver {
 
 extension ProbeObservation {
     init(_ result: CommandResult) {
-        self.init(exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr, timedOut: result.timedOut,
-                  interrupted: result.interrupted, durationMilliseconds: result.durationMilliseconds)
+        self.init(
+            exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr, timedOut: result.timedOut,
+            interrupted: result.interrupted, durationMilliseconds: result.durationMilliseconds)
     }
 }
 

@@ -10,8 +10,9 @@ struct SubprocessRunnerTests {
     let environment = ["PATH": ProcessEnvironment.current()["PATH"] ?? "/usr/bin:/bin", "LANG": "C"]
 
     func request(_ argv: [String], timeout: Int = 10_000, limit: Int = 1 << 20, in directory: String? = nil) -> CommandRequest {
-        CommandRequest(argv: argv, environment: environment, workingDirectory: directory,
-                       timeoutMilliseconds: timeout, outputLimitBytes: limit)
+        CommandRequest(
+            argv: argv, environment: environment, workingDirectory: directory,
+            timeoutMilliseconds: timeout, outputLimitBytes: limit)
     }
 
     @Test func capturesBothStreamsAndTheExitCode() async {

@@ -7,22 +7,27 @@ import Testing
 struct GoEnvFakeTests {
     @Test func commandLineIsTheExactArgv() {
         let go = GoToolEnvironment(runner: FakeCommandRunner(), environment: [:], go: "/usr/lib/go-1.19/bin/go")
-        #expect(go.commandLine(for: .set(key: "GOPROXY", value: "https://p.example,direct"))
-            == ["/usr/lib/go-1.19/bin/go", "env", "-w", "GOPROXY=https://p.example,direct"])
+        #expect(
+            go.commandLine(for: .set(key: "GOPROXY", value: "https://p.example,direct"))
+                == ["/usr/lib/go-1.19/bin/go", "env", "-w", "GOPROXY=https://p.example,direct"])
         #expect(go.commandLine(for: .unset(key: "GOSUMDB")) == ["/usr/lib/go-1.19/bin/go", "env", "-u", "GOSUMDB"])
     }
 
     @Test func badJSONAndFailuresAreTypedErrors() async {
-        let garbage = GoToolEnvironment(runner: FakeCommandRunner { CommandResult(argv: $0.argv, stdout: "not json") },
-                                        environment: [:])
+        let garbage = GoToolEnvironment(
+            runner: FakeCommandRunner { CommandResult(argv: $0.argv, stdout: "not json") },
+            environment: [:])
         await #expect { try await garbage.read(keys: ["GOPROXY"]) } throws: { error in
             if case GoEnvError.badJSON = error { true } else { false }
         }
         let failing = GoToolEnvironment(
             runner: FakeCommandRunner { CommandResult(argv: $0.argv, exitCode: 1, stderr: "go: boom\n") },
             environment: [:])
-        await #expect(throws: GoEnvError.commandFailed(argv: ["go", "env", "-json", "GOPROXY", "GOENV"], exitCode: 1,
-                                                       stderr: "go: boom")) {
+        await #expect(
+            throws: GoEnvError.commandFailed(
+                argv: ["go", "env", "-json", "GOPROXY", "GOENV"], exitCode: 1,
+                stderr: "go: boom")
+        ) {
             try await failing.read(keys: ["GOPROXY"])
         }
     }
@@ -30,8 +35,9 @@ struct GoEnvFakeTests {
     @Test func goWarningAboutAnOSOverrideIsOverridden() async {
         let runner = FakeCommandRunner { request in
             if request.argv.contains("-w") {
-                return CommandResult(argv: request.argv,
-                                     stderr: "warning: go env -w GOPROXY=... does not override conflicting OS environment variable\n")
+                return CommandResult(
+                    argv: request.argv,
+                    stderr: "warning: go env -w GOPROXY=... does not override conflicting OS environment variable\n")
             }
             return CommandResult(argv: request.argv, stdout: #"{"GOPROXY": "direct", "GOENV": ""}"#)
         }
@@ -43,8 +49,11 @@ struct GoEnvFakeTests {
         let runner = FakeCommandRunner { CommandResult(argv: $0.argv, stdout: #"{"GOPROXY": "direct", "GOENV": "off"}"#) }
         let result = await GoToolEnvironment(runner: runner, environment: [:]).apply(.set(key: "GOPROXY", value: "off"))
         #expect(result == .failed(key: "GOPROXY", message: "go env reports 'direct' after writing 'off'"))
-        #expect(runner.argvs == [["go", "env", "-json", "GOPROXY", "GOENV"], ["go", "env", "-w", "GOPROXY=off"],
-                                 ["go", "env", "-json", "GOPROXY", "GOENV"]])
+        #expect(
+            runner.argvs == [
+                ["go", "env", "-json", "GOPROXY", "GOENV"], ["go", "env", "-w", "GOPROXY=off"],
+                ["go", "env", "-json", "GOPROXY", "GOENV"]
+            ])
     }
 
     /// The keys go is asked for: those given, once each, in order, then GOENV — never none, since
@@ -52,7 +61,7 @@ struct GoEnvFakeTests {
     @Test(arguments: [
         (["GOPROXY", "GOFLAGS"], ["GOPROXY", "GOFLAGS", "GOENV"]),
         (["GOFLAGS", "GOENV", "GOFLAGS"], ["GOFLAGS", "GOENV"]),
-        ([], ["GOENV"]),
+        ([], ["GOENV"])
     ])
     func readAsksForExactlyTheKeys(keys: [String], asked: [String]) async throws {
         let runner = FakeCommandRunner { CommandResult(argv: $0.argv, stdout: #"{"GOENV": "off"}"#) }
@@ -64,8 +73,9 @@ struct GoEnvFakeTests {
     @Test func aSnapshotReadJustNowIsNotReadAgain() async {
         let runner = FakeCommandRunner { CommandResult(argv: $0.argv, stdout: #"{"GOPROXY": "off", "GOENV": "off"}"#) }
         let before = GoEnvSnapshot(values: ["GOPROXY": "direct", "GOENV": "off"])
-        let result = await GoToolEnvironment(runner: runner, environment: [:]).apply(.set(key: "GOPROXY", value: "off"),
-                                                                                     before: before)
+        let result = await GoToolEnvironment(runner: runner, environment: [:]).apply(
+            .set(key: "GOPROXY", value: "off"),
+            before: before)
         #expect(result == .applied(key: "GOPROXY", old: "direct", new: "off"))
         #expect(runner.argvs == [["go", "env", "-w", "GOPROXY=off"], ["go", "env", "-json", "GOPROXY", "GOENV"]])
     }

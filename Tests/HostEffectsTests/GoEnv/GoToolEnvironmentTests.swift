@@ -7,8 +7,9 @@ import Testing
 @Suite("GoToolEnvironment with real go")
 struct GoToolEnvironmentTests {
     func makeGo(_ isolated: IsolatedGoEnvironment) -> GoToolEnvironment {
-        GoToolEnvironment(runner: SubprocessRunner(), environment: isolated.environment,
-                          workingDirectory: isolated.home.path)
+        GoToolEnvironment(
+            runner: SubprocessRunner(), environment: isolated.environment,
+            workingDirectory: isolated.home.path)
     }
 
     @Test func readsDefaultsAndTheGoenvPath() async throws {
@@ -29,8 +30,11 @@ struct GoToolEnvironmentTests {
         defer { isolated.remove() }
         try Data("GOFLAGS=-mod=mod\nGOSUMDB=off\n".utf8).write(to: isolated.goenvFile)
         let snapshot = try await makeGo(isolated).read(keys: ["GOFLAGS", "GOPRIVATE", "GOTRIAGE_NOT_A_GO_KEY"])
-        #expect(snapshot.values == ["GOFLAGS": "-mod=mod", "GOPRIVATE": "", "GOTRIAGE_NOT_A_GO_KEY": "",
-                                    "GOENV": isolated.goenvFile.path])
+        #expect(
+            snapshot.values == [
+                "GOFLAGS": "-mod=mod", "GOPRIVATE": "", "GOTRIAGE_NOT_A_GO_KEY": "",
+                "GOENV": isolated.goenvFile.path
+            ])
         #expect(snapshot.source(of: "GOFLAGS") == .goenvFile(path: isolated.goenvFile.path))
         #expect(snapshot.source(of: "GOPRIVATE") == .defaultValue)
         // The file is read whole: a key not asked for still shows where it would come from.
@@ -66,8 +70,9 @@ struct GoToolEnvironmentTests {
         let before = try await go.read(keys: ["GOFLAGS"])
         #expect(before.source(of: "GOFLAGS") == .goenvFile(path: isolated.goenvFile.path))
         #expect(before.fileValues == ["GOFLAGS": "-mod=mod", "GONOSUMDB": "example.com/private"])
-        #expect(await go.apply(.set(key: "GOPROXY", value: "https://goproxy.example/,direct"))
-            == .applied(key: "GOPROXY", old: "https://proxy.golang.org,direct", new: "https://goproxy.example/,direct"))
+        #expect(
+            await go.apply(.set(key: "GOPROXY", value: "https://goproxy.example/,direct"))
+                == .applied(key: "GOPROXY", old: "https://proxy.golang.org,direct", new: "https://goproxy.example/,direct"))
         #expect(try Data(contentsOf: isolated.goenvFile) != original)
         _ = await go.apply(.unset(key: "GOPROXY"))
         #expect(try Data(contentsOf: isolated.goenvFile) == original)
@@ -91,8 +96,9 @@ struct GoToolEnvironmentTests {
         defer { isolated.remove() }
         isolated.environment["GOPROXY"] = ""
         let go = makeGo(isolated)
-        #expect(await go.apply(.set(key: "GOPROXY", value: "off"))
-            == .applied(key: "GOPROXY", old: "https://proxy.golang.org,direct", new: "off"))
+        #expect(
+            await go.apply(.set(key: "GOPROXY", value: "off"))
+                == .applied(key: "GOPROXY", old: "https://proxy.golang.org,direct", new: "off"))
         #expect(try await go.read(keys: ["GOPROXY"]).source(of: "GOPROXY") == .goenvFile(path: isolated.goenvFile.path))
     }
 

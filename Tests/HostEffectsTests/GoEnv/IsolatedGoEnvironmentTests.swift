@@ -10,8 +10,11 @@ struct IsolatedGoEnvironmentTests {
         defer { isolated.remove() }
         let result = await SubprocessRunner().run(CommandRequest(argv: ["env"], environment: isolated.environment))
         let keys = Set(result.stdout.split(separator: "\n").compactMap { $0.split(separator: "=").first.map(String.init) })
-        #expect(keys == ["PATH", "HOME", "GOENV", "GOPATH", "GOMODCACHE", "GOCACHE", "GIT_CONFIG_GLOBAL",
-                         "GIT_CONFIG_NOSYSTEM", "GOTOOLCHAIN", "LANG", "GIT_SSH_COMMAND"])
+        #expect(
+            keys == [
+                "PATH", "HOME", "GOENV", "GOPATH", "GOMODCACHE", "GOCACHE", "GIT_CONFIG_GLOBAL",
+                "GIT_CONFIG_NOSYSTEM", "GOTOOLCHAIN", "LANG", "GIT_SSH_COMMAND"
+            ])
         for (key, value) in isolated.environment where key != "PATH" && value.hasPrefix("/") {
             #expect(value.hasPrefix(isolated.root.path), "\(key) escapes the sandbox")
         }
@@ -22,8 +25,9 @@ struct IsolatedGoEnvironmentTests {
         let isolated = try IsolatedGoEnvironment.make()
         defer { isolated.remove() }
         let result = await SubprocessRunner().run(
-            CommandRequest(argv: ["git", "config", "--list", "--show-origin"], environment: isolated.environment,
-                           workingDirectory: isolated.home.path))
+            CommandRequest(
+                argv: ["git", "config", "--list", "--show-origin"], environment: isolated.environment,
+                workingDirectory: isolated.home.path))
         #expect(result.stdout.isEmpty, "git config leaked: \(result.stdout)")
     }
 

@@ -12,20 +12,31 @@ struct FileJournalTests {
         return (root, root.appendingPathComponent("state/gotriage/journal").path)
     }
 
-    static func entry(session: String = "s1", change: Int = 1, state: JournalEntry.State = .planned,
-                      key: String = "GOPROXY") -> JournalEntry {
-        JournalEntry(session: session, change: change, state: state, key: key, value: "https://proxy.example",
-                     previous: "off", source: "goenv-file", previousFileValue: "off", goenvFile: "/tmp/goenv",
-                     goenvBefore: GoEnvFileState(exists: true, size: 12, sha256: String(repeating: "a", count: 64), bytes: nil))
+    static func entry(
+        session: String = "s1", change: Int = 1, state: JournalEntry.State = .planned,
+        key: String = "GOPROXY"
+    ) -> JournalEntry {
+        JournalEntry(
+            session: session, change: change, state: state, key: key, value: "https://proxy.example",
+            previous: "off", source: "goenv-file", previousFileValue: "off", goenvFile: "/tmp/goenv",
+            goenvBefore: GoEnvFileState(exists: true, size: 12, sha256: String(repeating: "a", count: 64), bytes: nil))
     }
 
     @Test func appendsOneJSONLinePerEntryStampedByTheClock() throws {
         let (root, path) = Self.temporaryPath()
         defer { try? FileManager.default.removeItem(at: root) }
         let ticks = Mutex(0)
-        let journal = FileJournal(path: path, clock: {
-            Date(timeIntervalSince1970: 1_700_000_000 + Double(ticks.withLock { $0 += 1; return $0 }))
-        })
+        let journal = FileJournal(
+            path: path,
+            clock: {
+                Date(
+                    timeIntervalSince1970: 1_700_000_000
+                        + Double(
+                            ticks.withLock {
+                                $0 += 1
+                                return $0
+                            }))
+            })
         try journal.append(Self.entry(state: .planned))
         try journal.append(Self.entry(state: .applied))
         let text = try String(contentsOfFile: path, encoding: .utf8)
@@ -45,13 +56,15 @@ struct FileJournalTests {
         defer { try? FileManager.default.removeItem(at: root) }
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         let synced = Mutex<[String]>([])
-        let journal = FileJournal(path: path, sync: { descriptor in
-            var info = stat()
-            fstat(descriptor, &info)
-            let kind = (info.st_mode & S_IFMT) == S_IFDIR ? "dir" : "file"
-            synced.withLock { $0.append(kind) }
-            return fsync(descriptor)
-        })
+        let journal = FileJournal(
+            path: path,
+            sync: { descriptor in
+                var info = stat()
+                fstat(descriptor, &info)
+                let kind = (info.st_mode & S_IFMT) == S_IFDIR ? "dir" : "file"
+                synced.withLock { $0.append(kind) }
+                return fsync(descriptor)
+            })
         try journal.append(Self.entry())
         // The file, its directory (gotriage/), and the parents of the two directories made for it.
         #expect(synced.withLock { $0 } == ["file", "dir", "dir", "dir"])
@@ -141,8 +154,10 @@ struct FileJournalTests {
     @Test(arguments: [
         ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
         ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
-        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
-         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+        (
+            "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+        )
     ])
     func fingerprintsUseSHA256(text: String, digest: String) throws {
         let (root, _) = Self.temporaryPath()

@@ -23,8 +23,9 @@ struct NetworkProbeSurveyTests {
             #expect(http.durationMilliseconds >= Self.delay * 0.9, "each server really waited: \(report.lines)")
         }
         #expect(survey.totalMilliseconds >= Self.delay * 0.9)
-        #expect(survey.totalMilliseconds < 2 * Self.delay,
-                "probed one after another this would take \(3 * Self.delay) ms; took \(survey.totalMilliseconds) ms")
+        #expect(
+            survey.totalMilliseconds < 2 * Self.delay,
+            "probed one after another this would take \(3 * Self.delay) ms; took \(survey.totalMilliseconds) ms")
         #expect(survey.lines.last?.hasPrefix("survey: 3 of 3 reachable, probed at the same time in ") == true)
         #expect(survey.lines.contains { $0.hasPrefix("slowest: http://127.0.0.1:") })
         #expect(!survey.lines.contains { $0.hasPrefix("dead: ") })
@@ -54,7 +55,7 @@ struct NetworkProbeSurveyTests {
         ("sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8", "https://sum.golang.org"),
         ("sum.golang.google.cn", "https://sum.golang.google.cn"),
         ("sum.golang.org http://127.0.0.1:8080", "http://127.0.0.1:8080"),
-        ("sumdb.corp+key https://sumdb.corp.example/sum", "https://sumdb.corp.example/sum"),
+        ("sumdb.corp+key https://sumdb.corp.example/sum", "https://sumdb.corp.example/sum")
     ])
     func checksumDatabaseURLFollowsGoRules(gosumdb: String, url: String) {
         #expect(ChecksumDatabase.url(forGOSUMDB: gosumdb) == url)

@@ -96,7 +96,8 @@ struct NetworkProbeTests {
 
     @Test func verdictsMapToDistinctExitCodes() {
         #expect(Verdict.allCases.map(\.exitCode) == [0, 1, 2, 3, 4, 5, 6])
-        #expect(Verdict.allCases.map(\.rawValue)
-            == ["reachable", "dns-failed", "refused", "timed-out", "tls-failed", "http-failed", "bad-target"])
+        #expect(
+            Verdict.allCases.map(\.rawValue)
+                == ["reachable", "dns-failed", "refused", "timed-out", "tls-failed", "http-failed", "bad-target"])
     }
 }

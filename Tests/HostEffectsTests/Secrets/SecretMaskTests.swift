@@ -1,6 +1,7 @@
 import Foundation
-@testable import HostEffects
 import Testing
+
+@testable import HostEffects
 
 /// `SecretMask`: the rules every masked secret goes through (the report cases are in `RedactorTests`).
 @Suite("SecretMask")
@@ -24,7 +25,7 @@ struct SecretMaskTests {
         ("http://alice:s3cret@proxy:3128", "http://REDACTED@proxy:3128"),
         ("http://proxy:3128/path@x", "http://proxy:3128/path@x"),
         ("HTTP_PROXY=http://127.0.0.1:3128", "HTTP_PROXY=http://127.0.0.1:3128"),
-        ("no_proxy=corp.example,.internal", "no_proxy=corp.example,.internal"),
+        ("no_proxy=corp.example,.internal", "no_proxy=corp.example,.internal")
     ])
     func proxySettingsLoseTheirUserAndPassword(text: String, shown: String) {
         #expect(SecretMask.masked(text) == shown)
@@ -32,8 +33,9 @@ struct SecretMaskTests {
     }
 
     @Test func proxySelectionShowsTheProxyMasked() throws {
-        let selection = try #require(ProxySelection.forURL(
-            "https://proxy.golang.org/", environment: ["HTTPS_PROXY": "alice:s3cret@proxy.corp:3128"]))
+        let selection = try #require(
+            ProxySelection.forURL(
+                "https://proxy.golang.org/", environment: ["HTTPS_PROXY": "alice:s3cret@proxy.corp:3128"]))
         #expect(selection.proxy == "http://REDACTED@proxy.corp:3128")
         #expect(selection.variable == "HTTPS_PROXY")
     }
@@ -58,7 +60,7 @@ struct SecretMaskTests {
         "machine git.example login u password p4ss",
         "-----BEGIN OPENSSH PRIVATE KEY-----\nabc\n-----END OPENSSH PRIVATE KEY-----",
         "MY_TO\u{212A}EN=abc (a Kelvin sign, which a case-insensitive regex takes for k)",
-        "ſecret: ſ, the long s, and PAſſWORD=x",
+        "ſecret: ſ, the long s, and PAſſWORD=x"
     ])
     func theQuickLookChangesNothing(text: String) {
         #expect(SecretMask.masked(text) == SecretMask.maskedByEveryRule(text))
