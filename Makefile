@@ -20,11 +20,12 @@ run: build
 	@bin="$$($(SWIFT) build --show-bin-path)" && cd "$(RUN_DIR)" && "$$bin/gotriage" $(ARGS)
 
 # Two processes: the end-to-end tests block on real go/git/ssh runs, and sharing a process would
-# starve the unit tests' async work (Swift's cooperative pool is one thread per core).
+# starve the unit tests' async work (Swift's cooperative pool is one thread per core). Each runs
+# under a time limit (normal: under 1 and 5 minutes) that names the tests a hang left running.
 test: deps go-releases lint
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --skip EndToEndTests
-	$(SWIFT) test --skip-build --filter EndToEndTests
+	SWIFT=$(SWIFT) scripts/run-tests.sh 10m --skip EndToEndTests
+	SWIFT=$(SWIFT) scripts/run-tests.sh 30m --filter EndToEndTests
 
 # The code's layout is swift-format's (config: .swift-format); `make format` rewrites it in place.
 FORMATTED = Sources Tests Benchmarks Fuzz Tools Package.swift
