@@ -1,3 +1,5 @@
+import Diagnosis
+
 /// A checked set of playbooks, ready for the engine.
 ///
 /// Only `Validator` creates one, so every step reference resolves, every regex compiles and every
@@ -9,8 +11,11 @@ public struct DecisionTree: Sendable {
     public let order: [String]
     /// Every `go env` key the playbooks read, sorted: what a walk asks `go env` for.
     public let goEnvKeys: [String]
+    /// Ranks the causes of the cause catalog the tree was checked against (for `route`,
+    /// `signature` and `cause`).
+    public let diagnoser: Diagnoser
 
-    init(playbooks: [Playbook]) {
+    init(playbooks: [Playbook], diagnoser: Diagnoser) {
         self.playbooks = Dictionary(playbooks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.order = playbooks.map(\.id)
         var keys: Set<String> = []
@@ -19,6 +24,7 @@ public struct DecisionTree: Sendable {
             for step in playbook.steps.values { keys.formUnion(step.goEnvKeys) }
         }
         self.goEnvKeys = keys.sorted()
+        self.diagnoser = diagnoser
     }
 
     /// The playbooks in load order.

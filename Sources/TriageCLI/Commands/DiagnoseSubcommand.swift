@@ -25,7 +25,7 @@ struct DiagnoseSubcommand: AsyncParsableCommand {
     func run() async throws {
         let knowledge = try playbooks.loadKnowledge()
         let text = try readInput()
-        let result = Diagnoser(catalog: knowledge.catalog.catalog).diagnose(text)
+        let result = knowledge.catalog.diagnoser.diagnose(text)
         let console = Console.standard(environment: ProcessInfo.processInfo.environment)
         if json {
             let encoder = JSONEncoder()

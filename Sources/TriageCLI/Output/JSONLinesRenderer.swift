@@ -15,6 +15,8 @@ public final class JSONLinesRenderer: WalkObserver {
     private let redactor: Redactor
     /// Probe output kept in a `probe-end` event, per stream, in characters.
     static let outputExcerpt = 4_000
+    /// The walk's latest diagnosis, repeated in an `interrupted` line.
+    private var diagnosis: DiagnosedCause?
 
     public init(console: Console, redactor: Redactor = Redactor()) {
         self.console = console
@@ -31,7 +33,12 @@ public final class JSONLinesRenderer: WalkObserver {
             result.stderr = redactor.redact(result.stderr)
             event = .probeFinished(probe, result)
         }
-        write(redactor.redact(JSONEvent(event)))
+        if case .diagnosed(let diagnosis) = event { self.diagnosis = diagnosis }
+        var json = JSONEvent(event)
+        if case .interrupted(let interrupted) = json, let diagnosis {
+            json = .interrupted(JSONEvent.Interrupted(step: interrupted.step, diagnosis: JSONEvent.Diagnosis(diagnosis)))
+        }
+        write(redactor.redact(json))
     }
 
     /// Writes one event as a line, or says on standard error why it cannot be written.
@@ -110,6 +117,8 @@ extension JSONEvent {
                     step: decision.step.description, target: decision.target.description,
                     condition: decision.condition, evidence: decision.evidence,
                     location: decision.location.description))
+        case .diagnosed(let diagnosis):
+            self = .diagnosis(Diagnosis(diagnosis))
         case .goEnvUnreadable(let message):
             self = .goEnvUnreadable(GoEnvUnreadable(message: message))
         case .interrupted(let step):
@@ -118,8 +127,17 @@ extension JSONEvent {
             self = .end(
                 End(
                     step: end.step.description, outcome: End.Outcome(end), cause: end.cause,
-                    conclusion: end.conclusion, reason: end.reason))
+                    conclusion: end.conclusion, reason: end.reason, diagnosis: end.diagnosis.map(Diagnosis.init)))
         }
+    }
+}
+
+extension JSONEvent.Diagnosis {
+    init(_ diagnosis: DiagnosedCause) {
+        self.init(
+            cause: diagnosis.cause, signature: diagnosis.signature, score: (diagnosis.score * 100).rounded() / 100,
+            evidence: diagnosis.evidence, reason: diagnosis.reason, help: diagnosis.help,
+            step: diagnosis.step.description)
     }
 }
 

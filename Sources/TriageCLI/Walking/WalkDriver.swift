@@ -46,6 +46,8 @@ public final class WalkDriver {
     /// The fix step Ctrl-C stopped the walk after (its changes are done or not, as reported);
     /// `retry()` walks on from there.
     private var stoppedAfterFix: StepAddress?
+    /// The diagnosis last reported to the observer.
+    private var reportedDiagnosis: DiagnosedCause?
 
     public init(
         walk: Walk, host: Host, observer: any WalkObserver, presetAnswers: [String: String] = [:],
@@ -66,6 +68,10 @@ public final class WalkDriver {
             // Decisions first: one `next()` can branch into a step and reach its fix or question.
             let directive = walk.next()
             for decision in directive.decisions { observer.handle(.decided(decision)) }
+            if let diagnosis = walk.diagnosis, diagnosis != reportedDiagnosis {
+                reportedDiagnosis = diagnosis
+                observer.handle(.diagnosed(diagnosis))
+            }
             switch directive.action {
             case .readGoEnv(let keys):
                 walk.record(goEnv: await readGoEnv(keys)?.values ?? [:])
@@ -164,6 +170,7 @@ public final class WalkDriver {
         announced = nil
         finishedReported = false
         presetsUsed = []
+        reportedDiagnosis = nil
     }
 
     /// Runs an interrupted probe again, or walks on after a fix that Ctrl-C stopped the walk at;
