@@ -56,7 +56,7 @@ let corpus =
     + seeds(under: fixtures, prefix: "Fixtures/", oneGroup: false)
 print("seeds: \(corpus.count) files (\(playbooks), \(fixtures))")
 let started = Date()
-let loaderCounts = LoaderFuzzer(seeds: corpus).run(count: inputs, seed: seed) { print("  … \($0)") }
+let loaderCounts = LoaderFuzzer(seeds: corpus, catalog: FixtureTrees.shippedCatalog).run(count: inputs, seed: seed) { print("  … \($0)") }
 print("loader: \(loaderCounts), crashes: 0")
 for example in loaderCounts.unclearExamples { print("UNCLEAR:\n\(example)\n") }
 

@@ -6,6 +6,8 @@ struct Facts {
     var fix: FixResult?
     var variables: [String: String]
     var goEnv: [String: String]
+    /// Reads texts with the cause catalog, for `signature` and `cause` tests and routes.
+    var catalog: CatalogReading?
 
     /// Fills a template: `goenv.KEY` from the Go environment, anything else from the variables.
     func render(_ template: Template) -> String {
@@ -23,6 +25,14 @@ struct Evaluation {
     var holds: Bool
     /// Output lines or values, quoted, that the condition looked at.
     var evidence: [String]
+    /// The cause a `signature` or `cause` test that holds read in the text.
+    var finding: Finding?
+
+    init(holds: Bool, evidence: [String], finding: Finding? = nil) {
+        self.holds = holds
+        self.evidence = evidence
+        self.finding = finding
+    }
 }
 
 /// Tests conditions against facts and collects evidence for `why`.
@@ -46,12 +56,14 @@ enum ConditionEvaluator {
             return Evaluation(holds: actual == wanted, evidence: ["fix \(actual?.rawValue ?? "not proposed")"])
         case .all(let conditions):
             var evidence: [String] = []
+            var finding: Finding?
             for condition in conditions {
                 let result = evaluate(condition, facts)
                 evidence += result.evidence
                 if !result.holds { return Evaluation(holds: false, evidence: result.evidence) }
+                finding = result.finding ?? finding
             }
-            return Evaluation(holds: true, evidence: evidence)
+            return Evaluation(holds: true, evidence: evidence, finding: finding)
         case .any(let conditions):
             var evidence: [String] = []
             for condition in conditions {
@@ -75,6 +87,8 @@ enum ConditionEvaluator {
             case .output: [("stdout", probe.stdout), ("stderr", probe.stderr)]
             }
         switch test {
+        case .signature, .cause:
+            return evaluateCatalog(test, sources, facts)
         case .isEmpty(let wanted):
             let empty = sources.allSatisfy { $0.1.trimmingWhitespace().isEmpty }
             let label = sources.map(\.0).joined(separator: " and ")
@@ -100,6 +114,8 @@ enum ConditionEvaluator {
     }
 
     private static func evaluateValue(_ value: String, label: String, _ test: TextTest, _ facts: Facts) -> Evaluation {
+        if case .signature = test { return evaluateCatalog(test, [(label, value)], facts) }
+        if case .cause = test { return evaluateCatalog(test, [(label, value)], facts) }
         let evidence = ["\(label) = \(quoted(value))"]
         let holds: Bool =
             switch test {
@@ -107,8 +123,27 @@ enum ConditionEvaluator {
             case .contains(let template): value.contains(facts.render(template))
             case .matches(let pattern): pattern.firstMatch(in: value) != nil
             case .isEmpty(let wanted): value.trimmingWhitespace().isEmpty == wanted
+            case .signature, .cause: false
             }
         return Evaluation(holds: holds, evidence: evidence)
+    }
+
+    /// A `signature` or `cause` test: the texts read with the cause catalog, as one log.
+    private static func evaluateCatalog(_ test: TextTest, _ sources: [(String, String)], _ facts: Facts) -> Evaluation {
+        guard let catalog = facts.catalog else { return Evaluation(holds: false, evidence: []) }
+        let reading = catalog.read(sources.map { (name: $0.0, text: $0.1) })
+        switch test {
+        case .signature(let id):
+            guard let match = reading.match(of: id) else { return Evaluation(holds: false, evidence: []) }
+            let finding = reading.finding(match)
+            return Evaluation(holds: true, evidence: finding.evidence, finding: finding)
+        case .cause(let id):
+            guard let best = reading.knownCause, best.cause == id else { return Evaluation(holds: false, evidence: []) }
+            let finding = reading.finding(best)
+            return Evaluation(holds: true, evidence: finding.evidence, finding: finding)
+        default:
+            return Evaluation(holds: false, evidence: [])
+        }
     }
 
     /// Whether a line (or a whole output) passes a `contains` / `matches` test.
@@ -116,7 +151,7 @@ enum ConditionEvaluator {
         switch test {
         case .contains(let template): line.contains(facts.render(template))
         case .matches(let pattern): pattern.firstMatch(in: String(line)) != nil
-        case .equals, .isEmpty: false
+        case .equals, .isEmpty, .signature, .cause: false
         }
     }
 

@@ -82,6 +82,8 @@ public struct WalkEnd: Sendable, Equatable {
     /// The step where it ended.
     public let step: StepAddress
     public let reason: Reason
+    /// The latest cause the cause catalog read in the walk's probe output, whatever the outcome.
+    public var diagnosis: DiagnosedCause? = nil
 
     public enum Reason: String, Sendable, Equatable, Codable {
         /// A `done` step was reached.

@@ -24,7 +24,7 @@ struct LoaderFuzzTests {
     @Test func twoThousandMutationsGiveOnlyClearErrors() throws {
         let seeds = try Self.seeds()
         #expect(seeds.count > 10)
-        let counts = LoaderFuzzer(seeds: seeds).run(count: 2_000, seed: 20_240_601)
+        let counts = LoaderFuzzer(seeds: seeds, catalog: FixtureTrees.shippedCatalog).run(count: 2_000, seed: 20_240_601)
         #expect(counts.inputs == 2_000)
         #expect(counts.unclear == 0, "\(counts.unclearExamples.joined(separator: "\n\n"))")
         #expect(counts.loaded + counts.clearErrors == 2_000)
@@ -33,7 +33,7 @@ struct LoaderFuzzTests {
 
     @Test func theSeedsThemselvesLoad() throws {
         let seeds = try Self.seeds().filter { $0.group == "shipped" }
-        let loaded = PlaybookLibrary.load(files: seeds.map(\.file))
+        let loaded = PlaybookLibrary.load(files: seeds.map(\.file), catalog: FixtureTrees.shippedCatalog)
         #expect(throws: Never.self) { try loaded.get() }
     }
 

@@ -36,6 +36,16 @@ enum JSONWireSamples {
         condition: nil, evidence: [],
         location: SourceLocation(file: "/p/book.yaml", line: 8, column: 5))
 
+    static let diagnosis = DiagnosedCause(
+        cause: "goproxy-off", signature: "goproxy-off", score: 0.95,
+        evidence: #"stdout line 4: "go: m@v1: module lookup disabled by GOPROXY=off""#,
+        reason: "GOPROXY is off, so go may not download m", help: nil, step: step)
+    static let helped = DiagnosedCause(
+        cause: "proxy-auth", signature: "proxy-auth", score: 0.75,
+        evidence: #"stdout line 4: "go: m@v1: reading http://p/m/@v/v1.info: 401 Unauthorized""#,
+        reason: "the proxy answered 401 Unauthorized for http://p/m/@v/v1.info",
+        help: "give go the proxy's credentials", step: step)
+
     static let events: [WalkEvent] = [
         .started(playbook: "book", title: "A book"),
         .said("Hello / there", step: step),
@@ -74,6 +84,13 @@ enum JSONWireSamples {
         .interrupted(step),
         .finished(WalkEnd(outcome: .resolved, cause: "goproxy-off", conclusion: "Fixed.", step: step, reason: .done)),
         .finished(WalkEnd(outcome: .notResolved, cause: nil, conclusion: "Dry.", step: step, reason: .fixProposed)),
-        .said("tab\there\u{1B}[0m é \"q\" \\ https://u:pw@h/x \u{7F}\u{2028}", step: step)
+        .said("tab\there\u{1B}[0m é \"q\" \\ https://u:pw@h/x \u{7F}\u{2028}", step: step),
+        .diagnosed(diagnosis),
+        .interrupted(step),
+        .diagnosed(helped),
+        .finished(
+            WalkEnd(
+                outcome: .escalate, cause: "unknown", conclusion: "Over.", step: step, reason: .done,
+                diagnosis: helped))
     ]
 }

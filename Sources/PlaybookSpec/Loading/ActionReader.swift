@@ -69,8 +69,8 @@ struct ActionReader {
     private func capture(_ node: Node) throws(Diagnostic) -> CaptureSyntax {
         let at = reading.location(of: node)
         let capture = try MappingReader(
-            node, key: "capture", name: "capture", known: ["stdout", "stderr", "output"],
-            anchor: at, reading: reading)
+            node, key: "capture", name: "capture",
+            known: ["stdout", "stderr", "output", "module"], anchor: at, reading: reading)
         guard let first = capture.pairs.first else {
             throw Diagnostic(at: at, "a capture needs one of 'stdout', 'stderr' or 'output' with a regex")
         }
@@ -78,6 +78,13 @@ struct ActionReader {
             throw Diagnostic(
                 at: reading.location(of: capture.pairs[1].key),
                 "a capture has both '\(first.keyText)' and '\(capture.pairs[1].keyText)'; write one per entry")
+        }
+        if first.keyText == "module" {
+            let stream = try reading.text(first.value, key: "module")
+            guard let value = ProbeStream(rawValue: stream.value) else {
+                throw Diagnostic(at: stream.location, "'module' must be stdout, stderr or output (got '\(stream.value)')")
+            }
+            return CaptureSyntax(stream: value, pattern: Located("module", at: reading.location(of: first.key)), readsModule: true)
         }
         let stream = ProbeStream(rawValue: first.keyText) ?? .output
         return CaptureSyntax(stream: stream, pattern: try reading.text(first.value, key: first.keyText))

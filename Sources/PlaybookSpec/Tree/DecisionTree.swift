@@ -1,3 +1,5 @@
+import Diagnosis
+
 /// A checked set of playbooks, ready for the engine.
 ///
 /// Only `Validator` creates one, so every step reference resolves, every regex compiles and every
@@ -12,8 +14,11 @@ public struct DecisionTree: Sendable {
     /// The variables a `secret: true` question writes: their values are secrets from the start
     /// (`--answer` may give them before the question is reached).
     public let secretVariables: Set<String>
+    /// Ranks the causes of the cause catalog the tree was checked against (for `route`,
+    /// `signature` and `cause`).
+    public let diagnoser: Diagnoser
 
-    init(playbooks: [Playbook]) {
+    init(playbooks: [Playbook], diagnoser: Diagnoser) {
         self.playbooks = Dictionary(playbooks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.order = playbooks.map(\.id)
         var keys: Set<String> = []
@@ -27,6 +32,7 @@ public struct DecisionTree: Sendable {
         }
         self.goEnvKeys = keys.sorted()
         self.secretVariables = secrets
+        self.diagnoser = diagnoser
     }
 
     /// The playbooks in load order.

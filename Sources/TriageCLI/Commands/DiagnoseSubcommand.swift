@@ -25,7 +25,7 @@ struct DiagnoseSubcommand: AsyncParsableCommand {
     func run() async throws {
         let knowledge = try playbooks.loadKnowledge()
         let text = try readInput()
-        let result = Diagnoser(catalog: knowledge.catalog.catalog).diagnose(text)
+        let result = knowledge.catalog.diagnoser.diagnose(text)
         // A pasted log may hold credentials; the evidence lines shown are redacted.
         let redactor = Redactor()
         let console = Console.standard(environment: ProcessInfo.processInfo.environment, redactor: redactor)

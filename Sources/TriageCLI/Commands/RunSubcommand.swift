@@ -61,6 +61,8 @@ struct RunSubcommand: AsyncParsableCommand {
         let host = LiveHost.make()
         let redactor = Redactor(enabled: !noRedact, secrets: host.secrets)
         let console = Console.standard(environment: host.environment, redactor: redactor)
+        // On stderr: with --json, stdout holds events only.
+        UnfinishedChanges(host: host, say: console.errorLine).recover()
         // With --json nothing but events may reach stdout, so no prompts either.
         let interactive = isatty(STDIN_FILENO) == 1 && !json
         let screen: any WalkObserver = json ? JSONLinesRenderer(console: console, redactor: redactor) : HumanRenderer(console: console)

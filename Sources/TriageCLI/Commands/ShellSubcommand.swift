@@ -24,6 +24,7 @@ struct ShellSubcommand: AsyncParsableCommand {
         let shell = Shell(
             tree: knowledge.tree, catalog: knowledge.catalog.catalog, host: host, reader: reader, console: console, fixPolicy: policy)
         shell.dryRun = dryRun
+        UnfinishedChanges(host: host, say: console.line).recover()
         TerminalRestorer.installCrashHandlers()
         let status = await shell.run()
         throw ExitCode(status)

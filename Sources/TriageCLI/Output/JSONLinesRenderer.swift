@@ -16,6 +16,8 @@ public final class JSONLinesRenderer: WalkObserver {
     private let redactor: Redactor
     /// Probe output kept in a `probe-end` event, per stream, in characters.
     static let outputExcerpt = 4_000
+    /// The walk's latest diagnosis, repeated in an `interrupted` line.
+    private var diagnosis: DiagnosedCause?
 
     public init(console: Console, redactor: Redactor = Redactor()) {
         self.console = console
@@ -39,7 +41,12 @@ public final class JSONLinesRenderer: WalkObserver {
         default:
             break
         }
-        write(redactor.redact(JSONEvent(event)))
+        if case .diagnosed(let diagnosis) = event { self.diagnosis = diagnosis }
+        var json = JSONEvent(event)
+        if case .interrupted(let interrupted) = json, let diagnosis {
+            json = .interrupted(JSONEvent.Interrupted(step: interrupted.step, diagnosis: JSONEvent.Diagnosis(diagnosis)))
+        }
+        write(redactor.redact(json))
     }
 
     /// Writes one event as a line, or says on standard error why it cannot be written. Its strings
@@ -120,6 +127,8 @@ extension JSONEvent {
                     step: decision.step.description, target: decision.target.description,
                     condition: decision.condition, evidence: decision.evidence,
                     location: decision.location.description))
+        case .diagnosed(let diagnosis):
+            self = .diagnosis(Diagnosis(diagnosis))
         case .goEnvUnreadable(let message):
             self = .goEnvUnreadable(GoEnvUnreadable(message: message))
         case .interrupted(let step):
@@ -128,8 +137,17 @@ extension JSONEvent {
             self = .end(
                 End(
                     step: end.step.description, outcome: End.Outcome(end), cause: end.cause,
-                    conclusion: end.conclusion, reason: end.reason))
+                    conclusion: end.conclusion, reason: end.reason, diagnosis: end.diagnosis.map(Diagnosis.init)))
         }
+    }
+}
+
+extension JSONEvent.Diagnosis {
+    init(_ diagnosis: DiagnosedCause) {
+        self.init(
+            cause: diagnosis.cause, signature: diagnosis.signature, score: (diagnosis.score * 100).rounded() / 100,
+            evidence: diagnosis.evidence, reason: diagnosis.reason, help: diagnosis.help,
+            step: diagnosis.step.description)
     }
 }
 
@@ -152,6 +170,8 @@ extension JSONEvent.FixApplied.ChangeResult {
             self.init(key: key, status: .overridden, old: osValue, new: wanted, variable: variable, message: nil)
         case .failed(let key, let message):
             self.init(key: key, status: .failed, old: nil, new: nil, variable: nil, message: message)
+        case .unconfirmed(let key, let old, let new, let message):
+            self.init(key: key, status: .unconfirmed, old: old, new: new, variable: nil, message: message)
         }
     }
 }

@@ -18,6 +18,11 @@ extension WalkRecord {
         copy.playbook = r(playbook)
         copy.title = r(title)
         copy.goEnv = goEnv.map(redactor.redact(environment:))
+        copy.diagnosis = diagnosis.map {
+            Diagnosis(
+                cause: r($0.cause), signature: r($0.signature), score: $0.score, evidence: r($0.evidence),
+                reason: r($0.reason), help: $0.help.map(r), step: r($0.step))
+        }
         copy.end = end.map {
             End(
                 outcome: $0.outcome, cause: $0.cause.map(r), conclusion: r($0.conclusion),

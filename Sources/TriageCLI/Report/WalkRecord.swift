@@ -12,6 +12,8 @@ struct WalkRecord: Codable, Sendable, Equatable {
     var decisions: [DecisionEntry] = []
     /// The Go settings that matter, as last read before a fix (`go env` values by key).
     var goEnv: [String: String]?
+    /// The latest cause the cause catalog read in the walk's output, whatever the outcome.
+    var diagnosis: Diagnosis?
     var end: End?
 
     /// One thing a step did: ran a command, asked a question, or proposed a fix.
@@ -93,6 +95,19 @@ struct WalkRecord: Codable, Sendable, Equatable {
         var location: String
     }
 
+    struct Diagnosis: Codable, Sendable, Equatable {
+        var cause: String
+        var signature: String
+        /// 0…1.
+        var score: Double
+        /// The line that shows it: `stdout line 4: "…"`.
+        var evidence: String
+        var reason: String
+        var help: String?
+        /// The step whose output was read.
+        var step: String
+    }
+
     struct End: Codable, Sendable, Equatable {
         var outcome: String
         var cause: String?
@@ -102,7 +117,7 @@ struct WalkRecord: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case playbook, title, steps, decisions, end
+        case playbook, title, steps, decisions, diagnosis, end
         case goEnv = "go_env"
     }
 }

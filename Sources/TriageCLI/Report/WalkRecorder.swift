@@ -65,7 +65,10 @@ public final class WalkRecorder: WalkObserver {
                 WalkRecord.DecisionEntry(
                     step: decision.step.description, target: decision.target.description, condition: decision.condition,
                     evidence: decision.evidence, location: decision.location.description))
+        case .diagnosed(let diagnosis):
+            record.diagnosis = WalkRecord.Diagnosis(diagnosis)
         case .finished(let end):
+            if let diagnosis = end.diagnosis { record.diagnosis = WalkRecord.Diagnosis(diagnosis) }
             record.end = WalkRecord.End(
                 outcome: end.reportedOutcome, cause: end.cause, conclusion: end.conclusion,
                 step: end.step.description, reason: end.reason.rawValue)
@@ -102,10 +105,20 @@ public final class WalkRecorder: WalkObserver {
         case .overridden(let overridden, _, let osValue, _):
             (key, status, now, message) = (overridden, "overridden", osValue, result.description)
         case .failed(let failed, let why): (key, status, now, message) = (failed, "failed", nil, why)
+        case .unconfirmed(let changed, _, let new, _): (key, status, now, message) = (changed, "unconfirmed", new, result.description)
         }
         guard let index = fix.changes.firstIndex(where: { $0.key == key && $0.status == nil }) else { return }
         fix.changes[index].status = status
         fix.changes[index].now = now
         fix.changes[index].message = message
+    }
+}
+
+extension WalkRecord.Diagnosis {
+    init(_ diagnosis: DiagnosedCause) {
+        self.init(
+            cause: diagnosis.cause, signature: diagnosis.signature, score: (diagnosis.score * 100).rounded() / 100,
+            evidence: diagnosis.evidence, reason: diagnosis.reason, help: diagnosis.help,
+            step: diagnosis.step.description)
     }
 }

@@ -14,7 +14,7 @@ public final class WalkDriver {
         case question(PendingQuestion)
         /// A fix waits for a yes or no; reply with `applyFix()` or `declineFix()`.
         case fixConfirmation(PendingFix)
-        /// Ctrl-C stopped a probe; `retry()`, `back()` or `restart()`.
+        /// Ctrl-C stopped a probe, or the walk right after a fix; `retry()`, `back()` or `restart()`.
         case interrupted(StepAddress)
         case finished(WalkEnd)
     }
@@ -46,6 +46,11 @@ public final class WalkDriver {
     private var finishedReported = false
     /// Question steps a preset answer has already answered in this walk.
     private var presetsUsed: Set<StepAddress> = []
+    /// The fix step Ctrl-C stopped the walk after (its changes are done or not, as reported);
+    /// `retry()` walks on from there.
+    private var stoppedAfterFix: StepAddress?
+    /// The diagnosis last reported to the observer.
+    private var reportedDiagnosis: DiagnosedCause?
 
     public init(
         walk: Walk, host: Host, observer: any WalkObserver, presetAnswers: [String: String] = [:],
@@ -68,6 +73,10 @@ public final class WalkDriver {
             // Decisions first: one `next()` can branch into a step and reach its fix or question.
             let directive = walk.next()
             for decision in directive.decisions { observer.handle(.decided(decision)) }
+            if let diagnosis = walk.diagnosis, diagnosis != reportedDiagnosis {
+                reportedDiagnosis = diagnosis
+                observer.handle(.diagnosed(diagnosis))
+            }
             switch directive.action {
             case .readGoEnv(let keys):
                 walk.record(goEnv: await readGoEnv(keys)?.values ?? [:])
@@ -104,7 +113,9 @@ public final class WalkDriver {
                 case .confirm:
                     waiting = .fixConfirmation(fix)
                     return .fixConfirmation(fix)
-                case .applyAll: await apply(fix, before: current)  // read just now: nothing ran since
+                case .applyAll:
+                    await apply(fix, before: current)  // read just now: nothing ran since
+                    if Task.isCancelled { return interruptedAtFix(fix) }
                 case .declineAll: decline(fix, why: .noConsent)
                 case .dryRun:
                     observer.handle(.fixWouldRun(fix, commands: commands(for: fix)))
@@ -153,6 +164,7 @@ public final class WalkDriver {
     /// Goes back to the previous question or fix; false when there is none.
     public func back() -> Bool {
         guard walk.back() else { return false }
+        stoppedAfterFix = nil
         waiting = nil
         announced = nil
         finishedReported = false
@@ -162,14 +174,31 @@ public final class WalkDriver {
     /// Starts the walk over.
     public func restart() {
         walk.restart()
+        stoppedAfterFix = nil
         waiting = nil
         announced = nil
         finishedReported = false
         presetsUsed = []
+        reportedDiagnosis = nil
     }
 
-    /// Runs an interrupted probe again; false when nothing was interrupted.
-    public func retry() -> Bool { walk.retry() }
+    /// Runs an interrupted probe again, or walks on after a fix that Ctrl-C stopped the walk at;
+    /// false when nothing was interrupted.
+    public func retry() -> Bool {
+        if stoppedAfterFix != nil {
+            stoppedAfterFix = nil
+            return true
+        }
+        return walk.retry()
+    }
+
+    /// Stops the walk after `fix`, which was applied (or not, as reported) when Ctrl-C came: a
+    /// change is never cut short, but the walk does not go on.
+    private func interruptedAtFix(_ fix: PendingFix) -> Stop {
+        stoppedAfterFix = fix.step
+        observer.handle(.interrupted(fix.step))
+        return .interrupted(fix.step)
+    }
 
     /// The exact commands a fix would run, as shown to the user before asking.
     public func commands(for fix: PendingFix) -> [[String]] {
@@ -275,6 +304,17 @@ public final class WalkDriver {
     private func run(_ probe: PendingProbe) async -> CommandResult {
         rememberSecrets(in: probe)
         observer.handle(.probeStarted(probe))
+        if let write = SettingsWriteCommand.find(in: probe.argv) {
+            // The validator refuses such a step as written; this one became a write once its
+            // placeholders were filled in. Only a fix step changes settings: it asks first and is journaled.
+            var refused = CommandResult.notStarted(
+                probe.argv,
+                reason: "gotriage did not run '\(probe.argv.joined(separator: " "))': "
+                    + "\(write.kind.what), and only a fix step may do that (it asks first, and undo can put it back)")
+            refused.argv = probe.argv
+            observer.handle(.probeFinished(probe, refused))
+            return refused
+        }
         var argv = probe.argv
         if argv.first == "gotriage" { argv[0] = host.selfExecutable }
         let request = CommandRequest(
