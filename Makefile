@@ -3,7 +3,7 @@ SWIFT ?= swift
 # The directory make was started from, so `make -C path/to/gotriage run` diagnoses *your* folder.
 RUN_DIR ?= $(PWD)
 
-.PHONY: run test bench fuzz build deps go-releases corpus lab-corpus clean
+.PHONY: run test lint format bench fuzz build deps go-releases corpus lab-corpus clean
 
 deps:
 	@scripts/ensure-deps.sh
@@ -20,11 +20,20 @@ run: build
 	@bin="$$($(SWIFT) build --show-bin-path)" && cd "$(RUN_DIR)" && "$$bin/gotriage" $(ARGS)
 
 # Two processes: the end-to-end tests block on real go/git/ssh runs, and sharing a process would
-# starve the unit tests' async work (Swift's cooperative pool is one thread per core).
-test: deps go-releases
+# starve the unit tests' async work (Swift's cooperative pool is one thread per core). Each runs
+# under a time limit (normal: under 1 and 5 minutes) that names the tests a hang left running.
+test: deps go-releases lint
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --skip EndToEndTests
-	$(SWIFT) test --skip-build --filter EndToEndTests
+	SWIFT=$(SWIFT) scripts/run-tests.sh 10m --skip EndToEndTests
+	SWIFT=$(SWIFT) scripts/run-tests.sh 30m --filter EndToEndTests
+
+# The code's layout is swift-format's (config: .swift-format); `make format` rewrites it in place.
+FORMATTED = Sources Tests Benchmarks Fuzz Tools Package.swift
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel $(FORMATTED)
+
+format:
+	$(SWIFT) format format --in-place --recursive --parallel $(FORMATTED)
 
 bench: deps
 	$(SWIFT) build -c release --product gotriage

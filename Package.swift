@@ -48,7 +48,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "gotriage-bench",
-            dependencies: ["Diagnosis", "PlaybookSpec", "HostEffects", "TestSupport"],
+            dependencies: ["DecisionEngine", "Diagnosis", "PlaybookSpec", "HostEffects", "TestSupport"],
             path: "Benchmarks/gotriage-bench"
         ),
         .executableTarget(
@@ -63,7 +63,7 @@ let package = Package(
         ),
 
         .testTarget(
-            name: "PlaybookSpecTests", dependencies: ["PlaybookSpec", "TestSupport"],
+            name: "PlaybookSpecTests", dependencies: ["PlaybookSpec", "Diagnosis", "TestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "DiagnosisTests", dependencies: ["Diagnosis", "PlaybookSpec", "TestSupport"]),
         .testTarget(name: "DecisionEngineTests", dependencies: ["DecisionEngine", "TestSupport"]),

@@ -4,7 +4,8 @@
 # command to run and stops. Usage: scripts/ensure-deps.sh
 set -euo pipefail
 
-packages=(libedit-dev golang-go git openssh-client openssh-server python3 pkg-config)
+# mount: FullDiskTests mounts a small tmpfs (as root) to fill it.
+packages=(libedit-dev golang-go git openssh-client openssh-server python3 pkg-config mount)
 
 if ! command -v swift >/dev/null 2>&1; then
   echo "gotriage needs the Swift toolchain (6.2 or later) on PATH; see https://www.swift.org/install/" >&2
@@ -19,7 +20,7 @@ if command -v dpkg-query >/dev/null 2>&1; then
   done
 else
   # Not Debian: check for the commands and the library instead of package names.
-  for tool in go git ssh python3 pkg-config; do
+  for tool in go git ssh python3 pkg-config mount umount; do
     command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
   done
   [[ -x /usr/sbin/sshd ]] || missing+=("sshd")

@@ -77,7 +77,7 @@ struct BenchError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// `--binary PATH --playbooks DIR [--prompt-runs N] [--walk-runs N] [--only prompt|walk|shipped|large|diagnose|probes]`
+/// `--binary PATH --playbooks DIR [--prompt-runs N] [--walk-runs N] [--only prompt|walk|shipped|large|diagnose|route|probes]`
 struct BenchArguments {
     var binary = ".build/release/gotriage"
     var playbooks = "Playbooks"

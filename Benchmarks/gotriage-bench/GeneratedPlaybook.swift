@@ -5,21 +5,23 @@ import PlaybookSpec
 /// regexes and templates, every `ask` breaking any loop.
 enum GeneratedPlaybook {
     /// Milliseconds to load and validate generated playbooks of each size in `steps`, from
-    /// temporary files (as gotriage reads them): `runs` times each, the sizes in turn.
-    static func measure(steps sizes: [Int], runs: Int) throws -> [[Double]] {
+    /// temporary files (as gotriage reads them), against `catalog`: `runs` times each, the sizes in turn.
+    static func measure(steps sizes: [Int], runs: Int, catalog: LoadedCatalog) throws -> [[Double]] {
         let folder = FileManager.default.temporaryDirectory
         let files = sizes.map { folder.appendingPathComponent("gotriage-bench-\($0).yaml").path }
         defer { files.forEach { try? FileManager.default.removeItem(atPath: $0) } }
         for (size, file) in zip(sizes, files) {
             try yaml(steps: size).write(toFile: file, atomically: true, encoding: .utf8)
-            guard case .success(let tree) = PlaybookLibrary.load(files: [file]), tree.playbooks["generated"]?.steps.count == size else {
+            guard case .success(let tree) = PlaybookLibrary.load(files: [file], catalog: catalog),
+                tree.playbooks["generated"]?.steps.count == size
+            else {
                 throw BenchError("the generated \(size)-step playbook did not validate; the benchmark would measure an error path")
             }
         }
         var samples = [[Double]](repeating: [], count: sizes.count)
         for _ in 0..<runs {
             for (index, file) in files.enumerated() {
-                samples[index] += Stopwatch.samples(1) { PlaybookLibrary.load(files: [file]) }
+                samples[index] += Stopwatch.samples(1) { PlaybookLibrary.load(files: [file], catalog: catalog) }
             }
         }
         return samples

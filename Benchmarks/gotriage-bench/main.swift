@@ -6,9 +6,10 @@
 //   load + validate a 1 000-step playbook    target ≤ 60 ms
 //   load + validate a 2 000-step playbook    target ≤ 2.2 × the 1 000-step median (linear growth)
 //   diagnose a 1 MB CI log                   target ≤ 50 ms
+//   the route: causes step of a walk         target ≤ 1 ms
 //
-// `--only large` (both generated playbooks; or prompt, walk, shipped, diagnose, probes) measures one
-// of them, e.g. under `perf record`.
+// `--only large` (both generated playbooks; or prompt, walk, shipped, diagnose, route, probes) measures
+// one of them, e.g. under `perf record`.
 import Foundation
 import HostEffects
 import PlaybookSpec
@@ -16,6 +17,8 @@ import TestSupport
 
 let arguments = BenchArguments(CommandLine.arguments)
 var rows: [BenchRow] = []
+/// The cause catalog the playbooks are validated against, loaded once (as gotriage does at start).
+let catalog = try BenchCatalog.load(file: arguments.playbooks + "/" + CatalogLoader.fileName)
 
 if arguments.measures("prompt") || arguments.measures("walk") {
     // Both in a throwaway goproxy-off lab (Benchmarks/gotriage-bench/BenchLab.swift).
@@ -36,13 +39,13 @@ if arguments.measures("shipped") {
     rows.append(
         BenchRow(
             name: "load + validate shipped playbooks (\(shipped.count) files)", targetMilliseconds: 10,
-            samples: Stopwatch.samples(200) { PlaybookLibrary.load(files: shipped) }))
+            samples: Stopwatch.samples(200) { PlaybookLibrary.load(files: shipped, catalog: catalog) }))
 }
 
 if arguments.measures("large") {
     // Loading should grow in proportion to the playbook: twice the steps, at most 2.2 times the time.
     // The two are measured in turn, so that a busy moment on the machine weighs on both alike.
-    let samples = try GeneratedPlaybook.measure(steps: [1_000, 2_000], runs: 20)
+    let samples = try GeneratedPlaybook.measure(steps: [1_000, 2_000], runs: 20, catalog: catalog)
     let thousand = BenchRow(name: "load + validate a 1 000-step playbook", targetMilliseconds: 60, samples: samples[0])
     rows.append(thousand)
     rows.append(
@@ -56,6 +59,13 @@ if arguments.measures("diagnose") {
         BenchRow(
             name: "diagnose a 1 MB CI log", targetMilliseconds: 50,
             samples: DiagnoseBench.samples(20, catalogFile: arguments.playbooks + "/" + CatalogLoader.fileName)))
+}
+
+if arguments.measures("route") {
+    rows.append(
+        BenchRow(
+            name: "route: causes on a go mod download -json error (one walk step)", targetMilliseconds: 1,
+            samples: try RouteBench.samples(500, playbooks: arguments.playbooks)))
 }
 
 if arguments.measures("probes") {

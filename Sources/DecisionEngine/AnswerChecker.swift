@@ -23,10 +23,12 @@ enum AnswerChecker {
             return .rejected("Please answer with one of: \(question.choices.joined(separator: ", ")).")
         }
         if let pattern = question.pattern {
+            // A secret answer is never quoted back.
+            let shown = question.secret ? "That answer" : "\"\(value)\""
             do {
                 return try pattern.firstMatch(in: value, within: MatchBudget()) != nil
                     ? .accepted(value)
-                    : .rejected("\"\(value)\" does not look right here (it must match \(pattern.source)).")
+                    : .rejected("\(shown) does not look right here (it must match \(pattern.source)).")
             } catch {
                 return .rejected(
                     "gotriage stopped checking this answer against \(pattern.source) after "

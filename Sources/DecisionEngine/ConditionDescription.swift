@@ -25,12 +25,19 @@ enum ConditionDescription {
         }
     }
 
+    /// A route's decision: the cause the catalog ranked first, its score and why.
+    static func describeRoute(_ finding: Finding) -> String {
+        "the cause catalog ranks \(finding.cause) first (score \(Int((finding.score * 100).rounded()))%): \(finding.reason)"
+    }
+
     private static func describe(_ test: TextTest) -> String {
         switch test {
         case .equals(let template): "is \"\(template)\""
         case .contains(let template): "contains \"\(template)\""
         case .matches(let pattern): "matches /\(pattern.source)/"
         case .isEmpty(let wanted): wanted ? "is empty" : "is not empty"
+        case .signature(let id): "matches the catalog signature \(id)"
+        case .cause(let id): "reads as the cause \(id) (the cause catalog ranks it first)"
         }
     }
 

@@ -8,6 +8,8 @@ struct Facts {
     var goEnv: [String: String]
     /// What the step's regex matching may still spend; it starts when the facts are gathered.
     var budget = MatchBudget()
+    /// Reads texts with the cause catalog, for `signature` and `cause` tests and routes.
+    var catalog: CatalogReading?
 
     /// Fills a template: `goenv.KEY` from the Go environment, anything else from the variables.
     func render(_ template: Template) -> String {
@@ -28,6 +30,14 @@ struct Evaluation {
     var holds: Bool
     /// Output lines or values, quoted, that the condition looked at.
     var evidence: [String]
+    /// The cause a `signature` or `cause` test that holds read in the text.
+    var finding: Finding?
+
+    init(holds: Bool, evidence: [String], finding: Finding? = nil) {
+        self.holds = holds
+        self.evidence = evidence
+        self.finding = finding
+    }
 }
 
 /// Tests conditions against facts and collects evidence for `why`.
@@ -63,12 +73,14 @@ enum ConditionEvaluator {
             return Evaluation(holds: actual == wanted, evidence: ["fix \(actual?.rawValue ?? "not proposed")"])
         case .all(let conditions):
             var evidence: [String] = []
+            var finding: Finding?
             for condition in conditions {
                 let result = try evaluate(condition, facts)
                 evidence += result.evidence
                 if !result.holds { return Evaluation(holds: false, evidence: result.evidence) }
+                finding = result.finding ?? finding
             }
-            return Evaluation(holds: true, evidence: evidence)
+            return Evaluation(holds: true, evidence: evidence, finding: finding)
         case .any(let conditions):
             var evidence: [String] = []
             for condition in conditions {
@@ -92,6 +104,8 @@ enum ConditionEvaluator {
             case .output: [("stdout", probe.stdout), ("stderr", probe.stderr)]
             }
         switch test {
+        case .signature, .cause:
+            return evaluateCatalog(test, sources, facts)
         case .isEmpty(let wanted):
             let empty = sources.allSatisfy { $0.1.trimmingWhitespace().isEmpty }
             let label = sources.map(\.0).joined(separator: " and ")
@@ -117,6 +131,8 @@ enum ConditionEvaluator {
     }
 
     private static func evaluateValue(_ value: String, label: String, _ test: TextTest, _ facts: Facts) throws(MatchStopped) -> Evaluation {
+        if case .signature = test { return evaluateCatalog(test, [(label, value)], facts) }
+        if case .cause = test { return evaluateCatalog(test, [(label, value)], facts) }
         let evidence = ["\(label) = \(quoted(value))"]
         let holds: Bool =
             switch test {
@@ -124,8 +140,27 @@ enum ConditionEvaluator {
             case .contains(let template): value.contains(facts.render(template))
             case .matches(let pattern): try pattern.firstMatch(in: value, within: facts.budget) != nil
             case .isEmpty(let wanted): value.trimmingWhitespace().isEmpty == wanted
+            case .signature, .cause: false
             }
         return Evaluation(holds: holds, evidence: evidence)
+    }
+
+    /// A `signature` or `cause` test: the texts read with the cause catalog, as one log.
+    private static func evaluateCatalog(_ test: TextTest, _ sources: [(String, String)], _ facts: Facts) -> Evaluation {
+        guard let catalog = facts.catalog else { return Evaluation(holds: false, evidence: []) }
+        let reading = catalog.read(sources.map { (name: $0.0, text: $0.1) })
+        switch test {
+        case .signature(let id):
+            guard let match = reading.match(of: id) else { return Evaluation(holds: false, evidence: []) }
+            let finding = reading.finding(match)
+            return Evaluation(holds: true, evidence: finding.evidence, finding: finding)
+        case .cause(let id):
+            guard let best = reading.knownCause, best.cause == id else { return Evaluation(holds: false, evidence: []) }
+            let finding = reading.finding(best)
+            return Evaluation(holds: true, evidence: finding.evidence, finding: finding)
+        default:
+            return Evaluation(holds: false, evidence: [])
+        }
     }
 
     /// Whether a line (or a whole output) passes a `contains` / `matches` test.
@@ -133,7 +168,7 @@ enum ConditionEvaluator {
         switch test {
         case .contains(let template): line.contains(facts.render(template))
         case .matches(let pattern): try pattern.firstMatch(in: String(line), within: facts.budget) != nil
-        case .equals, .isEmpty: false
+        case .equals, .isEmpty, .signature, .cause: false
         }
     }
 

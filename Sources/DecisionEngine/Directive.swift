@@ -40,6 +40,8 @@ public struct PendingQuestion: Sendable, Equatable {
     public let defaultValue: String?
     /// The regex a free-text answer must match, as written (for help texts).
     public let pattern: String?
+    /// The playbook marks the answer a secret (`secret: true`): front ends remember and hide it.
+    public var secret = false
 }
 
 /// A probe with its argv and environment filled in.
@@ -80,6 +82,8 @@ public struct WalkEnd: Sendable, Equatable {
     /// The step where it ended.
     public let step: StepAddress
     public let reason: Reason
+    /// The latest cause the cause catalog read in the walk's probe output, whatever the outcome.
+    public var diagnosis: DiagnosedCause? = nil
 
     public enum Reason: String, Sendable, Equatable, Codable, CaseIterable {
         /// A `done` step was reached.

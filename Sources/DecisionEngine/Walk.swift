@@ -23,6 +23,9 @@ public struct Walk: Sendable {
     public private(set) var decisions: [Decision] = []
     /// Steps entered, in order.
     public private(set) var visited: [StepAddress] = []
+    /// The latest cause the cause catalog read in a probe's output (a `route: causes` arm, or a
+    /// `signature` / `cause` test that decided a branch); kept to the end, whatever the outcome.
+    public private(set) var diagnosis: DiagnosedCause?
 
     /// A walk that enters more steps than this ends with `.stepLimit`; playbooks that loop only
     /// through questions are legal, so this is the last guard against a script answering forever.
@@ -52,6 +55,7 @@ public struct Walk: Sendable {
         let decisions: [Decision]
         let visited: [StepAddress]
         let stepsEntered: Int
+        let diagnosis: DiagnosedCause?
     }
 
     /// Starts a walk at `start` (usually a playbook's start step) with some variables already known.
@@ -165,9 +169,13 @@ public struct Walk: Sendable {
                 case .stderr: [observation.stderr]
                 case .output: [observation.stdout, observation.stderr]
                 }
+            guard let pattern = capture.pattern else {
+                variables = CauseRouter.merging(CauseRouter.moduleVariables(in: texts), into: variables)
+                continue
+            }
             do {
                 for text in texts {
-                    guard let match = try capture.pattern.firstMatch(in: text, within: facts.budget) else { continue }
+                    guard let match = try pattern.firstMatch(in: text, within: facts.budget) else { continue }
                     variables.merge(match.groups) { _, new in new }
                     break
                 }
@@ -239,6 +247,7 @@ public struct Walk: Sendable {
         decisionsHandedOut = decisions.count
         visited = checkpoint.visited
         stepsEntered = checkpoint.stepsEntered
+        diagnosis = checkpoint.diagnosis
         state = .acting(checkpoint.step)
         goEnvIsCurrent = false
         return true
@@ -300,34 +309,57 @@ public struct Walk: Sendable {
                 Decision(
                     step: step.address, target: target, kind: .next, condition: nil,
                     evidence: [], location: step.location))
-            state = .entering(target)
+            enter(target, from: step.address)
         case .branch(let branches, let fallback):
             var looked: [String] = []
             for (index, branch) in branches.enumerated() {
-                let result: Evaluation
-                do {
-                    result = try ConditionEvaluator.evaluate(branch.condition, facts)
-                } catch {
-                    stopMatching(error, at: step.address)
-                    return
+                let kind = Decision.Kind.branch(index: index + 1, count: branches.count)
+                switch branch.rule {
+                case .test(let condition, let target):
+                    let result: Evaluation
+                    do {
+                        result = try ConditionEvaluator.evaluate(condition, facts)
+                    } catch {
+                        stopMatching(error, at: step.address)
+                        return
+                    }
+                    if result.holds {
+                        if let finding = result.finding { diagnosis = finding.diagnosis(at: step.address) }
+                        decisions.append(
+                            Decision(
+                                step: step.address, target: target, kind: kind,
+                                condition: ConditionDescription.describe(condition),
+                                evidence: result.evidence, location: branch.location))
+                        enter(target, from: step.address)
+                        return
+                    }
+                    for line in result.evidence where !looked.contains(line) { looked.append(line) }
+                case .route(let route):
+                    switch CauseRouter.decide(route, facts) {
+                    case .prove(let target, let finding):
+                        diagnosis = finding.diagnosis(at: step.address)
+                        variables = CauseRouter.merging(finding.facts, into: variables)
+                        decisions.append(
+                            Decision(
+                                step: step.address, target: target, kind: kind,
+                                condition: ConditionDescription.describeRoute(finding),
+                                evidence: finding.evidence, location: branch.location))
+                        enter(target, from: step.address)
+                        return
+                    case .noPlaybook(let finding):
+                        diagnosis = finding.diagnosis(at: step.address)
+                        variables = CauseRouter.merging(finding.facts, into: variables)
+                        looked.append("the cause catalog ranks \(finding.cause) first, and no playbook proves it yet")
+                    case .unknown(let line):
+                        looked.append(line)
+                    }
                 }
-                if result.holds {
-                    decisions.append(
-                        Decision(
-                            step: step.address, target: branch.target,
-                            kind: .branch(index: index + 1, count: branches.count),
-                            condition: ConditionDescription.describe(branch.condition),
-                            evidence: result.evidence, location: branch.location))
-                    state = .entering(branch.target)
-                    return
-                }
-                for line in result.evidence where !looked.contains(line) { looked.append(line) }
             }
             decisions.append(
                 Decision(
                     step: step.address, target: fallback.target, kind: .fallback(count: branches.count),
                     condition: nil, evidence: looked, location: fallback.location))
-            state = .entering(fallback.target)
+            enter(fallback.target, from: step.address)
         }
     }
 
@@ -348,11 +380,19 @@ public struct Walk: Sendable {
         }
     }
 
+    /// Moves to `target`; entering another playbook sets the defaults of its inputs.
+    private mutating func enter(_ target: StepAddress, from address: StepAddress) {
+        if target.playbook != address.playbook { seedInputs(of: target.playbook) }
+        state = .entering(target)
+    }
+
     private mutating func finish(
         at address: StepAddress, outcome: Outcome, cause: String?,
         reason: WalkEnd.Reason, conclusion: String
     ) -> Directive.Action {
-        let end = WalkEnd(outcome: outcome, cause: cause, conclusion: conclusion, step: address, reason: reason)
+        let end = WalkEnd(
+            outcome: outcome, cause: cause, conclusion: conclusion, step: address, reason: reason,
+            diagnosis: diagnosis)
         state = .finished(end)
         return .finished(end)
     }
@@ -361,7 +401,7 @@ public struct Walk: Sendable {
         checkpoints.append(
             Checkpoint(
                 step: address, variables: variables, decisions: decisions, visited: visited,
-                stepsEntered: stepsEntered))
+                stepsEntered: stepsEntered, diagnosis: diagnosis))
     }
 
     /// Sets the defaults of a playbook's inputs that are not known yet.
@@ -371,7 +411,9 @@ public struct Walk: Sendable {
         }
     }
 
-    private func facts() -> Facts { Facts(probe: nil, fix: nil, variables: variables, goEnv: goEnv) }
+    private func facts() -> Facts {
+        Facts(probe: nil, fix: nil, variables: variables, goEnv: goEnv, catalog: CatalogReading(diagnoser: tree.diagnoser))
+    }
 
     private func pendingQuestion(at address: StepAddress) -> PendingQuestion {
         guard case .ask(let question) = tree[address].action else { preconditionFailure("not an ask step") }
@@ -379,7 +421,7 @@ public struct Walk: Sendable {
         return PendingQuestion(
             step: address, prompt: facts.render(question.prompt), variable: question.variable,
             choices: question.choices, defaultValue: question.defaultValue.map(facts.render),
-            pattern: question.pattern?.source)
+            pattern: question.pattern?.source, secret: question.secret)
     }
 
     private func pendingProbe(at address: StepAddress) -> PendingProbe {

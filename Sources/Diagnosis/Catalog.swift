@@ -13,6 +13,15 @@ public struct Catalog: Sendable {
     /// The cause ids, in catalog order.
     public var causeIDs: [String] { causes.map(\.id) }
 
+    /// The signature ids, in catalog order.
+    public var signatureIDs: [String] { signatures.map(\.id) }
+
+    /// Every fact a match can establish: the named groups of every pattern, and what the error's
+    /// structure adds (`module`, `version`, `requiredby`, `url`, `proxy`, `sumdb`, `host`).
+    public var factNames: Set<String> {
+        Set(signatures.flatMap { $0.patterns.flatMap(\.groupNames) }).union(Facts.structural)
+    }
+
     public func cause(_ id: String) -> Cause? { causes.first { $0.id == id } }
     public func signature(_ id: String) -> Signature? { signatures.first { $0.id == id } }
 }

@@ -4,6 +4,9 @@ import Foundation
 /// structure says (the failing module and version, the module that pulled it in, the URL of the
 /// step, the proxy or checksum database it went to).
 enum Facts {
+    /// The facts the error's structure gives when no named group does.
+    static let structural = ["module", "version", "requiredby", "url", "proxy", "sumdb", "host"]
+
     static func collect(record: ErrorRecord, fragment: Fragment, groups: [String: String]) -> [String: String] {
         var facts = groups
         if let module = record.module {

@@ -29,6 +29,12 @@ public struct GoLog: Sendable {
         return records.filter { !$0.isProgress && seen.insert($0.text).inserted }
     }
 
+    /// The first error that names the module it is about (`go: M@V: …`, `M@V: …`, `verifying
+    /// M@V: …`, a `-json` `"Path"`, the last module of a `requires` chain), or nil.
+    public var failingModule: ErrorRecord? {
+        records.first { !$0.isProgress && $0.module != nil }
+    }
+
     // MARK: - Grouping lines into errors
 
     /// Unindented lines Go prints as part of the error above them.

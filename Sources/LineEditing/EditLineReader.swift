@@ -121,6 +121,11 @@ public final class EditLineReader: LineReader {
         return .endOfFile
     }
 
+    /// Reads with the terminal's echo off, without libedit (no editing, no history): see ``HiddenLine``.
+    public func readSecretLine(prompt: String) -> LineInput {
+        HiddenLine.read(prompt: prompt, inputFD: inputFD, outputFD: fileno(output), relay: relay)
+    }
+
     public func addHistory(_ line: String) {
         guard !line.isEmpty else { return }
         _ = gt_history_enter(historyList, line)

@@ -40,6 +40,14 @@ public final class PlainLineReader: LineReader {
         return readUntilNewline { readByte() }
     }
 
+    /// On a terminal, reads with its echo off (see ``HiddenLine``); from a pipe, as ``readLine(prompt:)``.
+    public func readSecretLine(prompt: String) -> LineInput {
+        guard let relay, !reachedEnd else { return readLine(prompt: prompt) }
+        let input = HiddenLine.read(prompt: Self.visibleText(of: prompt), inputFD: inputFD, outputFD: outputFD, relay: relay)
+        if case .endOfFile = input { reachedEnd = true }
+        return input
+    }
+
     public func addHistory(_ line: String) {
         guard !line.isEmpty, history.last != line else { return }
         history.append(line)

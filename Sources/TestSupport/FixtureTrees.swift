@@ -1,3 +1,4 @@
+import Diagnosis
 import PlaybookSpec
 
 /// Builds validated decision trees from YAML written inline in tests, with `PlaybookLibrary`.
@@ -8,8 +9,19 @@ public enum FixtureTrees {
     /// (`test-2.yaml`). Throws `PlaybookLoadFailure`, whose description shows every problem with
     /// its source line.
     public static func tree(_ yaml: String..., file: String = "test.yaml") throws -> DecisionTree {
-        try PlaybookLibrary.load(texts: yaml.enumerated().map { (fileName(file, $0.offset), $0.element) }).get()
+        try PlaybookLibrary.load(
+            texts: yaml.enumerated().map { (fileName(file, $0.offset), $0.element) },
+            catalog: shippedCatalog
+        ).get()
     }
+
+    /// The shipped cause catalog (`Playbooks/causes.yaml` of the source tree), loaded once.
+    public static let shippedCatalog: Catalog = {
+        switch CatalogLoader.load(file: GotriageBinary.shippedPlaybooks + "/" + CatalogLoader.fileName) {
+        case .success(let loaded): return loaded.catalog
+        case .failure(let failure): preconditionFailure("the shipped cause catalog does not load:\n\(failure)")
+        }
+    }()
 
     private static func fileName(_ file: String, _ position: Int) -> String {
         guard position > 0 else { return file }

@@ -26,14 +26,26 @@ extension Lab {
         _ arguments: [String], in directory: URL? = nil, extraEnvironment: [String: String] = [:],
         timeout: TimeInterval = 120, input: String? = nil
     ) throws -> (exitCode: Int32, stdout: String, stderr: String) {
-        var environment = [
-            "GOTRIAGE_PLAYBOOKS": GotriageBinary.shippedPlaybooks,
-            "NO_COLOR": "1",
-            "XDG_STATE_HOME": root.appendingPathComponent("state").path
-        ]
+        var environment = gotriageEnvironment
         environment.merge(extraEnvironment) { _, new in new }
         return try run(
             [GotriageBinary.path] + arguments, in: directory, extraEnvironment: environment, timeout: timeout,
             input: input)
     }
+
+    /// What gotriage runs with on top of ``environment``: the shipped playbooks, no colour, and
+    /// its state (the undo journal) under the lab.
+    var gotriageEnvironment: [String: String] {
+        [
+            "GOTRIAGE_PLAYBOOKS": GotriageBinary.shippedPlaybooks,
+            "NO_COLOR": "1",
+            "XDG_STATE_HOME": stateDirectory.path
+        ]
+    }
+
+    /// gotriage's state folder in the lab (XDG_STATE_HOME); the journal is `gotriage/journal` below it.
+    public var stateDirectory: URL { root.appendingPathComponent("state") }
+
+    /// The lab's undo journal, as gotriage writes it.
+    public var journalURL: URL { stateDirectory.appendingPathComponent("gotriage/journal") }
 }

@@ -55,7 +55,10 @@ public struct GuardFuzzer {
             }
             let goflags = Self.template(&random)
             counts.playbooks += 1
-            guard case .success(let tree) = PlaybookLibrary.load(texts: [("guard.yaml", Self.playbook(argv, goflags))]) else {
+            guard
+                case .success(let tree) = PlaybookLibrary.load(
+                    texts: [("guard.yaml", Self.playbook(argv, goflags))], catalog: FixtureTrees.shippedCatalog)
+            else {
                 counts.refusedByValidator += 1
                 continue
             }

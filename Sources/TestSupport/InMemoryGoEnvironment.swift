@@ -1,24 +1,30 @@
+import Foundation
 import HostEffects
 import Synchronization
 
-/// A Go environment held in memory, for unit tests of the shell and driver: reads return the
-/// current values of the keys asked for, `apply` changes them (or reports an OS override, like
-/// the real one), and every read's keys are kept (`reads`), so tests can check who asks for what.
+/// A Go environment held in memory, for unit tests of the shell and driver: its GOENV file lives
+/// in an ``InMemoryGoEnvFiles`` (one `KEY=VALUE` line per setting, sorted, as `go env -w` writes),
+/// reads return the current values of the keys asked for, and every read's keys are kept
+/// (`reads`), so tests can check who asks for what.
 public final class InMemoryGoEnvironment: GoEnvironment {
-    private let state: Mutex<[String: String]>
     private let log = Mutex<[[String]]>([])
     private let readFailure = Mutex<GoEnvError?>(nil)
     private let osEnvironment: [String: String]
-    private let goenvFile = "/home/dev/.config/go/env"
+    /// The GOENV file's path.
+    public let goenvFile = "/home/dev/.config/go/env"
+    /// Where the GOENV file is kept.
+    public let memory: InMemoryGoEnvFiles
 
     /// `values` are the GOENV file's settings; `osEnvironment` values override them, as in Go.
     public init(values: [String: String] = [:], osEnvironment: [String: String] = [:]) {
-        self.state = Mutex(values)
         self.osEnvironment = osEnvironment
+        self.memory = InMemoryGoEnvFiles(values.isEmpty ? [:] : [goenvFile: Self.fileData(values)])
     }
 
+    public var files: any GoEnvFileStore { memory }
+
     /// The GOENV file's settings now.
-    public var fileValues: [String: String] { state.withLock { $0 } }
+    public var fileValues: [String: String] { Self.parse(memory[goenvFile]) }
 
     /// The keys of every `read(keys:)` so far, oldest first, as asked.
     public var reads: [[String]] { log.withLock { $0 } }
@@ -31,10 +37,6 @@ public final class InMemoryGoEnvironment: GoEnvironment {
     public func read(keys: [String]) async throws(GoEnvError) -> GoEnvSnapshot {
         log.withLock { $0.append(keys) }
         if let error = readFailure.withLock({ $0 }) { throw error }
-        return snapshot(of: keys)
-    }
-
-    private func snapshot(of keys: [String]) -> GoEnvSnapshot {
         let file = fileValues
         let effective = file.merging(osEnvironment.filter { !$0.value.isEmpty }) { _, os in os }
         var values: [String: String] = ["GOENV": goenvFile]
@@ -42,38 +44,15 @@ public final class InMemoryGoEnvironment: GoEnvironment {
         return GoEnvSnapshot(values: values, goenvFile: goenvFile, fileValues: file, osEnvironment: osEnvironment)
     }
 
-    /// Changes the value like `go env -w`/`-u`, then confirms with a read of the key and `keys`
-    /// (listed in `reads`, as the real one runs it), whose snapshot is `after`. `before` is not
-    /// needed: this fake knows the old value.
-    public func apply(_ edit: GoEnvEdit, before: GoEnvSnapshot?, alsoReading keys: [String]) async
-        -> (result: GoEnvApplyResult, after: GoEnvSnapshot?)
-    {
-        let result = change(edit)
-        guard case .applied = result else { return (result, nil) }
-        var seen: Set<String> = []
-        let confirming = ([edit.key] + keys).filter { seen.insert($0).inserted }
-        do {
-            return (result, try await read(keys: confirming))
-        } catch {
-            return (.failed(key: edit.key, message: "could not re-read go env: \(error.description)"), nil)
+    /// Like `go env -w`/`-u` on a copy: the settings of `contents` with `edit` made, one sorted
+    /// line each.
+    public func rewrite(_ edit: GoEnvEdit, of contents: Data?, at target: String) async -> GoEnvRewrite {
+        var values = Self.parse(contents)
+        switch edit {
+        case .set(let key, let value): values[key] = value
+        case .unset(let key): values[key] = nil
         }
-    }
-
-    private func change(_ edit: GoEnvEdit) -> GoEnvApplyResult {
-        let (key, value): (String, String?) =
-            switch edit {
-            case .set(let key, let value): (key, value)
-            case .unset(let key): (key, nil)
-            }
-        let old = state.withLock { values in
-            let old = values[key] ?? ""
-            values[key] = value
-            return old
-        }
-        if let os = osEnvironment[key], !os.isEmpty {
-            return .overridden(key: key, variable: key, osValue: os, wanted: value ?? "")
-        }
-        return .applied(key: key, old: old, new: value ?? "")
+        return .contents(Self.fileData(values))
     }
 
     public func commandLine(for edit: GoEnvEdit) -> [String] {
@@ -81,5 +60,19 @@ public final class InMemoryGoEnvironment: GoEnvironment {
         case .set(let key, let value): ["go", "env", "-w", "\(key)=\(value)"]
         case .unset(let key): ["go", "env", "-u", key]
         }
+    }
+
+    /// A GOENV file setting `values`, one `KEY=VALUE` line each, sorted by key.
+    public static func fileData(_ values: [String: String]) -> Data {
+        Data(values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)\n" }.joined().utf8)
+    }
+
+    private static func parse(_ data: Data?) -> [String: String] {
+        var values: [String: String] = [:]
+        for line in String(decoding: data ?? Data(), as: UTF8.self).split(separator: "\n") {
+            guard let equals = line.firstIndex(of: "=") else { continue }
+            values[String(line[..<equals])] = String(line[line.index(after: equals)...])
+        }
+        return values
     }
 }

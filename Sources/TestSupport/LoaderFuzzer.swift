@@ -1,3 +1,4 @@
+import Diagnosis
 import PlaybookSpec
 
 /// Feeds mutated playbooks to the loader and validator and sorts what comes back.
@@ -46,9 +47,12 @@ public struct LoaderFuzzer {
     /// Reads the mutated texts, with a node budget small enough that an alias bomb ends in
     /// milliseconds (20 000 nodes: thirty times what the largest shipped playbook reads).
     private let loader: PlaybookLoader
+    /// The cause catalog the playbooks are validated against.
+    private let catalog: Catalog
 
-    public init(seeds: [Seed], nodeLimit: Int = 20_000) {
+    public init(seeds: [Seed], catalog: Catalog, nodeLimit: Int = 20_000) {
         self.seeds = seeds
+        self.catalog = catalog
         self.loader = PlaybookLoader(nodeLimit: nodeLimit)
         var clean: [String: PlaybookDocument] = [:]
         for seed in seeds {
@@ -80,7 +84,7 @@ public struct LoaderFuzzer {
             do {
                 let document = try loader.load(text: text, file: original.file)
                 do {
-                    _ = try Validator.validate([document] + (companions[original.file] ?? []))
+                    _ = try Validator.validate([document] + (companions[original.file] ?? []), causes: catalog)
                     counts.loaded += 1
                     continue
                 } catch {

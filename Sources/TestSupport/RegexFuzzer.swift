@@ -68,7 +68,9 @@ public struct RegexFuzzer {
             let pattern = Self.pattern(&random)
             let output = Self.output(&random)
             counts.inputs += 1
-            guard case .success(let tree) = PlaybookLibrary.load(texts: [("fuzz.yaml", Self.playbook(pattern))]),
+            guard
+                case .success(let tree) = PlaybookLibrary.load(
+                    texts: [("fuzz.yaml", Self.playbook(pattern))], catalog: FixtureTrees.shippedCatalog),
                 var walk = Walk(tree: tree, playbook: "fuzz"), case .run = walk.next().action
             else {
                 counts.invalid += 1

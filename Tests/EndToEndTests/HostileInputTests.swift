@@ -52,9 +52,16 @@ import TriageCLI
     @Test func ctrlCStopsARunawayMatch() throws {
         let lab = try Lab.make()
         defer { lab.remove() }
-        let folder = try ExitStatusTests.playbooks(in: lab, ["slow.yaml": Self.slow])
+        // The probe leaves a mark as its last act: `probe-end` is told only once the output has
+        // been matched, so the mark is what says the match is about to run.
+        let mark = lab.root.appendingPathComponent("probe-done").path
+        let printAndMark = #"argv: [sh, -c, "printf '%s\\n' \#(String(repeating: "a", count: 44)); : > '\#(mark)'"]"#
+        let slow = Self.slow.replacingOccurrences(
+            of: #"argv: [printf, "%s\n", "\#(String(repeating: "a", count: 44))"]"#, with: printAndMark)
+        #expect(slow != Self.slow)
+        let folder = try ExitStatusTests.playbooks(in: lab, ["slow.yaml": slow])
         let run = try LabBackgroundRun(["run", "t-slow", "--playbooks", folder, "--json"], lab: lab)
-        #expect(run.wait(upTo: 20) { run.stdout.contains(#""event":"probe-end""#) }, "\(run.stdout)\(run.stderr)")
+        #expect(run.wait(upTo: 20) { FileManager.default.fileExists(atPath: mark) }, "\(run.stdout)\(run.stderr)")
         // The match runs now; Ctrl-C (again and again, so one lands while it runs) must stop it.
         let sentAt = Date()
         _ = run.wait(upTo: 10) {
@@ -66,6 +73,7 @@ import TriageCLI
         #expect(Date().timeIntervalSince(sentAt) < 1, "Ctrl-C took effect at once")
         let end = try #require(try JSONEvents(run.stdout).last?.ended, "\(run.stdout)")
         #expect(end.outcome == .interrupted && end.reason == .interrupted, "\(run.stdout)")
+        #expect(!run.stdout.contains("pattern-too-slow"), "Ctrl-C, not the budget, ended the match")
     }
 
     /// `t-build`: builds the lab module with GOFLAGS from an answer.

@@ -34,7 +34,10 @@ import Testing
         #expect(undo.exitCode == 0, "\(undo.stdout)\(undo.stderr)")
         #expect(lab.goEnvFileBytes == before, "the GOENV file must be byte-identical to before the fix")
         #expect(try lab.goEnv(["GOPROXY"]).stdout == "off\n")
-        #expect(undo.stdout.contains("Undone: GOPROXY is back to \"off\" in the GOENV file (ran: go env -w GOPROXY=off)"), "\(undo.stdout)")
+        #expect(
+            undo.stdout.contains(
+                "Undone: GOPROXY is back to \"off\" in the GOENV file"
+                    + " (wrote back the GOENV file as it was before the change)"), "\(undo.stdout)")
         #expect(undo.stdout.contains("is byte-identical to what it was before gotriage changed it"), "\(undo.stdout)")
 
         let again = try lab.gotriage(["undo"])
@@ -89,15 +92,33 @@ import Testing
 
         let undo = try lab.gotriage(["undo", "--all"])
         #expect(undo.exitCode == 0, "\(undo.stdout)\(undo.stderr)")
-        #expect(undo.stdout.contains("(ran: go env -u GONOSUMDB)"), "newest first: \(undo.stdout)")
-        #expect(undo.stdout.contains("(ran: go env -u GOPRIVATE)"))
+        let nosumdb = try #require(undo.stdout.range(of: "Undone: GONOSUMDB is no longer set in the GOENV file"), "\(undo.stdout)")
+        let privateKey = try #require(undo.stdout.range(of: "Undone: GOPRIVATE is no longer set in the GOENV file"), "\(undo.stdout)")
+        #expect(nosumdb.lowerBound < privateKey.lowerBound, "newest first: \(undo.stdout)")
+        #expect(undo.stdout.components(separatedBy: "(wrote back the GOENV file as it was before the change)").count == 3)
         #expect(
             lab.goEnvFileBytes == before,
             "byte-identical, or still absent: \(String(decoding: lab.goEnvFileBytes ?? Data(), as: UTF8.self))")
         #expect(try lab.goEnv(["GOPRIVATE"]).stdout == "\n")
-        // go env writes the file sorted; the lab's unsorted file only comes back byte-identical
-        // because undo writes back the journaled bytes (the same settings).
-        #expect(undo.stdout.contains("wrote back the original bytes") == (fileLines != nil), "\(undo.stdout)")
+        // go env writes the file sorted; the lab's unsorted file comes back byte-identical because
+        // undo writes back the journaled bytes.
+    }
+
+    /// Another setting changed since the fix: undo puts the fixed key back alone (go edits a
+    /// copy) and keeps the newer setting.
+    @Test func anotherSettingChangedSinceIsKept() throws {
+        let lab = try Lab.make()
+        defer { lab.remove() }
+        let (_, proxy) = try fixGoproxyOff(lab)
+        defer { proxy.stop() }
+        #expect(try lab.goEnv(["-w", "GOFLAGS=-mod=mod"]).exitCode == 0)
+
+        let undo = try lab.gotriage(["undo"])
+        #expect(undo.exitCode == 0, "\(undo.stdout)\(undo.stderr)")
+        #expect(undo.stdout.contains("Undone: GOPROXY is back to \"off\" in the GOENV file (ran: go env -w GOPROXY=off)"), "\(undo.stdout)")
+        #expect(undo.stdout.contains("changed since gotriage's change, and are kept"), "\(undo.stdout)")
+        #expect(try lab.goEnv(["GOPROXY"]).stdout == "off\n")
+        #expect(try lab.goEnv(["GOFLAGS"]).stdout == "-mod=mod\n")
     }
 
     static let setTwoKeys = """

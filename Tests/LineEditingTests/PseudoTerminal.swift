@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import Testing
 
 /// A pseudo-terminal pair for driving a terminal reader in-process.
 ///
@@ -16,6 +17,8 @@ final class PseudoTerminal: Sendable {
     private let output = Mutex<[UInt8]>([])
     private let stopped = Atomic<Bool>(false)
     private let drainerDone = Atomic<Bool>(false)
+    private let masterClosed = Atomic<Bool>(false)
+    private let hungUp = Atomic<Bool>(false)
 
     init() throws {
         // posix_openpt & co. are hidden from Swift's Glibc module (they need _XOPEN_SOURCE): look them up.
@@ -70,15 +73,42 @@ final class PseudoTerminal: Sendable {
     }
 
     /// Runs `keystrokes` on a background thread, for a test that blocks reading on the slave side.
+    ///
+    /// A reader still waiting 15 seconds after the keystrokes ended (a lost Ctrl-C, a key the reader
+    /// never saw) would block the test run forever: the terminal is then hung up, so the reader
+    /// sees the end of its input, and ``close()`` records the failure.
     func script(_ keystrokes: @escaping @Sendable (PseudoTerminal) -> Void) {
-        Thread.detachNewThread { [self] in keystrokes(self) }
+        Thread.detachNewThread { [self] in
+            keystrokes(self)
+            let deadline = Date().addingTimeInterval(15)
+            while Date() < deadline {
+                if stopped.load(ordering: .acquiring) { return }
+                usleep(10_000)
+            }
+            hungUp.store(true, ordering: .releasing)
+            stopDrainer()
+            closeMaster()
+        }
     }
 
     /// Stops the drainer and closes both sides.
     func close() {
+        stopDrainer()
+        Foundation.close(slave)
+        closeMaster()
+        if hungUp.load(ordering: .acquiring) {
+            Issue.record("the reader was still waiting 15 s after the scripted keys ended; the terminal was hung up")
+        }
+    }
+
+    private func stopDrainer() {
         stopped.store(true, ordering: .releasing)
         while !drainerDone.load(ordering: .acquiring) { usleep(5_000) }
-        Foundation.close(slave)
+    }
+
+    private func closeMaster() {
+        guard masterClosed.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged
+        else { return }
         Foundation.close(master)
     }
 

@@ -1,5 +1,7 @@
+import Diagnosis
 import Foundation
 import PlaybookSpec
+import TestSupport
 
 /// Finds the fixture playbooks shipped with the tests and reads the expectations written in them.
 ///
@@ -40,11 +42,27 @@ enum FixtureFiles {
         }
     }
 
+    /// The cause catalog for fixture files: a multi-playbook case (`Fixtures/multi/<case>/`) may
+    /// bring its own `causes.yaml`; everything else is checked against the shipped one.
+    static func catalog(for files: [String]) -> Catalog {
+        guard let folder = files.first.map({ URL(fileURLWithPath: $0).deletingLastPathComponent() }),
+            folder.deletingLastPathComponent().lastPathComponent == "multi"
+        else {
+            return FixtureTrees.shippedCatalog
+        }
+        let own = folder.appendingPathComponent(CatalogLoader.fileName).path
+        guard FileManager.default.fileExists(atPath: own) else { return FixtureTrees.shippedCatalog }
+        switch CatalogLoader.load(file: own) {
+        case .success(let loaded): return loaded.catalog
+        case .failure(let failure): preconditionFailure("the fixture catalog \(own) does not load:\n\(failure)")
+        }
+    }
+
     /// Loads and validates the files together; the diagnostics as `line:col: severity: message`,
     /// prefixed with the file name when `named`. Paths in messages are cut down to file names.
     static func diagnostics(files: [String], named: Bool) -> [String] {
         let folders = Set(files.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path + "/" })
-        switch PlaybookLibrary.load(files: files) {
+        switch PlaybookLibrary.load(files: files, catalog: catalog(for: files)) {
         case .success:
             return []
         case .failure(let failure):

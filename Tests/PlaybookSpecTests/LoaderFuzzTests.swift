@@ -25,7 +25,9 @@ struct LoaderFuzzTests {
         let seeds = try Self.seeds()
         #expect(seeds.count > 10)
         // Seconds of parsing: off the cooperative pool, which the async tests beside it need.
-        let counts = await OffThePool.run { LoaderFuzzer(seeds: seeds).run(count: 2_000, seed: 20_240_601) }
+        let counts = await OffThePool.run {
+            LoaderFuzzer(seeds: seeds, catalog: FixtureTrees.shippedCatalog).run(count: 2_000, seed: 20_240_601)
+        }
         #expect(counts.inputs == 2_000)
         #expect(counts.unclear == 0, "\(counts.unclearExamples.joined(separator: "\n\n"))")
         #expect(counts.loaded + counts.clearErrors == 2_000)
@@ -35,7 +37,7 @@ struct LoaderFuzzTests {
 
     @Test func theSeedsThemselvesLoad() throws {
         let seeds = try Self.seeds().filter { $0.group == "shipped" }
-        let loaded = PlaybookLibrary.load(files: seeds.map(\.file))
+        let loaded = PlaybookLibrary.load(files: seeds.map(\.file), catalog: FixtureTrees.shippedCatalog)
         #expect(throws: Never.self) { try loaded.get() }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import PlaybookSpec
+import TestSupport
 import Testing
 
 /// The YAML-level errors of the loader (syntax, repeated keys, aliases, the node budget): each
@@ -74,7 +75,7 @@ struct YAMLTextTests {
         let file = folder.appendingPathComponent("p.yaml").path
         try (Self.header + "steps:\n  a: {say: x, next: b}\n  b: {say: y, next: nowhere}\n  a: {say: z, next: b}\n")
             .write(toFile: file, atomically: true, encoding: .utf8)
-        guard case .failure(let failure) = PlaybookLibrary.load(files: [file]) else {
+        guard case .failure(let failure) = PlaybookLibrary.load(files: [file], catalog: FixtureTrees.shippedCatalog) else {
             Issue.record("expected problems")
             return
         }

@@ -10,7 +10,8 @@ import Testing
 @Suite("JSON lines")
 struct JSONLinesRendererTests {
     /// What `JSONWireSamples.events` printed before the schema was typed (the untyped renderer,
-    /// redacting by a JSON round trip): the wire format the README documents, byte for byte.
+    /// redacting by a JSON round trip), and the `diagnosis` lines added since: the wire format the
+    /// README documents, byte for byte.
     static let wire = #"""
         {"event":"start","playbook":"book","title":"A book"}
         {"event":"say","step":"book:check","text":"Hello / there"}
@@ -39,6 +40,10 @@ struct JSONLinesRendererTests {
         {"conclusion":"SIGTERM stopped the walk at book:check; the running command, if any, was stopped with its whole process group. Nothing was changed after that.","event":"end","outcome":"interrupted","reason":"interrupted","step":"book:check"}
         {"conclusion":"The playbook asks \"Which module?\" and no answer was given. Pass --answer module=VALUE.","event":"end","outcome":"unanswered","reason":"no-answer","step":"book:check","variable":"module"}
         {"event":"say","step":"book:check","text":"tab\there\u001b[0m é \"q\" \\ https://REDACTED@h/x \#u{7F}\#u{2028}"}
+        {"cause":"goproxy-off","event":"diagnosis","evidence":"stdout line 4: \"go: m@v1: module lookup disabled by GOPROXY=off\"","reason":"GOPROXY is off, so go may not download m","score":0.95,"signature":"goproxy-off","step":"book:check"}
+        {"diagnosis":{"cause":"goproxy-off","evidence":"stdout line 4: \"go: m@v1: module lookup disabled by GOPROXY=off\"","reason":"GOPROXY is off, so go may not download m","score":0.95,"signature":"goproxy-off","step":"book:check"},"event":"interrupted","step":"book:check"}
+        {"cause":"proxy-auth","event":"diagnosis","evidence":"stdout line 4: \"go: m@v1: reading http://p/m/@v/v1.info: 401 Unauthorized\"","help":"give go the proxy's credentials","reason":"the proxy answered 401 Unauthorized for http://p/m/@v/v1.info","score":0.75,"signature":"proxy-auth","step":"book:check"}
+        {"cause":"unknown","conclusion":"Over.","diagnosis":{"cause":"proxy-auth","evidence":"stdout line 4: \"go: m@v1: reading http://p/m/@v/v1.info: 401 Unauthorized\"","help":"give go the proxy's credentials","reason":"the proxy answered 401 Unauthorized for http://p/m/@v/v1.info","score":0.75,"signature":"proxy-auth","step":"book:check"},"event":"end","outcome":"escalate","reason":"done","step":"book:check"}
         """#
 
     /// Collects what a console writes, stdout and stderr apart.

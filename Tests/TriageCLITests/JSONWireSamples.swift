@@ -36,6 +36,16 @@ enum JSONWireSamples {
         condition: nil, evidence: [],
         location: SourceLocation(file: "/p/book.yaml", line: 8, column: 5))
 
+    static let diagnosis = DiagnosedCause(
+        cause: "goproxy-off", signature: "goproxy-off", score: 0.95,
+        evidence: #"stdout line 4: "go: m@v1: module lookup disabled by GOPROXY=off""#,
+        reason: "GOPROXY is off, so go may not download m", help: nil, step: step)
+    static let helped = DiagnosedCause(
+        cause: "proxy-auth", signature: "proxy-auth", score: 0.75,
+        evidence: #"stdout line 4: "go: m@v1: reading http://p/m/@v/v1.info: 401 Unauthorized""#,
+        reason: "the proxy answered 401 Unauthorized for http://p/m/@v/v1.info",
+        help: "give go the proxy's credentials", step: step)
+
     static let events: [WalkEvent] = [
         .started(playbook: "book", title: "A book"),
         .said("Hello / there", step: step),
@@ -77,6 +87,13 @@ enum JSONWireSamples {
         .answered(question, value: "a", origin: .defaultValue),
         .runStopped(RunStop(step: step, cause: .interrupted(signal: "SIGTERM"))),
         .runStopped(RunStop(step: step, cause: .unanswered(freeQuestion))),
-        .said("tab\there\u{1B}[0m é \"q\" \\ https://u:pw@h/x \u{7F}\u{2028}", step: step)
+        .said("tab\there\u{1B}[0m é \"q\" \\ https://u:pw@h/x \u{7F}\u{2028}", step: step),
+        .diagnosed(diagnosis),
+        .interrupted(step),
+        .diagnosed(helped),
+        .finished(
+            WalkEnd(
+                outcome: .escalate, cause: "unknown", conclusion: "Over.", step: step, reason: .done,
+                diagnosis: helped))
     ]
 }

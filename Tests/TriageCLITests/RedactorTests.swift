@@ -32,7 +32,24 @@ struct RedactorTests {
             "key:\n-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAA\nAAAABG5vbmU=\n-----END OPENSSH PRIVATE KEY-----\ndone",
             "b3BlbnNzaC1rZXktdjEAAAA", "done"
         ),
-        ("cut: -----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA", "MIIEowIBAAKCAQEA", "BEGIN RSA PRIVATE KEY")
+        ("cut: -----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA", "MIIEowIBAAKCAQEA", "BEGIN RSA PRIVATE KEY"),
+        // Bare secret names, alone or in JSON, and what credential helpers print.
+        ("PASSWORD=bareP4ssword", "bareP4ssword", "PASSWORD="),
+        ("TOKEN=bareT0kenValue other=1", "bareT0kenValue", "other=1"),
+        ("SECRET=bareS3cretValue", "bareS3cretValue", "SECRET="),
+        ("api_key=lowerApiK3y99", "lowerApiK3y99", "api_key="),
+        (#"{"username": "alice", "password": "jsonPassw0rd!"}"#, "jsonPassw0rd!", #""username": "alice""#),
+        (#"{"token": "jsonBareT0ken", "expires_in": 3600}"#, "jsonBareT0ken", "expires_in"),
+        ("protocol=https\nhost=git.corp.example\nusername=alice\npassword=Tr0ub4dor-3x\n", "Tr0ub4dor-3x", "username=alice"),
+        ("protocol=https\nauthtype=Bearer\ncredential=eyJhbGciOiJIUzI1NiJ9.credPayload.sig7Q\n", "credPayload", "authtype=Bearer"),
+        // A password with a raw @: go, like curl, takes the userinfo up to the last @ before the host.
+        ("reading https://alice:p@ss@w0rd-At9@proxy.corp.example/x/@v/list: 403", "w0rd-At9", "@proxy.corp.example/x/@v/list"),
+        ("https_proxy=carol:p@ss@proxy.corp:3128", "ss@proxy", "proxy.corp:3128"),
+        ("> X-Api-Key: hdrApiK3y-777x", "hdrApiK3y-777x", "X-Api-Key:"),
+        (
+            "github.corp.example:\n    oauth_token: 0a1b2c3d4e5f60718293a4b5c6d7e8f901234567\n    user: alice",
+            "0a1b2c3d4e5f6071", "user: alice"
+        )
     ]
 
     @Test(arguments: cases)
@@ -78,6 +95,51 @@ struct RedactorTests {
             Redactor().redact(environment: ["NPM_TOKEN": "x", "URL": "https://a:b@c"]) == [
                 "NPM_TOKEN": "REDACTED", "URL": "https://REDACTED@c"
             ])
+    }
+
+    /// A remembered secret is masked in JSON that holds no rule's word (the quick look alone would
+    /// let it through), in JSON written with escapes, and in data that is not JSON at all.
+    @Test func rememberedSecretsAreMaskedInJSONWithoutAnyRuleWord() {
+        let redactor = Redactor()
+        redactor.secrets.register("plain-but-secret")
+        redactor.secrets.register(#"with"quote"#)
+        let json = Data(#"{"argv":["printf","plain-but-secret"],"note":"with\"quote"}"#.utf8)
+        let redacted = String(decoding: redactor.redact(json: json), as: UTF8.self)
+        #expect(redacted == #"{"argv":["printf","REDACTED"],"note":"REDACTED"}"#)
+        let broken = Data(#"{"argv": ["plain-but-secret""#.utf8)
+        #expect(String(decoding: redactor.redact(json: broken), as: UTF8.self) == #"{"argv": ["REDACTED""#)
+    }
+
+    @Test func aSecretAnswerIsHiddenWhateverItsLength() {
+        #expect(Redactor().redact(answer: "ab", secret: true) == "REDACTED")
+        #expect(Redactor().redact(answer: "ab", secret: false) == "ab")
+        #expect(Redactor(enabled: false).redact(answer: "ab", secret: true) == "ab")
+    }
+
+    /// A token captured from a probe and reused in a conclusion is hidden in both reports, though
+    /// the conclusion comes first in them and no rule sees the bare token.
+    @Test(arguments: [ReportWriter.Format.markdown, .json])
+    func aCapturedSecretReusedInTheConclusionIsHidden(format: ReportWriter.Format) throws {
+        var record = WalkRecord()
+        record.playbook = "book"
+        record.steps = [
+            WalkRecord.Step(
+                number: 1, step: "book:read", kind: .command,
+                command: WalkRecord.Command(
+                    argv: ["git", "credential", "fill"], environment: [:], exitCode: 0, durationMs: 1,
+                    stdout: "protocol=https\nhost=git.example\npassword=Capt-ured-9x\n"))
+        ]
+        record.end = WalkRecord.End(
+            outcome: "not-resolved", cause: nil, conclusion: "git used Capt-ured-9x for git.example.",
+            step: "book:end", reason: "done")
+        let context = ReportContext(gotriage: "0", go: "go1", os: "os", generatedAt: "now")
+        let redactor = Redactor()
+        let text =
+            format == .json
+            ? try JSONReport(record: record, context: context, redactor: redactor).render(with: redactor)
+            : MarkdownReport(record: record, context: context, redactor: redactor).render()
+        #expect(!text.contains("Capt-ured-9x"), "\(text)")
+        #expect(text.contains("git used REDACTED for git.example."))
     }
 
     /// JSON without any rule's word comes back as it was; a word spelled with an escape is still found.

@@ -16,14 +16,18 @@ final class ShellHarness {
     let reader: EchoingReader
     /// Journals the shell's changes (session `shell-test`) when given.
     let journal: (any Journal)?
+    /// The shell's secrets; the console masks with them when `redacting`.
+    let secrets = SecretRegistry()
+    private let redacting: Bool
     private let output = Output()
 
     init(
         lines: [String], goEnv: [String: String] = [:], osEnvironment: [String: String] = [:],
-        runner: FakeCommandRunner = FakeCommandRunner(), journal: (any Journal)? = nil
+        runner: FakeCommandRunner = FakeCommandRunner(), journal: (any Journal)? = nil, redacting: Bool = false
     ) {
         self.runner = runner
         self.journal = journal
+        self.redacting = redacting
         self.goEnvironment = InMemoryGoEnvironment(values: goEnv, osEnvironment: osEnvironment)
         self.reader = EchoingReader(lines: lines, output: output)
     }
@@ -33,8 +37,10 @@ final class ShellHarness {
         let host = Host(
             runner: runner, goEnvironment: goEnvironment, environment: ["PATH": "/usr/bin"],
             workingDirectory: "/work/module", selfExecutable: "/usr/local/bin/gotriage",
-            journal: journal.map { ChangeJournal(journal: $0, session: "shell-test") })
-        let console = Console(usesColour: false, out: output.append, err: output.append)
+            journal: journal.map { ChangeJournal(journal: $0, session: "shell-test") }, secrets: secrets)
+        let console = Console(
+            usesColour: false, redactor: redacting ? Redactor(secrets: secrets) : nil,
+            out: output.append, err: output.append)
         // Ctrl-C handling is process-wide; the pty tests prove it in a process of their own.
         return await Shell(
             tree: tree, catalog: catalog, host: host, reader: reader, console: console,

@@ -16,7 +16,7 @@ struct ShellTrustTests {
             journal: journal)
         _ = await harness.run(try FixtureTrees.tree(ShellTests.privateBook))
         #expect(harness.goEnvironment.fileValues == ["GOPRIVATE": "old.example.com"])
-        #expect(journal.written.map(\.state) == [.planned, .applied, .undone])
+        #expect(journal.written.map(\.state) == [.planned, .planned, .applied, .undone])
         #expect(journal.written.last?.undoneBy == "shell-test")
         try expectGolden(harness.transcript, named: "undoPutsBackTheLastChangeOnce")
     }
@@ -30,7 +30,10 @@ struct ShellTrustTests {
         #expect(harness.goEnvironment.fileValues.isEmpty)
         let undone = journal.written.filter { $0.state == .undone }
         #expect(undone.map(\.change) == [2, 1])
-        #expect(harness.transcript.contains("(ran: go env -u GOPRIVATE)"))
+        #expect(
+            harness.transcript.contains(
+                "Undone: GOPRIVATE is no longer set in the GOENV file (back to Go's default)"
+                    + " (wrote back the GOENV file as it was before the change)"), "\(harness.transcript)")
     }
 
     @Test func reportPrintsMarkdownForATicket() async throws {

@@ -5,8 +5,19 @@ public enum GoEnvApplyResult: Sendable, Equatable, CustomStringConvertible {
     /// Not done: the OS environment sets `variable` to `osValue`, which beats any GOENV
     /// file value, so writing `wanted` would change nothing (`wanted` is empty for an unset).
     case overridden(key: String, variable: String, osValue: String, wanted: String)
-    /// `go env -w`/`-u` failed (`message` is its stderr), or `go env` shows another value afterwards.
+    /// Not done: go refused the edit, the GOENV file could not be replaced, or gotriage was
+    /// interrupted first (`message` says which). The file is as it was.
     case failed(key: String, message: String)
+    /// The GOENV file now sets `new` (it was `old`), but go did not confirm it: `message` says
+    /// why (interrupted, go could not run, go reports another value). Undo can put it back.
+    case unconfirmed(key: String, old: String, new: String, message: String)
+
+    /// The key this result is about.
+    public var key: String {
+        switch self {
+        case .applied(let key, _, _), .overridden(let key, _, _, _), .failed(let key, _), .unconfirmed(let key, _, _, _): key
+        }
+    }
 
     /// One line for the user, quoting the values.
     public var description: String {
@@ -19,6 +30,8 @@ public enum GoEnvApplyResult: Sendable, Equatable, CustomStringConvertible {
                 + "; unset \(variable) in your shell first"
         case .failed(let key, let message):
             "\(key) not changed: \(message)"
+        case .unconfirmed(let key, _, let new, let message):
+            "\(key) was changed to '\(new)' in the GOENV file, but \(message)"
         }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The contents of a GOENV file, parsed the way `go` parses it.
 ///
 /// Mirrors `cmd/go/internal/cfg.initEnvCache`: one `KEY=VALUE` per line, split at the
@@ -6,6 +8,8 @@
 struct GoEnvFile: Sendable, Equatable {
     /// The values the file sets, by key.
     var values: [String: String]
+
+    init(values: [String: String]) { self.values = values }
 
     /// Parses `text`.
     init(parsing text: String) {
@@ -17,5 +21,10 @@ struct GoEnvFile: Sendable, Equatable {
             values[String(line[..<equals])] = String(line[line.index(after: equals)...])
         }
         self.values = values
+    }
+
+    /// Parses the bytes of a GOENV file (nil: no file, which sets nothing).
+    init(parsing data: Data?) {
+        self.init(parsing: data.map { String(decoding: $0, as: UTF8.self) } ?? "")
     }
 }

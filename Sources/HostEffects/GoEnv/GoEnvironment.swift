@@ -1,4 +1,10 @@
-/// Reads and edits the Go environment (`go env`), the only way gotriage changes Go's settings.
+import Foundation
+
+/// Reads the Go environment (`go env`) and works out changes to its GOENV file, the only way
+/// gotriage changes Go's settings.
+///
+/// A change itself is a ``GoEnvTransaction``: it locks the file, has ``rewrite(_:of:at:)`` work
+/// out the new bytes, replaces the file atomically through ``files`` and confirms with ``read(keys:)``.
 public protocol GoEnvironment: Sendable {
     /// Reads the values of `keys` with `go env -json KEY…`, and the GOENV file to tell where each comes from.
     ///
@@ -6,20 +12,25 @@ public protocol GoEnvironment: Sendable {
     /// costs more than most walks' probes. The snapshot holds `GOENV` too, since it names the
     /// file that says where a value comes from. A key go does not know reads as the empty string.
     func read(keys: [String]) async throws(GoEnvError) -> GoEnvSnapshot
-    /// Runs `go env -w`/`-u`, then re-reads the key with `go env -json KEY` to confirm the value took effect.
-    ///
-    /// `before` is a snapshot holding `edit.key` that the caller read just now (the journal's);
-    /// nil reads the key first. The confirming read also asks for `keys`, for a caller that would
-    /// read them next anyway (a walk after its fix); `after` is what it read, nil when it did not
-    /// get that far.
-    func apply(_ edit: GoEnvEdit, before: GoEnvSnapshot?, alsoReading keys: [String]) async
-        -> (result: GoEnvApplyResult, after: GoEnvSnapshot?)
-    /// The exact argv ``apply(_:)`` runs, to show the user before asking: `["go", "env", "-w", "GOPROXY=off"]`.
+    /// The GOENV file at `target` after `edit`, as go itself writes it, worked out on a copy of
+    /// `contents` (nil: the file does not exist) beside it: the file itself is not touched.
+    func rewrite(_ edit: GoEnvEdit, of contents: Data?, at target: String) async -> GoEnvRewrite
+    /// The exact argv that describes `edit` to the user before asking: `["go", "env", "-w", "GOPROXY=off"]`.
+    /// ``rewrite(_:of:at:)`` runs it with `GOENV` naming the copy.
     func commandLine(for edit: GoEnvEdit) -> [String]
+    /// Where the GOENV file is locked, read and replaced.
+    var files: any GoEnvFileStore { get }
 }
 
 extension GoEnvironment {
-    /// Applies `edit` (see ``apply(_:before:alsoReading:)``), confirming with the key alone.
+    /// Applies `edit` without a journal (see ``GoEnvTransaction/apply(_:before:alsoReading:recorder:)``).
+    public func apply(_ edit: GoEnvEdit, before: GoEnvSnapshot?, alsoReading keys: [String]) async
+        -> (result: GoEnvApplyResult, after: GoEnvSnapshot?)
+    {
+        await GoEnvTransaction(goEnvironment: self).apply(edit, before: before, alsoReading: keys, recorder: nil)
+    }
+
+    /// Applies `edit`, confirming with the key alone.
     public func apply(_ edit: GoEnvEdit, before: GoEnvSnapshot?) async -> GoEnvApplyResult {
         await apply(edit, before: before, alsoReading: []).result
     }

@@ -1,11 +1,13 @@
 import Foundation
 
-/// The Go environment of the real `go` tool, driven through a ``CommandRunning``.
+/// The Go environment of the real `go` tool, driven through a ``CommandRunning``, and the GOENV
+/// file on the real file system.
 public struct GoToolEnvironment: GoEnvironment {
     private let runner: any CommandRunning
     private let environment: [String: String]
     private let go: String
     private let workingDirectory: String?
+    private let posixFiles = PosixGoEnvFiles()
 
     /// The warning `go env -w` prints when an OS variable will keep overriding the file.
     static let overrideWarning = "does not override conflicting OS environment variable"
@@ -55,58 +57,38 @@ public struct GoToolEnvironment: GoEnvironment {
             fileValues: GoEnvFile(parsing: fileText).values, osEnvironment: environment)
     }
 
-    public func apply(_ edit: GoEnvEdit, before known: GoEnvSnapshot?, alsoReading keys: [String]) async
-        -> (result: GoEnvApplyResult, after: GoEnvSnapshot?)
-    {
-        let key = edit.key
-        let wanted: String = if case .set(_, let value) = edit { value } else { "" }
-        if let osValue = environment[key], !osValue.isEmpty {
-            return (.overridden(key: key, variable: key, osValue: osValue, wanted: wanted), nil)
+    public var files: any GoEnvFileStore { posixFiles }
+
+    /// Runs `go env -w`/`-u` with `GOENV` naming a copy of `contents` beside `target`, and hands
+    /// back what go wrote there; the copy is removed. go keeps its own rules this way — which keys
+    /// it accepts, how it checks a value, how it orders lines — while the file itself is only
+    /// ever replaced whole (go writes in place: truncate, then write).
+    public func rewrite(_ edit: GoEnvEdit, of contents: Data?, at target: String) async -> GoEnvRewrite {
+        let copy: String
+        do {
+            copy = try posixFiles.scratchPath(beside: target)
+            if let contents { try posixFiles.writeScratch(contents, to: copy) }
+        } catch {
+            return .failed(message: "could not write a copy of the GOENV file beside it: \(error)")
         }
-        let before: GoEnvSnapshot
-        if let known, known[key] != nil {
-            before = known
-        } else {
-            do {
-                before = try await read(keys: [key])
-            } catch {
-                return (.failed(key: key, message: error.description), nil)
-            }
+        var request = request(commandLine(for: edit))
+        request.environment[Self.goenvKey] = copy
+        let result = await runner.run(request)
+        let written: Data?
+        do {
+            written = try posixFiles.takeScratch(copy)
+        } catch {
+            return .failed(message: "could not read back the copy go wrote: \(error)")
         }
-        let result = await runner.run(request(commandLine(for: edit)))
+        if result.interrupted { return .interrupted }
         guard result.succeeded else {
             let why = Self.trimmed(result.stderr).isEmpty ? "exit code \(result.exitCode)" : Self.trimmed(result.stderr)
-            return (.failed(key: key, message: why), nil)
+            return .failed(message: why)
         }
         if result.stderr.contains(Self.overrideWarning) {
-            return (.overridden(key: key, variable: key, osValue: before[key] ?? "", wanted: wanted), nil)
+            return .overridden(variable: edit.key, osValue: environment[edit.key] ?? "", contents: written ?? Data())
         }
-        let after: GoEnvSnapshot
-        do {
-            after = try await read(keys: [key] + keys)
-        } catch {
-            return (.failed(key: key, message: "could not re-read go env: \(error.description)"), nil)
-        }
-        return (Self.confirm(edit, old: before[key] ?? "", after: after), after)
-    }
-
-    /// Checks that `edit` is what go reports in `after`, read right after the change.
-    private static func confirm(_ edit: GoEnvEdit, old: String, after: GoEnvSnapshot) -> GoEnvApplyResult {
-        let key = edit.key
-        let now = after[key] ?? ""
-        switch edit {
-        case .set(_, let value):
-            // go may normalise what it writes; accept the value the file now holds if go reports it.
-            if now == value || (after.fileValues[key] == now && after.source(of: key) != .defaultValue) {
-                return .applied(key: key, old: old, new: now)
-            }
-            return .failed(key: key, message: "go env reports '\(now)' after writing '\(value)'")
-        case .unset:
-            if after.fileValues[key] == nil {
-                return .applied(key: key, old: old, new: now)
-            }
-            return .failed(key: key, message: "the go env file still sets \(key)='\(after.fileValues[key] ?? "")'")
-        }
+        return .contents(written ?? Data())
     }
 
     /// The argv ``read(keys:)`` runs: `go env -json KEY… GOENV`, each key once, in the order given.

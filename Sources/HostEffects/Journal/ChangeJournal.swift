@@ -1,7 +1,8 @@
 import Foundation
 
 /// One gotriage process's view of the journal: every change it makes goes through here, and is
-/// journaled `planned` before it is made and `applied` or `failed` after.
+/// journaled `planned` with the GOENV file's bytes before (then again with the bytes after)
+/// before the file is replaced, and `applied` or `failed` after, the file still locked.
 public struct ChangeJournal: Sendable {
     /// This process's session id.
     public let session: String
@@ -19,11 +20,10 @@ public struct ChangeJournal: Sendable {
         String(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12)).lowercased()
     }
 
-    /// Journals `edit` as planned, applies it through `goEnvironment`, and journals the result.
+    /// Applies `edit` through `goEnvironment` (a ``GoEnvTransaction``), journaled.
     ///
-    /// `known` is a snapshot holding `edit.key` that the caller read just now (nothing can have
-    /// changed since); without one, the key is read first. When the planned entry cannot be
-    /// written, nothing is changed: a change that could not be undone is not made.
+    /// `known` is a snapshot holding `edit.key` that the caller read recently. When the planned
+    /// entry cannot be written, nothing is changed: a change that could not be undone is not made.
     public func apply(
         _ edit: GoEnvEdit, with goEnvironment: any GoEnvironment,
         before known: GoEnvSnapshot? = nil
@@ -31,55 +31,73 @@ public struct ChangeJournal: Sendable {
         await apply(edit, with: goEnvironment, before: known, alsoReading: []).result
     }
 
-    /// Like ``apply(_:with:before:)``; the read that confirms the change also asks for `keys`
-    /// (see ``GoEnvironment/apply(_:before:alsoReading:)``), and `after` is what it read.
+    /// Like ``apply(_:with:before:)``; the read that confirms the change also asks for `keys`,
+    /// and `after` is what it read.
     public func apply(
         _ edit: GoEnvEdit, with goEnvironment: any GoEnvironment, before known: GoEnvSnapshot?,
         alsoReading keys: [String]
     ) async -> (result: GoEnvApplyResult, after: GoEnvSnapshot?) {
-        let before: GoEnvSnapshot
-        if let known, known[edit.key] != nil {
-            before = known
-        } else {
-            do {
-                before = try await goEnvironment.read(keys: [edit.key])
-            } catch {
-                return (.failed(key: edit.key, message: error.description), nil)
-            }
-        }
-        let planned: JournalEntry
-        do {
-            planned = try journal.append(plan(edit, before: before))
-        } catch {
-            return (.failed(key: edit.key, message: "not changed, because the undo journal could not be written: \(error)"), nil)
-        }
-        let (result, after) = await goEnvironment.apply(edit, before: before, alsoReading: keys)
-        var outcome = planned
-        switch result {
-        case .applied(_, _, let new):
-            outcome.state = .applied
-            outcome.confirmed = new
-        case .overridden, .failed:
-            outcome.state = .failed
-            outcome.message = result.description
-        }
-        // The change is made; a journal that fails now cannot unmake it, and the planned line
-        // already says what to restore.
-        _ = try? journal.append(outcome)
-        return (result, after)
+        let recorder = Recorder(journal: self, number: nextNumber())
+        return await GoEnvTransaction(goEnvironment: goEnvironment)
+            .apply(edit, before: known, alsoReading: keys, recorder: recorder)
     }
 
-    /// The `planned` entry for `edit`, with everything undo needs to know about the state before.
-    func plan(_ edit: GoEnvEdit, before: GoEnvSnapshot) -> JournalEntry {
-        let number = counter.withLock { count in
+    private func nextNumber() -> Int {
+        counter.withLock { count in
             count += 1
             return count
         }
+    }
+
+    /// The `planned` entry for `plan`, with everything undo and recovery need to know.
+    func planned(_ plan: GoEnvChangePlan, number: Int) -> JournalEntry {
+        let edit = plan.edit
+        let before = plan.before
         let value: String? = if case .set(_, let value) = edit { value } else { nil }
         return JournalEntry(
             session: session, change: number, state: .planned, key: edit.key, value: value,
             previous: before[edit.key] ?? "", source: JournalEntry.sourceName(before.source(of: edit.key)),
-            previousFileValue: before.fileValues[edit.key], goenvFile: before.goenvFile,
-            goenvBefore: before.goenvFile.map(GoEnvFileState.capture(path:)))
+            previousFileValue: GoEnvFile(parsing: plan.bytesBefore).values[edit.key], goenvFile: plan.file,
+            goenvBefore: GoEnvFileState(data: plan.bytesBefore), goenvTarget: plan.target,
+            goenvAfter: plan.bytesAfter.map { GoEnvFileState(data: $0) })
+    }
+
+    /// Journals one change for a ``GoEnvTransaction``.
+    final class Recorder: GoEnvChangeRecorder {
+        let journal: ChangeJournal
+        let number: Int
+        private let written = Locked<JournalEntry?>(nil)
+
+        init(journal: ChangeJournal, number: Int) {
+            self.journal = journal
+            self.number = number
+        }
+
+        func willChange(_ plan: GoEnvChangePlan) throws(JournalError) {
+            try journal.journal.holdSession(journal.session)
+            let entry = try journal.journal.append(journal.planned(plan, number: number))
+            written.withLock { $0 = entry }
+        }
+
+        func didChange(_ plan: GoEnvChangePlan, result: GoEnvApplyResult, fileChanged: Bool) {
+            var outcome = written.withLock { $0 } ?? journal.planned(plan, number: number)
+            switch result {
+            case .applied(_, _, let new):
+                outcome.state = .applied
+                outcome.confirmed = new
+            case .unconfirmed:
+                outcome.state = fileChanged ? .applied : .failed
+                outcome.message = result.description
+            case .failed(_, let message):
+                outcome.state = .failed
+                outcome.message = message
+            case .overridden:
+                outcome.state = .failed
+                outcome.message = result.description
+            }
+            // The change is made; a journal that fails now cannot unmake it, and the planned line
+            // already says what to restore (the next gotriage finds it, see JournalRecovery).
+            _ = try? journal.journal.append(outcome)
+        }
     }
 }

@@ -8,7 +8,8 @@ import Foundation
 
 /// The journal as a file of JSON lines: append-only, one entry per line, each append fsync'd
 /// (and the directory too when the file is created), under an exclusive `flock` so two gotriage
-/// processes never interleave their lines.
+/// processes never interleave their lines. A process that journals a change holds
+/// `sessions/<id>.lock` beside it until it exits, which tells recovery its session is alive.
 ///
 /// A line a crash cut short is skipped when reading and reported in ``JournalContents``; the
 /// next append starts on a fresh line, so the damage never spreads.
@@ -18,6 +19,7 @@ public final class FileJournal: Journal {
     private let clock: @Sendable () -> Date
     private let sync: @Sendable (Int32) -> Int32
     private let lock = Locked(())
+    private let sessions: SessionLocks
 
     /// Creates a journal at `path` (created on the first append, with its directories, mode 0700).
     ///
@@ -31,7 +33,16 @@ public final class FileJournal: Journal {
         self.path = path
         self.clock = clock
         self.sync = sync
+        self.sessions = SessionLocks(folder: (path as NSString).deletingLastPathComponent + "/sessions")
     }
+
+    /// Holds `sessions/<session>.lock` beside the journal for the life of this process.
+    public func holdSession(_ session: String) throws(JournalError) {
+        try Self.makeDirectories((path as NSString).deletingLastPathComponent)
+        try sessions.hold(session)
+    }
+
+    public func isAlive(session: String) -> Bool { sessions.isAlive(session) }
 
     @discardableResult
     public func append(_ entry: JournalEntry) throws(JournalError) -> JournalEntry {
@@ -113,6 +124,7 @@ public final class FileJournal: Journal {
     }
 
     /// Creates the missing directories of `directory` (mode 0700); returns those it made, outermost first.
+    @discardableResult
     private static func makeDirectories(_ directory: String) throws(JournalError) -> [String] {
         var made: [String] = []
         var prefix = directory.hasPrefix("/") ? "" : "."

@@ -5,6 +5,12 @@ public protocol Journal: Sendable {
     func append(_ entry: JournalEntry) throws(JournalError) -> JournalEntry
     /// Every readable entry, oldest first, and the lines that could not be read.
     func read() throws(JournalError) -> JournalContents
+    /// Marks `session` as alive for as long as this process lives (idempotent); called before
+    /// its first change is journaled.
+    func holdSession(_ session: String) throws(JournalError)
+    /// Whether the process of `session` is still alive; false once it is gone (killed, crashed,
+    /// or finished).
+    func isAlive(session: String) -> Bool
 }
 
 /// What reading a journal found.
@@ -22,18 +28,20 @@ public struct JournalContents: Sendable, Equatable {
         self.lastLineTorn = lastLineTorn
     }
 
-    /// The session of the newest change (the latest session that planned something).
-    public var latestSession: String? {
-        entries.last { $0.state != .undone }?.session
+    /// The sessions that journaled a change, in the order of their first change.
+    public var sessions: [String] {
+        var seen: Set<String> = []
+        return entries.map(\.session).filter { seen.insert($0).inserted }
     }
 
-    /// The changes of `session` that were applied and not undone since, newest first.
+    /// The changes of `session` that changed the GOENV file and are not undone, newest first.
     public func undoable(session: String) -> [JournalEntry] {
-        let mine = entries.filter { $0.session == session }
-        let undone = mine.filter { $0.state == .undone }
-        return mine.filter { entry in
-            entry.state == .applied && !undone.contains { $0.isSameChange(as: entry) }
-        }.reversed()
+        changes.filter { $0.session == session && $0.state == .applied }.reversed()
+    }
+
+    /// The newest session with a change left to undo; nil when every change is undone or failed.
+    public var newestUndoableSession: String? {
+        changes.last { $0.state == .applied }?.session
     }
 
     /// One entry per change, in the order the changes were planned, each in its latest state.

@@ -2,9 +2,12 @@ import Foundation
 
 /// One line of the change journal: a change to the Go settings at one point of its life.
 ///
-/// A change is journaled `planned` before `go env -w`/`-u` runs, then `applied` or `failed`, and
-/// `undone` once undo restored it. Every line is complete on its own (it repeats the change), so a
-/// reader never needs an earlier line that a crash may have torn.
+/// A change is journaled `planned` — with the GOENV file's bytes before and after — before the
+/// file is replaced, then `applied` (the file was replaced) or `failed` (it was not), and `undone`
+/// once undo restored it. A `planned` change whose process died gets its result from the next
+/// gotriage that finds it (``JournalRecovery``; `recovered` is then set). Every line is complete
+/// on its own (it repeats the change), so a reader never needs an earlier line that a crash may
+/// have torn.
 public struct JournalEntry: Sendable, Codable, Equatable {
     /// Where a change is in its life.
     public enum State: String, Sendable, Codable {
@@ -30,8 +33,13 @@ public struct JournalEntry: Sendable, Codable, Equatable {
     public var previousFileValue: String?
     /// The GOENV file's path; nil when GOENV is off.
     public var goenvFile: String?
+    /// The file whose bytes change: `goenvFile` after following symlinks; nil in older journals.
+    public var goenvTarget: String?
     /// The GOENV file before the change.
     public var goenvBefore: GoEnvFileState?
+    /// The GOENV file as the change writes it; nil in older journals, and for a change that
+    /// stopped before go worked it out.
+    public var goenvAfter: GoEnvFileState?
     /// `applied`: the value go env reported after the change.
     public var confirmed: String?
     /// `failed`: why; `undone`: anything worth knowing about the restore.
@@ -42,11 +50,16 @@ public struct JournalEntry: Sendable, Codable, Equatable {
     public var forced: Bool?
     /// `undone`: whether the GOENV file matched its journaled fingerprint afterwards.
     public var byteIdentical: Bool?
+    /// `applied` or `failed` written by another session, which found this change planned with its
+    /// process gone: what it found the GOENV file to be (``JournalRecovery/Finding``).
+    public var recovered: String?
+    /// With `recovered`: the session that found it.
+    public var recoveredBy: String?
 
     public init(
         time: Date = Date(timeIntervalSince1970: 0), session: String, change: Int, state: State, key: String,
         value: String?, previous: String, source: String, previousFileValue: String?, goenvFile: String?,
-        goenvBefore: GoEnvFileState?
+        goenvBefore: GoEnvFileState?, goenvTarget: String? = nil, goenvAfter: GoEnvFileState? = nil
     ) {
         self.time = time
         self.session = session
@@ -59,6 +72,8 @@ public struct JournalEntry: Sendable, Codable, Equatable {
         self.previousFileValue = previousFileValue
         self.goenvFile = goenvFile
         self.goenvBefore = goenvBefore
+        self.goenvTarget = goenvTarget
+        self.goenvAfter = goenvAfter
     }
 
     /// The edit gotriage made.
@@ -66,7 +81,10 @@ public struct JournalEntry: Sendable, Codable, Equatable {
         value.map { .set(key: key, value: $0) } ?? .unset(key: key)
     }
 
-    /// The edit that puts the GOENV file back: `-w KEY=old` when the file set the key, else `-u KEY`.
+    /// The file whose bytes the change replaced (older journals name only `goenvFile`).
+    public var changedFile: String? { goenvTarget ?? goenvFile }
+
+    /// The edit that puts the key back: `-w KEY=old` when the file set the key, else `-u KEY`.
     public var restoringEdit: GoEnvEdit {
         previousFileValue.map { .set(key: key, value: $0) } ?? .unset(key: key)
     }

@@ -105,11 +105,14 @@ public enum CatalogLoader {
             }
         }
         let catalog = Catalog(causes: causes, signatures: signatures)
-        if problems.isEmpty {
-            problems += ExampleCheck.problems(catalog: catalog, examples: pending.flatMap(\.examples))
-        }
         guard problems.isEmpty else { return .failure(CatalogFailure(problems)) }
-        return .success(LoadedCatalog(catalog: catalog, file: file, causeLocations: causeLocations, startLocations: startLocations))
+        let diagnoser = Diagnoser(catalog: catalog)
+        problems += ExampleCheck.problems(diagnoser: diagnoser, examples: pending.flatMap(\.examples))
+        guard problems.isEmpty else { return .failure(CatalogFailure(problems)) }
+        return .success(
+            LoadedCatalog(
+                diagnoser: diagnoser, file: file, causeLocations: causeLocations,
+                startLocations: startLocations))
     }
 
     // MARK: - Causes

@@ -9,8 +9,8 @@ enum ExampleCheck {
         var location: SourceLocation
     }
 
-    static func problems(catalog: Catalog, examples: [Item]) -> [Diagnostic] {
-        let diagnoser = Diagnoser(catalog: catalog)
+    static func problems(diagnoser: Diagnoser, examples: [Item]) -> [Diagnostic] {
+        let catalog = diagnoser.catalog
         var problems: [Diagnostic] = []
         for item in examples {
             let matches = diagnoser.matches(in: GoLog(text: item.example.text))

@@ -1,8 +1,10 @@
 import Diagnosis
 
-/// A validated cause catalog and where each of its entries was written.
+/// A validated cause catalog, where each of its entries was written, and its diagnoser (built once:
+/// the example check, the validator and the walk's routes share it).
 public struct LoadedCatalog: Sendable {
-    public var catalog: Catalog
+    public var diagnoser: Diagnoser
+    public var catalog: Catalog { diagnoser.catalog }
     /// The catalog file, as given to the loader.
     public var file: String
     /// Where each cause id was written.
@@ -11,10 +13,10 @@ public struct LoadedCatalog: Sendable {
     public var startLocations: [String: SourceLocation]
 
     public init(
-        catalog: Catalog, file: String, causeLocations: [String: SourceLocation],
+        diagnoser: Diagnoser, file: String, causeLocations: [String: SourceLocation],
         startLocations: [String: SourceLocation]
     ) {
-        self.catalog = catalog
+        self.diagnoser = diagnoser
         self.file = file
         self.causeLocations = causeLocations
         self.startLocations = startLocations

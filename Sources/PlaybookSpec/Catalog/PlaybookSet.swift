@@ -41,7 +41,7 @@ public enum PlaybookSet {
             return .failure(PlaybookLoadFailure(diagnostics: problems + failure.diagnostics, sources: text))
         }
         guard problems.isEmpty else { return .failure(PlaybookLoadFailure(diagnostics: problems, sources: [:])) }
-        switch PlaybookLibrary.load(files: files) {
+        switch PlaybookLibrary.load(files: files, catalog: catalog) {
         case .failure(let failure):
             return .failure(failure)
         case .success(let tree):

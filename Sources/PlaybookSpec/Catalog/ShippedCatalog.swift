@@ -1,7 +1,6 @@
-import Diagnosis
 import Foundation
 
-/// Where the shipped playbooks and cause catalog are, and the shipped catalog itself.
+/// Where the shipped playbooks and cause catalog are.
 public enum ShippedCatalog {
     /// The folder of shipped playbooks: `$GOTRIAGE_PLAYBOOKS`, else `share/gotriage/Playbooks`
     /// beside the executable's folder (an installed copy), else the source tree's `Playbooks`.
@@ -26,15 +25,4 @@ public enum ShippedCatalog {
         if FileManager.default.fileExists(atPath: candidate) { return candidate }
         return (sourceTreePlaybooks as NSString).appendingPathComponent(CatalogLoader.fileName)
     }
-
-    /// The shipped catalog of this process (loaded once), or its problems.
-    public static let loaded: Result<LoadedCatalog, CatalogFailure> = {
-        let environment = ProcessInfo.processInfo.environment
-        let executable = Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
-        return CatalogLoader.load(file: file(in: directory(environment: environment, executable: executable)))
-    }()
-
-    /// The cause ids of the shipped catalog; empty when it does not load (gotriage reports its
-    /// problems before it validates any playbook).
-    public static var causeIDs: Set<String> { (try? loaded.get())?.causeIDs ?? [] }
 }

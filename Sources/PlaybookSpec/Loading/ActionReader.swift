@@ -69,8 +69,8 @@ struct ActionReader {
     private func capture(_ node: Node) throws(Diagnostic) -> CaptureSyntax {
         let at = reading.location(of: node)
         let capture = try MappingReader(
-            node, key: "capture", name: "capture", known: ["stdout", "stderr", "output"],
-            anchor: at, reading: reading)
+            node, key: "capture", name: "capture",
+            known: ["stdout", "stderr", "output", "module"], anchor: at, reading: reading)
         guard let first = capture.pairs.first else {
             throw Diagnostic(at: at, "a capture needs one of 'stdout', 'stderr' or 'output' with a regex")
         }
@@ -79,6 +79,13 @@ struct ActionReader {
                 at: reading.location(of: capture.pairs[1].key),
                 "a capture has both '\(first.keyText)' and '\(capture.pairs[1].keyText)'; write one per entry")
         }
+        if first.keyText == "module" {
+            let stream = try reading.text(first.value, key: "module")
+            guard let value = ProbeStream(rawValue: stream.value) else {
+                throw Diagnostic(at: stream.location, "'module' must be stdout, stderr or output (got '\(stream.value)')")
+            }
+            return CaptureSyntax(stream: value, pattern: Located("module", at: reading.location(of: first.key)), readsModule: true)
+        }
         let stream = ProbeStream(rawValue: first.keyText) ?? .output
         return CaptureSyntax(stream: stream, pattern: try reading.text(first.value, key: first.keyText))
     }
@@ -86,7 +93,8 @@ struct ActionReader {
     func ask(_ node: Node, at: SourceLocation) throws(Diagnostic) -> AskSyntax {
         let ask = try MappingReader(
             node, key: "ask", name: "ask",
-            known: ["question", "into", "choices", "pattern", "default"], anchor: at, reading: reading)
+            known: ["question", "into", "choices", "pattern", "default", "secret"], anchor: at,
+            reading: reading)
         let prompt = try ask.requiredTemplate("question")
         let variable = try reading.variableName(
             try ask.required("into", hint: " (the variable that gets the answer)"),
@@ -98,9 +106,13 @@ struct ActionReader {
                 throw Diagnostic(at: reading.location(of: node), "'choices' is an empty list; leave it out for a free answer")
             }
         }
+        var secret: Located<Bool>?
+        if let node = ask.entry("secret")?.value {
+            secret = Located(try reading.bool(node, key: "secret"), at: reading.location(of: node))
+        }
         return AskSyntax(
             prompt: prompt, variable: variable, choices: choices, pattern: try ask.text("pattern"),
-            defaultValue: try ask.template("default"), location: at)
+            defaultValue: try ask.template("default"), secret: secret, location: at)
     }
 
     func fix(_ node: Node, at: SourceLocation) throws(Diagnostic) -> FixSyntax {

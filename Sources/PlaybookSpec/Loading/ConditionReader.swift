@@ -5,7 +5,9 @@ struct ConditionReader {
     let reading: NodeReading
 
     static let subjects = ["exit", "timed-out", "in", "var", "goenv", "fix", "all", "any", "not"]
-    static let tests = ["equals", "contains", "matches", "empty"]
+    static let tests = ["equals", "contains", "matches", "empty", "signature", "cause"]
+    /// Tests that read Go's words with the cause catalog; alone they test the step's output.
+    private static let catalogTests: Set<String> = ["signature", "cause"]
     private static let textSubjects: Set<String> = ["in", "var", "goenv"]
 
     /// How deep `all`, `any` and `not` may nest. Reading (and, later, validating and evaluating) a
@@ -33,7 +35,18 @@ struct ConditionReader {
         let subjects = condition.pairs.filter { Self.subjects.contains($0.keyText) }
         let tests = condition.pairs.filter { Self.tests.contains($0.keyText) }
         guard let subject = subjects.first else {
-            throw Diagnostic(at: at, "a condition needs one of \(Self.subjects.joined(separator: ", "))")
+            // `{signature: id}` and `{cause: id}` alone are short for `{in: output, …}`.
+            if let test = tests.first, Self.catalogTests.contains(test.keyText) {
+                if tests.count > 1 {
+                    throw Diagnostic(
+                        at: reading.location(of: tests[1].key),
+                        "a condition takes one test; found both '\(test.keyText)' and '\(tests[1].keyText)' (combine conditions with 'all')"
+                    )
+                }
+                return ConditionSyntax(.output(.output, try textTest(test.keyText, test.value)), at: reading.location(of: test.key))
+            }
+            throw Diagnostic(
+                at: at, "a condition needs one of \(Self.subjects.joined(separator: ", ")) (or a catalog test: signature, cause)")
         }
         if subjects.count > 1 {
             throw Diagnostic(
@@ -121,6 +134,8 @@ struct ConditionReader {
         case "equals": .equals(try reading.template(value, key: key))
         case "contains": .contains(try reading.template(value, key: key))
         case "matches": .matches(try reading.text(value, key: key))
+        case "signature": .signature(try reading.text(value, key: key))
+        case "cause": .cause(try reading.text(value, key: key))
         default: .isEmpty(try reading.bool(value, key: key))
         }
     }

@@ -1,19 +1,33 @@
+import Diagnosis
 import Foundation
 
-/// Loads a set of playbook files and validates them together into one `DecisionTree`.
+/// Loads a set of playbook files and validates them together into one `DecisionTree`, against
+/// the cause catalog given (`CatalogLoader` loads it; `PlaybookSet` loads both from folders).
 public enum PlaybookLibrary {
     /// Loads every file (reporting the first structural error of each file that fails) and, when
     /// all loaded, validates them together.
-    public static func load(files: [String]) -> Result<DecisionTree, PlaybookLoadFailure> {
-        load(files.map { file in (file, Result { () throws(Diagnostic) in try PlaybookLoader.read(file) }) })
+    public static func load(files: [String], catalog: Catalog) -> Result<DecisionTree, PlaybookLoadFailure> {
+        load(
+            files.map { file in (file, Result { () throws(Diagnostic) in try PlaybookLoader.read(file) }) },
+            catalog: catalog, diagnoser: nil)
+    }
+
+    /// Loads the files against a loaded catalog, whose diagnoser the tree then shares.
+    public static func load(files: [String], catalog: LoadedCatalog) -> Result<DecisionTree, PlaybookLoadFailure> {
+        load(
+            files.map { file in (file, Result { () throws(Diagnostic) in try PlaybookLoader.read(file) }) },
+            catalog: catalog.catalog, diagnoser: catalog.diagnoser)
     }
 
     /// Loads playbooks given as text, each named `file` in its locations, like ``load(files:)``.
-    public static func load(texts: [(file: String, text: String)]) -> Result<DecisionTree, PlaybookLoadFailure> {
-        load(texts.map { ($0.file, .success($0.text)) })
+    public static func load(texts: [(file: String, text: String)], catalog: Catalog) -> Result<DecisionTree, PlaybookLoadFailure> {
+        load(texts.map { ($0.file, .success($0.text)) }, catalog: catalog, diagnoser: nil)
     }
 
-    private static func load(_ inputs: [(file: String, text: Result<String, Diagnostic>)]) -> Result<DecisionTree, PlaybookLoadFailure> {
+    private static func load(
+        _ inputs: [(file: String, text: Result<String, Diagnostic>)], catalog: Catalog,
+        diagnoser: Diagnoser?
+    ) -> Result<DecisionTree, PlaybookLoadFailure> {
         let loader = PlaybookLoader()
         var documents: [PlaybookDocument] = []
         var diagnostics: [Diagnostic] = []
@@ -31,7 +45,7 @@ public enum PlaybookLibrary {
             return .failure(PlaybookLoadFailure(diagnostics: diagnostics, sources: sources))
         }
         do {
-            return .success(try Validator.validate(documents))
+            return .success(try Validator.validate(documents, causes: catalog, diagnoser: diagnoser))
         } catch {
             return .failure(PlaybookLoadFailure(diagnostics: error.diagnostics, sources: sources))
         }
@@ -39,7 +53,7 @@ public enum PlaybookLibrary {
 
     /// Loads every `*.yaml` and `*.yml` file directly inside the directories (each directory's
     /// files sorted by name, directories in the order given).
-    public static func load(directories: [String]) -> Result<DecisionTree, PlaybookLoadFailure> {
+    public static func load(directories: [String], catalog: Catalog) -> Result<DecisionTree, PlaybookLoadFailure> {
         var files: [String] = []
         var problems: [Diagnostic] = []
         for directory in directories {
@@ -49,7 +63,7 @@ public enum PlaybookLibrary {
             }
         }
         guard problems.isEmpty else { return .failure(PlaybookLoadFailure(diagnostics: problems, sources: [:])) }
-        return load(files: files)
+        return load(files: files, catalog: catalog)
     }
 
     /// The playbook files directly inside `directory`, sorted by name, as `directory/name`.

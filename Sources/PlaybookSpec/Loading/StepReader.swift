@@ -65,8 +65,22 @@ struct StepReader {
     private func arm(_ node: Node) throws(Diagnostic) -> BranchSyntax {
         let at = reading.location(of: node)
         let arm = try MappingReader(
-            node, key: "branch", name: "branch", known: ["if", "goto", "else"],
+            node, key: "branch", name: "branch", known: ["if", "goto", "else", "route"],
             anchor: at, reading: reading)
+        if let route = arm.entry("route") {
+            if let other = arm.pairs.first(where: { $0.keyText != "route" }) {
+                throw Diagnostic(
+                    at: reading.location(of: other.key),
+                    "a 'route' arm stands alone; it goes where the cause catalog says, so move '\(other.keyText)' to an arm of its own")
+            }
+            let value = try reading.text(route.value, key: "route")
+            guard value.value == "causes" else {
+                throw Diagnostic(
+                    at: value.location,
+                    "'route' ranks the causes of the cause catalog and is written '- route: causes' (got '\(value.value)')")
+            }
+            return BranchSyntax(condition: nil, target: value, routes: true, location: at)
+        }
         if let fallback = arm.entry("else") {
             if let other = arm.pairs.first(where: { $0.keyText != "else" }) {
                 throw Diagnostic(

@@ -75,18 +75,25 @@ public enum TransitionSyntax: Sendable {
     case branch([BranchSyntax], location: SourceLocation)
 }
 
-/// One entry of `branch:`: `if:` + `goto:`, or a lone `else:`.
+/// One entry of `branch:`: `if:` + `goto:`, a lone `else:`, or a lone `route: causes`.
 public struct BranchSyntax: Sendable {
-    /// nil for the `else` arm.
+    /// nil for the `else` arm and for a `route` arm.
     public var condition: ConditionSyntax?
+    /// A step id or `playbook:step`; for a `route` arm, the value of `route`.
     public var target: Located<String>
+    /// Whether this is a `route: causes` arm, whose targets come from the cause catalog.
+    public var routes: Bool
     public var location: SourceLocation
 
-    public init(condition: ConditionSyntax?, target: Located<String>, location: SourceLocation) {
+    public init(condition: ConditionSyntax?, target: Located<String>, routes: Bool = false, location: SourceLocation) {
         self.condition = condition
         self.target = target
+        self.routes = routes
         self.location = location
     }
+
+    /// Whether this is the `else` arm.
+    public var isFallback: Bool { condition == nil && !routes }
 }
 
 public struct RunSyntax: Sendable {
@@ -113,12 +120,15 @@ public struct RunSyntax: Sendable {
 
 public struct CaptureSyntax: Sendable {
     public var stream: ProbeStream
-    /// Regex source, compiled by the validator.
+    /// Regex source, compiled by the validator; for `- module: output`, the text `module` where it is written.
     public var pattern: Located<String>
+    /// `- module: output`: the failing module as Go names it, read as structure, not a regex.
+    public var readsModule: Bool
 
-    public init(stream: ProbeStream, pattern: Located<String>) {
+    public init(stream: ProbeStream, pattern: Located<String>, readsModule: Bool = false) {
         self.stream = stream
         self.pattern = pattern
+        self.readsModule = readsModule
     }
 }
 
@@ -128,17 +138,21 @@ public struct AskSyntax: Sendable {
     public var choices: [Located<String>]
     public var pattern: Located<String>?
     public var defaultValue: Located<Template>?
+    /// `secret: true`: the answer is a secret (never shown, never kept in history).
+    public var secret: Located<Bool>?
     public var location: SourceLocation
 
     public init(
         prompt: Located<Template>, variable: Located<String>, choices: [Located<String>],
-        pattern: Located<String>?, defaultValue: Located<Template>?, location: SourceLocation
+        pattern: Located<String>?, defaultValue: Located<Template>?, secret: Located<Bool>? = nil,
+        location: SourceLocation
     ) {
         self.prompt = prompt
         self.variable = variable
         self.choices = choices
         self.pattern = pattern
         self.defaultValue = defaultValue
+        self.secret = secret
         self.location = location
     }
 }
@@ -224,4 +238,8 @@ public enum TextTestSyntax: Sendable {
     case contains(Located<Template>)
     case matches(Located<String>)
     case isEmpty(Bool)
+    /// A signature id of the cause catalog.
+    case signature(Located<String>)
+    /// A cause id of the cause catalog.
+    case cause(Located<String>)
 }

@@ -34,6 +34,10 @@ public enum TextTest: Sendable {
     case matches(Pattern)
     /// true: the text is empty (after trimming white space); false: it is not.
     case isEmpty(Bool)
+    /// The catalog signature with this id matches an error of the text (in the stages it reads).
+    case signature(String)
+    /// The cause catalog ranks the cause with this id first for the text, sure enough to name it.
+    case cause(String)
 }
 
 /// What became of a proposed fix.

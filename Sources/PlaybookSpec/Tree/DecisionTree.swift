@@ -1,3 +1,5 @@
+import Diagnosis
+
 /// A checked set of playbooks, ready for the engine.
 ///
 /// Only `Validator` creates one, so every step reference resolves, every regex compiles and every
@@ -9,16 +11,28 @@ public struct DecisionTree: Sendable {
     public let order: [String]
     /// Every `go env` key the playbooks read, sorted: what a walk asks `go env` for.
     public let goEnvKeys: [String]
+    /// The variables a `secret: true` question writes: their values are secrets from the start
+    /// (`--answer` may give them before the question is reached).
+    public let secretVariables: Set<String>
+    /// Ranks the causes of the cause catalog the tree was checked against (for `route`,
+    /// `signature` and `cause`).
+    public let diagnoser: Diagnoser
 
-    init(playbooks: [Playbook]) {
+    init(playbooks: [Playbook], diagnoser: Diagnoser) {
         self.playbooks = Dictionary(playbooks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.order = playbooks.map(\.id)
         var keys: Set<String> = []
+        var secrets: Set<String> = []
         for playbook in playbooks {
             for input in playbook.inputs { if let value = input.defaultValue { GoEnvReferences.add(value, to: &keys) } }
-            for step in playbook.steps.values { keys.formUnion(step.goEnvKeys) }
+            for step in playbook.steps.values {
+                keys.formUnion(step.goEnvKeys)
+                if case .ask(let question) = step.action, question.secret { secrets.insert(question.variable) }
+            }
         }
         self.goEnvKeys = keys.sorted()
+        self.secretVariables = secrets
+        self.diagnoser = diagnoser
     }
 
     /// The playbooks in load order.

@@ -24,7 +24,7 @@ enum GoEnvReferences {
             add(conclusion.text, to: &keys)
         }
         if case .branch(let branches, _) = transition {
-            for branch in branches { add(branch.condition, to: &keys) }
+            for case let condition? in branches.map(\.condition) { add(condition, to: &keys) }
         }
         return keys.sorted()
     }
@@ -56,7 +56,7 @@ enum GoEnvReferences {
     private static func add(_ test: TextTest, to keys: inout Set<String>) {
         switch test {
         case .equals(let template), .contains(let template): add(template, to: &keys)
-        case .matches, .isEmpty: break
+        case .matches, .isEmpty, .signature, .cause: break
         }
     }
 }

@@ -51,16 +51,41 @@ public enum Transition: Sendable {
     case branch([Branch], fallback: Fallback)
 }
 
-/// One `if` arm of a branch list.
+/// One arm of a branch list before its `else`: an `if` with its `goto`, or a `route: causes`.
 public struct Branch: Sendable {
-    public let condition: Condition
-    public let target: StepAddress
+    public let rule: Rule
     public let location: SourceLocation
 
+    /// What an arm tests and where it leads.
+    public enum Rule: Sendable {
+        /// `if:` … `goto:` …
+        case test(Condition, target: StepAddress)
+        /// `route: causes`: the catalog's best cause for the probe's output, to the step that proves it.
+        case route(Route)
+    }
+
     public init(condition: Condition, target: StepAddress, location: SourceLocation) {
-        self.condition = condition
-        self.target = target
+        self.init(rule: .test(condition, target: target), location: location)
+    }
+
+    public init(rule: Rule, location: SourceLocation) {
+        self.rule = rule
         self.location = location
+    }
+
+    /// The condition of an `if` arm; nil for a route.
+    public var condition: Condition? { if case .test(let condition, _) = rule { condition } else { nil } }
+    /// The `goto` of an `if` arm; nil for a route, whose target depends on the output.
+    public var target: StepAddress? { if case .test(_, let target) = rule { target } else { nil } }
+}
+
+/// A `route: causes` arm: where each cause of the catalog is proven.
+public struct Route: Sendable {
+    /// Cause id → the step its catalog entry names as `start`, for each start the tree holds.
+    public let starts: [String: StepAddress]
+
+    public init(starts: [String: StepAddress]) {
+        self.starts = starts
     }
 }
 
@@ -110,15 +135,28 @@ public enum ProbeStream: String, Sendable, Codable {
     case output
 }
 
-/// A regex with named groups; each group that matches sets the variable of the same name.
+/// What a probe's output sets: a regex's named groups, or the failing module Go names.
 public struct Capture: Sendable {
     public let stream: ProbeStream
-    public let pattern: Pattern
+    /// The regex; nil for `- module: …`.
+    public let pattern: Pattern?
     public let location: SourceLocation
 
+    /// The variables `- module: …` sets: the failing module's path, its version, its first path
+    /// element, and the module whose requirement pulled it in.
+    public static let moduleVariables = ["module", "version", "module_host", "requiredby"]
+
+    /// A regex whose named groups that match set the variables of the same names.
     public init(stream: ProbeStream, pattern: Pattern, location: SourceLocation) {
         self.stream = stream
         self.pattern = pattern
+        self.location = location
+    }
+
+    /// `- module: stream`: the failing module as Go names it in any form, read as structure.
+    public init(moduleIn stream: ProbeStream, location: SourceLocation) {
+        self.stream = stream
+        self.pattern = nil
         self.location = location
     }
 }
@@ -134,16 +172,19 @@ public struct Question: Sendable {
     public let pattern: Pattern?
     /// Used when the answer is empty.
     public let defaultValue: Template?
+    /// The answer is a secret (`secret: true`): remembered and hidden, never kept in history.
+    public let secret: Bool
 
     public init(
         prompt: Template, variable: String, choices: [String], pattern: Pattern?,
-        defaultValue: Template?
+        defaultValue: Template?, secret: Bool = false
     ) {
         self.prompt = prompt
         self.variable = variable
         self.choices = choices
         self.pattern = pattern
         self.defaultValue = defaultValue
+        self.secret = secret
     }
 }
 

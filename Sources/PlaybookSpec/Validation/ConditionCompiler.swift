@@ -1,6 +1,8 @@
 /// Checks a branch condition against the step it sits in and builds the tree's `Condition`.
 struct ConditionCompiler {
     let terms: TermChecker
+    /// The cause and signature ids `cause` and `signature` tests may name.
+    let catalog: CatalogReferences
     /// Whether the step the branch belongs to runs a command (`exit`, `in` make sense).
     let runs: Bool
     /// Whether the step the branch belongs to proposes a fix (`fix:` makes sense).
@@ -17,7 +19,7 @@ struct ConditionCompiler {
             guard requireRun("timed-out", at: at, problems: &problems) else { return nil }
             return Condition(.timedOut(value), at: at)
         case .output(let stream, let test):
-            let fits = requireRun("in", at: at, problems: &problems)
+            let fits = requireRun(test.catalogKey ?? "in", at: at, problems: &problems)
             guard let test = compile(test, problems: &problems), fits else { return nil }
             return Condition(.output(stream, test), at: at)
         case .variable(let name, let test):
@@ -63,6 +65,23 @@ struct ConditionCompiler {
             return terms.pattern(source, in: "matches", problems: &problems).map { .matches($0) }
         case .isEmpty(let value):
             return .isEmpty(value)
+        case .signature(let id):
+            catalog.check(signature: id, problems: &problems)
+            return .signature(id.value)
+        case .cause(let id):
+            catalog.check(cause: id, in: nil, problems: &problems)
+            return .cause(id.value)
+        }
+    }
+}
+
+extension TextTestSyntax {
+    /// `signature` or `cause` for a catalog test (which alone means `in: output`), else nil.
+    fileprivate var catalogKey: String? {
+        switch self {
+        case .signature: "signature"
+        case .cause: "cause"
+        default: nil
         }
     }
 }

@@ -82,17 +82,44 @@ struct PlaybookIndex {
         return StepAddress(playbook: document.id.value, step: document.steps[place.position].id.value)
     }
 
-    /// Resolves a step reference within document `document`, reporting an unknown one.
+    /// Resolves a step reference of document `document` — a step id of its own, or
+    /// `playbook:step` — reporting an unknown one.
     func resolve(
-        _ reference: Located<String>, in document: Int, what: String,
+        _ reference: Located<String>, in document: Int, what: String, acrossPlaybooks: Bool = true,
         problems: inout Problems
     ) -> Int? {
         if let node = node(reference.value, in: document) { return node }
+        if acrossPlaybooks, let colon = reference.value.firstIndex(of: ":") {
+            let playbook = String(reference.value[..<colon])
+            let step = String(reference.value[reference.value.index(after: colon)...])
+            guard let target = playbooks[playbook] else {
+                let ids = documents.lazy.map(\.id.value)
+                problems.error(
+                    reference.location,
+                    "unknown playbook '\(playbook)' in \(what)\(Suggestion.didYouMean(playbook, among: ids))")
+                return nil
+            }
+            if let node = node(step, in: target) { return node }
+            let ids = documents[target].steps.lazy.map(\.id.value)
+            problems.error(
+                reference.location,
+                "playbook '\(playbook)' has no step '\(step)' in \(what)\(Suggestion.didYouMean(step, among: ids))")
+            return nil
+        }
         let ids = documents[document].steps.lazy.map(\.id.value)
         problems.error(
             reference.location,
             "unknown step '\(reference.value)' in \(what)\(Suggestion.didYouMean(reference.value, among: ids))")
         return nil
+    }
+
+    /// The document a `playbook:step` reference of document `document` leads into, when it names
+    /// another playbook that exists.
+    func otherPlaybook(of reference: String, from document: Int) -> Int? {
+        guard node(reference, in: document) == nil, let colon = reference.firstIndex(of: ":"),
+            let target = playbooks[String(reference[..<colon])], target != document
+        else { return nil }
+        return target
     }
 
     /// Resolves `jump: playbook[:step]` to a node, reporting an unknown playbook or step.

@@ -7,8 +7,8 @@ struct StepCompiler {
     let index: PlaybookIndex
     let document: Int
     let terms: TermChecker
-    /// The cause ids of the catalog.
-    let causes: Set<String>
+    /// The cause catalog's ids and where its causes are proven.
+    let catalog: CatalogReferences
 
     struct Output {
         /// nil when the step had a problem.
@@ -51,9 +51,12 @@ struct StepCompiler {
             }
             for variable in run.environment { terms.check(variable.value, in: "env", problems: &problems) }
             if let pending = run.pending { terms.check(pending, in: "pending", problems: &problems) }
+            RunStepCheck.check(run, problems: &problems)
             var captures: [Capture] = []
             for capture in run.captures {
-                if let pattern = terms.pattern(capture.pattern, in: "capture", capture: true, problems: &problems) {
+                if capture.readsModule {
+                    captures.append(Capture(moduleIn: capture.stream, location: capture.pattern.location))
+                } else if let pattern = terms.pattern(capture.pattern, in: "capture", capture: true, problems: &problems) {
                     captures.append(Capture(stream: capture.stream, pattern: pattern, location: capture.pattern.location))
                 }
             }
@@ -86,12 +89,7 @@ struct StepCompiler {
             return .fix(Fix(reason: fix.reason.value, changes: changes))
         case .done(let done):
             terms.check(done.text, in: "conclusion", problems: &problems)
-            if let cause = done.cause, !causes.contains(cause.value) {
-                let hint =
-                    Suggestion.closest(to: cause.value, among: causes.sorted())
-                    .map { "; did you mean '\($0)'?" } ?? "; the known causes are listed in Playbooks/causes.yaml"
-                problems.error(cause.location, "unknown cause '\(cause.value)'\(hint)")
-            }
+            if let cause = done.cause { catalog.check(cause: cause, in: nil, problems: &problems) }
             return .done(Conclusion(outcome: done.outcome.value, cause: done.cause?.value, text: done.text.value))
         case .jump(let jump):
             guard let target = index.resolve(jump, problems: &problems) else { return nil }
@@ -117,9 +115,12 @@ struct StepCompiler {
                     "default '\(defaultValue.value)' is not one of the choices (\(choices.joined(separator: ", ")))")
             }
         }
+        if let secret = ask.secret, secret.value, !ask.choices.isEmpty {
+            problems.error(secret.location, "a secret question takes free text; with 'choices' every answer is shown on the screen")
+        }
         return Question(
             prompt: ask.prompt.value, variable: ask.variable.value, choices: ask.choices.map(\.value),
-            pattern: pattern, defaultValue: ask.defaultValue?.value)
+            pattern: pattern, defaultValue: ask.defaultValue?.value, secret: ask.secret?.value ?? false)
     }
 
     // MARK: Transitions
@@ -154,7 +155,9 @@ struct StepCompiler {
                 problems.error(location, "step '\(step.id.value)' \(ends); remove its 'branch'")
                 return nil
             }
-            let conditions = ConditionCompiler(terms: terms, runs: step.action.runs, fixes: step.action.fixes)
+            let conditions = ConditionCompiler(
+                terms: terms, catalog: catalog, runs: step.action.runs,
+                fixes: step.action.fixes)
             return branch(arms, at: location, conditions: conditions, successors: &successors, problems: &problems)
         }
     }
@@ -168,6 +171,21 @@ struct StepCompiler {
         var fallback: Fallback?
         var elseCount = 0
         for (position, arm) in arms.enumerated() {
+            if arm.routes {
+                guard conditions.runs else {
+                    problems.error(
+                        arm.location,
+                        "'route' only makes sense on a step that runs a command ('run'): it ranks the causes behind the command's output")
+                    continue
+                }
+                var starts: [String: StepAddress] = [:]
+                for (cause, node) in catalog.starts {
+                    starts[cause] = index.address(node)
+                    successors.append(node)
+                }
+                branches.append(Branch(rule: .route(Route(starts: starts)), location: arm.location))
+                continue
+            }
             let what = arm.condition == nil ? "else" : "goto"
             let target = index.resolve(arm.target, in: document, what: what, problems: &problems)
             if let target { successors.append(target) }

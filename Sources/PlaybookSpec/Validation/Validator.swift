@@ -1,18 +1,24 @@
+import Diagnosis
+
 /// Checks a set of loaded playbooks for meaning and builds the `DecisionTree` the engine walks.
 ///
 /// Unlike the loader it does not stop at the first problem: it collects every one (references,
 /// branch shape, variables, regexes, reachability, endless loops, …) and throws them together,
 /// sorted by location.
 public enum Validator {
-    /// - Parameter causes: the cause ids a `done` step may name: those of the cause catalog
-    ///   (`Playbooks/causes.yaml`); by default the shipped one (`ShippedCatalog`).
+    /// - Parameter causes: the cause catalog (`Playbooks/causes.yaml`, loaded by `CatalogLoader`):
+    ///   the causes a `done` step may name, the signatures and causes conditions test, and the
+    ///   steps a `route: causes` arm leads to.
+    /// - Parameter diagnoser: the catalog's diagnoser, when it is built already (`LoadedCatalog`);
+    ///   otherwise one is built for the tree.
     public static func validate(
-        _ documents: [PlaybookDocument],
-        causes: Set<String> = ShippedCatalog.causeIDs
+        _ documents: [PlaybookDocument], causes: Catalog,
+        diagnoser: Diagnoser? = nil
     ) throws(ValidationFailure) -> DecisionTree {
         var problems = Problems()
         let index = PlaybookIndex(documents, problems: &problems)
-        let scopes = VariableScopes(index)
+        let scopes = VariableScopes(index, catalog: causes)
+        let references = CatalogReferences(causes, index: index)
         var successors = [[Int]](repeating: [], count: index.nodeCount)
         var asks = [Bool](repeating: false, count: index.nodeCount)
         var starts = [Int?](repeating: nil, count: documents.count)
@@ -23,8 +29,10 @@ public enum Validator {
             for input in document.inputs {
                 if let value = input.defaultValue { terms.check(value, in: "inputs", problems: &problems) }
             }
-            starts[position] = index.resolve(document.start, in: position, what: "start", problems: &problems)
-            let compiler = StepCompiler(index: index, document: position, terms: terms, causes: causes)
+            starts[position] = index.resolve(
+                document.start, in: position, what: "start", acrossPlaybooks: false,
+                problems: &problems)
+            let compiler = StepCompiler(index: index, document: position, terms: terms, catalog: references)
             var steps: [String: Step] = [:]
             var order: [String] = []
             steps.reserveCapacity(document.steps.count)
@@ -55,7 +63,7 @@ public enum Validator {
         reportUnreachable(graph, index: index, starts: starts, problems: &problems)
         reportEndlessLoops(graph, index: index, asks: asks, problems: &problems)
         guard problems.isEmpty else { throw ValidationFailure(problems.diagnostics) }
-        return DecisionTree(playbooks: playbooks)
+        return DecisionTree(playbooks: playbooks, diagnoser: diagnoser ?? Diagnoser(catalog: causes))
     }
 
     private static func reportUnreachable(

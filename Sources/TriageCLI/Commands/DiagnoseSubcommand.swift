@@ -25,12 +25,15 @@ struct DiagnoseSubcommand: AsyncParsableCommand {
     func run() async throws {
         let knowledge = try playbooks.loadKnowledge()
         let text = try readInput()
-        let result = Diagnoser(catalog: knowledge.catalog.catalog).diagnose(text)
-        let console = Console.standard(environment: ProcessInfo.processInfo.environment)
+        let result = knowledge.catalog.diagnoser.diagnose(text)
+        // A pasted log may hold credentials; the evidence lines shown are redacted.
+        let redactor = Redactor()
+        let console = Console.standard(environment: ProcessInfo.processInfo.environment, redactor: redactor)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            console.verbatimLine(String(decoding: try encoder.encode(DiagnosisReport(result)), as: UTF8.self))
+            let report = redactor.redact(json: try encoder.encode(DiagnosisReport(result)))
+            console.verbatimLine(String(decoding: report, as: UTF8.self))
         } else {
             DiagnosisPrinter(console: console, catalog: knowledge.catalog.catalog).show(result, shell: false)
         }

@@ -4,7 +4,8 @@ import Foundation
 /// The one place that turns an error into a message on standard error and an exit status.
 enum ErrorReport {
     static func report(_ error: any Error, for command: any ParsableCommand.Type) -> Int32 {
-        let console = Console.standard(environment: ProcessInfo.processInfo.environment)
+        // Messages may quote what was typed (`--answer ghp_…`): the rules hide it.
+        let console = Console.standard(environment: ProcessInfo.processInfo.environment, redactor: Redactor())
         switch error {
         case let error as PlaybookCatalogError:
             console.errorLine(error.description)

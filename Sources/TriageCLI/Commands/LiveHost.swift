@@ -3,8 +3,12 @@ import HostEffects
 
 /// The real machine: real processes, the real `go`, the process environment.
 enum LiveHost {
+    /// The host, with a fresh secret registry that already holds the values of the environment's
+    /// secret-named variables (`GITHUB_TOKEN`, …).
     static func make() -> Host {
         let environment = ProcessEnvironment.current()
+        let secrets = SecretRegistry()
+        secrets.register(environment: environment)
         let runner = SubprocessRunner()
         let directory = FileManager.default.currentDirectoryPath
         return Host(
@@ -13,7 +17,8 @@ enum LiveHost {
             environment: environment,
             workingDirectory: directory,
             selfExecutable: executablePath,
-            journal: ChangeJournal(journal: FileJournal(path: StateLocation.file("journal", environment: environment))))
+            journal: ChangeJournal(journal: FileJournal(path: StateLocation.file("journal", environment: environment))),
+            secrets: secrets)
     }
 
     /// This executable's path (from /proc/self/exe on Linux), for built-in probes and shipped playbooks.

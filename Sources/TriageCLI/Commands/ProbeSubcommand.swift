@@ -86,7 +86,7 @@ struct ProbeSubcommand: AsyncParsableCommand {
             let targets = SurveyTargets(
                 urls: urls, gosumdb: sumdb, errorText: fromError, environment: ProcessEnvironment.current())
             let survey = await probe.survey(targets)
-            let console = Console.standard(environment: [:])
+            let console = Console.standard(environment: [:], redactor: Redactor())
             for line in survey.lines { console.line(line) }
             throw ExitCode(survey.verdict.exitCode)
         }
@@ -99,7 +99,7 @@ struct ProbeSubcommand: AsyncParsableCommand {
 
         func run() async throws {
             let environment = ProcessEnvironment.current()
-            let console = Console.standard(environment: [:])
+            let console = Console.standard(environment: [:], redactor: Redactor())
             for line in ProxyVariables.lines(in: environment) { console.line(line) }
             let git = await SubprocessRunner().run(
                 CommandRequest(
@@ -113,7 +113,7 @@ struct ProbeSubcommand: AsyncParsableCommand {
     }
 
     static func finish(_ report: NetworkProbeReport) throws {
-        let console = Console.standard(environment: [:])
+        let console = Console.standard(environment: [:], redactor: Redactor())
         for line in report.lines { console.line(line) }
         throw ExitCode(report.verdict.exitCode)
     }

@@ -61,10 +61,12 @@ struct RunSubcommand: AsyncParsableCommand {
             throw ValidationError("There is no playbook '\(playbook)'.\(hint) Playbooks: \(tree.order.joined(separator: ", ")).")
         }
         let host = LiveHost.make()
-        let console = Console.standard(environment: host.environment)
+        let redactor = Redactor(enabled: !noRedact, secrets: host.secrets)
+        let console = Console.standard(environment: host.environment, redactor: redactor)
+        // On stderr: with --json, stdout holds events only.
+        UnfinishedChanges(host: host, say: console.errorLine).recover()
         // With --json nothing but events may reach stdout, so no prompts either.
         let interactive = isatty(STDIN_FILENO) == 1 && !json
-        let redactor = Redactor(enabled: !noRedact)
         let screen: any WalkObserver = json ? JSONLinesRenderer(console: console, redactor: redactor) : HumanRenderer(console: console)
         let recorder = WalkRecorder()
         let driver = WalkDriver(

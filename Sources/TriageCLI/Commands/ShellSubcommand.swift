@@ -18,12 +18,13 @@ struct ShellSubcommand: AsyncParsableCommand {
         let knowledge = try playbooks.loadKnowledge()
         let host = LiveHost.make()
         let reader = LineReaders.standard(historyFile: StateLocation.file("history", environment: host.environment))
-        let console = Console.standard(environment: host.environment)
+        let console = Console.standard(environment: host.environment, redactor: Redactor(secrets: host.secrets))
         // Only a person at a terminal confirms a fix; piped input never does, unless --yes says so.
         let policy: WalkDriver.FixPolicy = reader.isInteractive ? .confirm : yes ? .applyAll : .declineAll
         let shell = Shell(
             tree: knowledge.tree, catalog: knowledge.catalog.catalog, host: host, reader: reader, console: console, fixPolicy: policy)
         shell.dryRun = dryRun
+        UnfinishedChanges(host: host, say: console.line).recover()
         TerminalRestorer.installCrashHandlers()
         let status = await shell.run()
         throw ExitCode(status)

@@ -9,11 +9,13 @@
 /// Colour is used only when the output is a terminal and `NO_COLOR` is not set. Tests give it
 /// closures that collect the text instead.
 ///
-/// Everything written is passed through `TerminalText.escaped`, so no control character from a
-/// probe, an answer or a file reaches the terminal raw; only the colour codes of `styled(_:_:)` do.
-/// Those are written with a mark no other text can hold (a random one per console) and turned
-/// into real escape codes after the rest was escaped. JSON, which escapes its own way, is written
-/// with `verbatimLine(_:)`.
+/// Every line goes through the console's ``Redactor`` on its way out, so no secret reaches the
+/// terminal or standard error unless `--no-redact` turned it off. Then it is passed through
+/// `TerminalText.escaped`, so no control character from a probe, an answer or a file reaches the
+/// terminal raw; only the colour codes of `styled(_:_:)` do. Those are written with a mark no other
+/// text can hold (a random one per console) and turned into real escape codes after the rest was
+/// escaped. JSON, which its writer escapes and redacts string by string, is written with
+/// `verbatimLine(_:)`.
 public final class Console: @unchecked Sendable {
     public enum Style: String, Sendable {
         case bold = "1"
@@ -31,6 +33,8 @@ public final class Console: @unchecked Sendable {
     /// Whether standard output is a terminal, so a status line may be drawn and erased in place.
     /// Independent of colour: `NO_COLOR` turns off colour, not the spinner.
     public let isTerminal: Bool
+    /// What every line passes through; nil writes text as it is (tests that look at raw text).
+    public let redactor: Redactor?
 
     /// Stands for the `ESC [` that opens a colour code until the text around it has been escaped:
     /// SOH and 16 random hexadecimal digits, which text from outside cannot guess (its SOH would be
@@ -38,32 +42,38 @@ public final class Console: @unchecked Sendable {
     private let styleMark = "\u{1}" + (0..<16).map { _ in String(Int.random(in: 0..<16), radix: 16) }.joined()
 
     public init(
-        usesColour: Bool, isTerminal: Bool = false, out: @escaping (String) -> Void,
-        err: @escaping (String) -> Void
+        usesColour: Bool, isTerminal: Bool = false, redactor: Redactor? = nil,
+        out: @escaping (String) -> Void, err: @escaping (String) -> Void
     ) {
         self.usesColour = usesColour
         self.isTerminal = isTerminal
+        self.redactor = redactor
         self.writeOut = out
         self.writeErr = err
     }
 
-    /// A console on the process's standard output and error.
-    public static func standard(environment: [String: String]) -> Console {
+    /// A console on the process's standard output and error, masking with `redactor`.
+    public static func standard(environment: [String: String], redactor: Redactor) -> Console {
         let terminal = isatty(STDOUT_FILENO) == 1 && environment["TERM"] != "dumb"
         let colour = terminal && environment["NO_COLOR"] == nil
         return Console(
-            usesColour: colour, isTerminal: terminal, out: { Console.writeAll($0, to: STDOUT_FILENO) },
-            err: { Console.writeAll($0, to: STDERR_FILENO) })
+            usesColour: colour, isTerminal: terminal, redactor: redactor,
+            out: { Console.writeAll($0, to: STDOUT_FILENO) }, err: { Console.writeAll($0, to: STDERR_FILENO) })
     }
 
-    /// Writes one line (a newline is added) to standard output, control characters escaped.
-    public func line(_ text: String = "") { writeOut(forTerminal(text) + "\n") }
+    /// Writes one line (a newline is added) to standard output, redacted, control characters escaped.
+    public func line(_ text: String = "") { writeOut(forTerminal(redacted(text)) + "\n") }
 
-    /// Writes one line of text that is escaped already (a line of JSON) to standard output as it is.
+    /// Writes one line its writer has escaped and redacted already (a JSON event, whose strings
+    /// were masked one by one) to standard output as it is.
     public func verbatimLine(_ text: String) { writeOut(text + "\n") }
 
+    /// Writes one line its writer has redacted already (or was asked not to: `--no-redact`) to
+    /// standard output, control characters escaped.
+    public func lineAsRedacted(_ text: String) { writeOut(forTerminal(text) + "\n") }
+
     /// Erases the current line and draws `text` there (no newline), for a status line drawn in place.
-    public func statusLine(_ text: String) { writeOut(Self.eraseLine + forTerminal(text)) }
+    public func statusLine(_ text: String) { writeOut(Self.eraseLine + forTerminal(redacted(text))) }
 
     /// Erases the status line `statusLine(_:)` drew.
     public func eraseStatusLine() { writeOut(Self.eraseLine) }
@@ -78,8 +88,12 @@ public final class Console: @unchecked Sendable {
         return Int(size.ws_col)
     }
 
-    /// Writes one line to standard error, control characters escaped.
-    public func errorLine(_ text: String) { writeErr(forTerminal(text) + "\n") }
+    /// Writes one line to standard error, redacted, control characters escaped.
+    public func errorLine(_ text: String) { writeErr(forTerminal(redacted(text)) + "\n") }
+
+    private func redacted(_ text: String) -> String {
+        redactor?.redact(text) ?? text
+    }
 
     /// `text` wrapped in the escape codes for `styles`, or plain when colour is off.
     public func styled(_ text: String, _ styles: Style...) -> String {

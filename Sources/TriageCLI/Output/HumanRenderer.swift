@@ -45,10 +45,11 @@ public final class HumanRenderer: WalkObserver {
         case .asked(let question):
             showQuestion(question)
         case .answered(let question, let value, let origin):
+            let shown = question.isSecret ? "(a secret, not shown)" : value
             switch origin {
-            case .preset: console.line("  \(question.variable) = \(value)  (from --answer)")
+            case .preset: console.line("  \(question.variable) = \(shown)  (from --answer)")
             case .defaultValue:
-                console.line("  \(question.variable) = \(value)  (the default; pass --answer \(question.variable)=VALUE to choose)")
+                console.line("  \(question.variable) = \(shown)  (the default; pass --answer \(question.variable)=VALUE to choose)")
             case .user: break
             }
         case .answerRejected(_, _, let reason):
@@ -65,7 +66,7 @@ public final class HumanRenderer: WalkObserver {
             case .userSaidNo: console.line("  Not applied. Nothing was changed.")
             case .noConsent: console.line("  Not applied: without --yes, gotriage changes nothing.")
             }
-        case .decided:
+        case .decided, .diagnosed:
             break  // `why` shows the evidence on request; the walk's texts say what was found.
         case .goEnvUnreadable(let message):
             console.line(console.styled("  (could not read go env: \(message))", .dim))
@@ -147,6 +148,10 @@ public final class HumanRenderer: WalkObserver {
                     + "~/.bashrc, ~/.profile or similar), then run gotriage again.")
         case .failed(let key, let message):
             console.line(console.styled("  ✗ \(key) was not changed: \(message)", .red))
+        case .unconfirmed(let key, _, let new, let message):
+            console.line(
+                console.styled("  ! \(key) was changed to \(Self.show(new)) in the GOENV file, but \(message).", .yellow)
+                    + " gotriage undo puts it back.")
         }
     }
 
@@ -161,6 +166,12 @@ public final class HumanRenderer: WalkObserver {
         case .escalate: console.line(console.styled("⚑ Escalate\(cause)", .bold, .red))
         }
         console.line(end.conclusion)
+        // A cause the output shows but the walk could not prove (no playbook yet, or another
+        // ending): say what the catalog read, and what to do when it knows.
+        if let diagnosis = end.diagnosis, diagnosis.cause != end.cause {
+            console.line(console.styled("Diagnosis: \(diagnosis.cause) — \(diagnosis.reason)", .dim))
+            if let help = diagnosis.help { console.line(console.styled("  help: \(help)", .dim)) }
+        }
     }
 
     static func show(_ value: String) -> String { value.isEmpty ? "(empty)" : "\"\(value)\"" }

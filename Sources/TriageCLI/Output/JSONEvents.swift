@@ -20,6 +20,7 @@ public enum JSONEvent: Codable, Sendable, Equatable {
     case fixDeclined(FixDeclined)
     case fixWouldRun(FixWouldRun)
     case decision(Decision)
+    case diagnosis(Diagnosis)
     case goEnvUnreadable(GoEnvUnreadable)
     case interrupted(Interrupted)
     case end(End)
@@ -35,7 +36,7 @@ public enum JSONEvent: Codable, Sendable, Equatable {
         case fixApplied = "fix-applied"
         case fixDeclined = "fix-declined"
         case fixWouldRun = "fix-would-run"
-        case decision
+        case decision, diagnosis
         case goEnvUnreadable = "go-env-unreadable"
         case interrupted, end
     }
@@ -161,13 +162,14 @@ public enum JSONEvent: Codable, Sendable, Equatable {
         public struct ChangeResult: Codable, Sendable, Equatable {
             public let key: String
             public let status: Status
-            /// The value before (`applied`), or the environment's value that wins (`overridden`).
+            /// The value before (`applied`, `unconfirmed`), or the environment's value that wins (`overridden`).
             public let old: String?
-            /// The value now (`applied`), or the value that was wanted (`overridden`).
+            /// The value now (`applied`), the value the GOENV file now sets (`unconfirmed`), or
+            /// the value that was wanted (`overridden`).
             public let new: String?
             /// The environment variable that overrides the GOENV file (`overridden`).
             public let variable: String?
-            /// Why the change failed (`failed`).
+            /// Why the change failed (`failed`), or why it is not confirmed (`unconfirmed`).
             public let message: String?
         }
 
@@ -177,6 +179,8 @@ public enum JSONEvent: Codable, Sendable, Equatable {
             /// Not written: a variable in the environment beats the GOENV file.
             case overridden
             case failed
+            /// The GOENV file was changed, but go did not confirm the value (Ctrl-C, go not runnable).
+            case unconfirmed
         }
     }
 
@@ -205,6 +209,30 @@ public enum JSONEvent: Codable, Sendable, Equatable {
         public let location: String
     }
 
+    /// `diagnosis`: the cause catalog read a cause in a probe's output (also the `diagnosis` of
+    /// `end` and `interrupted`: the latest one, whatever the outcome).
+    public struct Diagnosis: Codable, Sendable, Equatable {
+        /// The cause id (`Playbooks/causes.yaml`).
+        public let cause: String
+        /// The signature whose match shows it.
+        public let signature: String
+        /// How sure the catalog is, 0…1.
+        public let score: Double
+        /// The line that shows it: `stdout line 4: "…"`.
+        public let evidence: String
+        public let reason: String
+        /// The one thing to do, for a cause no playbook proves yet.
+        public let help: String?
+        /// The step whose output was read (`playbook:step`).
+        public let step: String
+
+        func mapStrings(_ f: (String) -> String) -> Diagnosis {
+            Diagnosis(
+                cause: f(cause), signature: f(signature), score: score, evidence: f(evidence), reason: f(reason),
+                help: help.map(f), step: f(step))
+        }
+    }
+
     /// `go-env-unreadable`: `go env` could not be read; the walk goes on without its values.
     public struct GoEnvUnreadable: Codable, Sendable, Equatable {
         public let message: String
@@ -213,6 +241,8 @@ public enum JSONEvent: Codable, Sendable, Equatable {
     /// `interrupted`: Ctrl-C stopped the step's command.
     public struct Interrupted: Codable, Sendable, Equatable {
         public let step: String
+        /// The walk's diagnosis so far, when the cause catalog read one.
+        public var diagnosis: Diagnosis?
     }
 
     /// `end`: the walk is over; always the last line, also when a signal or a missing answer
@@ -227,10 +257,13 @@ public enum JSONEvent: Codable, Sendable, Equatable {
         public let reason: Reason
         /// The variable of the question nobody answered (reason `no-answer`); absent otherwise.
         public let variable: String?
+        /// The latest cause the cause catalog read in the walk's output, whatever the outcome
+        /// (`cause` is what the walk proved; absent when nothing was diagnosed).
+        public let diagnosis: Diagnosis?
 
         public init(
             step: String, outcome: Outcome, cause: String?, conclusion: String, reason: Reason,
-            variable: String? = nil
+            variable: String? = nil, diagnosis: Diagnosis? = nil
         ) {
             self.step = step
             self.outcome = outcome
@@ -238,6 +271,7 @@ public enum JSONEvent: Codable, Sendable, Equatable {
             self.conclusion = conclusion
             self.reason = reason
             self.variable = variable
+            self.diagnosis = diagnosis
         }
 
         /// How the walk ended, as reports name it.
@@ -307,6 +341,7 @@ public enum JSONEvent: Codable, Sendable, Equatable {
         case .fixDeclined: self = .fixDeclined(try FixDeclined(from: decoder))
         case .fixWouldRun: self = .fixWouldRun(try FixWouldRun(from: decoder))
         case .decision: self = .decision(try Decision(from: decoder))
+        case .diagnosis: self = .diagnosis(try Diagnosis(from: decoder))
         case .goEnvUnreadable: self = .goEnvUnreadable(try GoEnvUnreadable(from: decoder))
         case .interrupted: self = .interrupted(try Interrupted(from: decoder))
         case .end: self = .end(try End(from: decoder))
@@ -335,6 +370,7 @@ public enum JSONEvent: Codable, Sendable, Equatable {
         case .fixDeclined(let payload): (.fixDeclined, payload)
         case .fixWouldRun(let payload): (.fixWouldRun, payload)
         case .decision(let payload): (.decision, payload)
+        case .diagnosis(let payload): (.diagnosis, payload)
         case .goEnvUnreadable(let payload): (.goEnvUnreadable, payload)
         case .interrupted(let payload): (.interrupted, payload)
         case .end(let payload): (.end, payload)
@@ -395,12 +431,13 @@ public enum JSONEvent: Codable, Sendable, Equatable {
                     step: f(e.step), target: f(e.target), condition: e.condition.map(f),
                     evidence: e.evidence.map(f), location: f(e.location)))
         case .goEnvUnreadable(let e): return .goEnvUnreadable(GoEnvUnreadable(message: f(e.message)))
-        case .interrupted(let e): return .interrupted(Interrupted(step: f(e.step)))
+        case .diagnosis(let e): return .diagnosis(e.mapStrings(f))
+        case .interrupted(let e): return .interrupted(Interrupted(step: f(e.step), diagnosis: e.diagnosis?.mapStrings(f)))
         case .end(let e):
             return .end(
                 End(
                     step: f(e.step), outcome: e.outcome, cause: e.cause.map(f), conclusion: f(e.conclusion),
-                    reason: e.reason, variable: e.variable.map(f)))
+                    reason: e.reason, variable: e.variable.map(f), diagnosis: e.diagnosis?.mapStrings(f)))
         }
     }
 }

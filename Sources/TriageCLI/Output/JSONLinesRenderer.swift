@@ -5,7 +5,8 @@ import PlaybookSpec
 
 /// Writes a walk's events as JSON, one `JSONEvent` per line, for `gotriage run --json`.
 ///
-/// Every string is redacted before it is encoded (unless `--no-redact`). An event that cannot be
+/// Every string is redacted before it is encoded (unless `--no-redact`), and the answer to a
+/// secret question is `REDACTED` whatever it is. An event that cannot be
 /// encoded is reported on standard error and the stream goes on, so it still ends with the `end`
 /// line; nothing is left out without a word.
 public final class JSONLinesRenderer: WalkObserver {
@@ -15,6 +16,8 @@ public final class JSONLinesRenderer: WalkObserver {
     private let redactor: Redactor
     /// Probe output kept in a `probe-end` event, per stream, in characters.
     static let outputExcerpt = 4_000
+    /// The walk's latest diagnosis, repeated in an `interrupted` line.
+    private var diagnosis: DiagnosedCause?
 
     public init(console: Console, redactor: Redactor = Redactor()) {
         self.console = console
@@ -25,16 +28,30 @@ public final class JSONLinesRenderer: WalkObserver {
 
     public func handle(_ event: WalkEvent) {
         var event = event
-        if case .probeFinished(let probe, var result) = event {
+        switch event {
+        case .probeFinished(let probe, var result):
             // Redact the whole output before it is cut to an excerpt, so no secret is cut in half.
             result.stdout = redactor.redact(result.stdout)
             result.stderr = redactor.redact(result.stderr)
             event = .probeFinished(probe, result)
+        case .answered(let question, let value, let origin):
+            event = .answered(question, value: redactor.redact(answer: value, secret: question.isSecret), origin: origin)
+        case .answerRejected(let question, let reply, let reason):
+            event = .answerRejected(question, reply: redactor.redact(answer: reply, secret: question.isSecret), reason: reason)
+        default:
+            break
         }
-        write(redactor.redact(JSONEvent(event)))
+        if case .diagnosed(let diagnosis) = event { self.diagnosis = diagnosis }
+        var json = JSONEvent(event)
+        if case .interrupted(let interrupted) = json, let diagnosis {
+            json = .interrupted(JSONEvent.Interrupted(step: interrupted.step, diagnosis: JSONEvent.Diagnosis(diagnosis)))
+        }
+        write(redactor.redact(json))
     }
 
-    /// Writes one event as a line, or says on standard error why it cannot be written.
+    /// Writes one event as a line, or says on standard error why it cannot be written. Its strings
+    /// are redacted already, so the line is written as it is: masking JSON text again could only
+    /// break it.
     func write(_ event: JSONEvent) {
         do {
             console.verbatimLine(String(decoding: try encoder.encode(event), as: UTF8.self))
@@ -110,6 +127,8 @@ extension JSONEvent {
                     step: decision.step.description, target: decision.target.description,
                     condition: decision.condition, evidence: decision.evidence,
                     location: decision.location.description))
+        case .diagnosed(let diagnosis):
+            self = .diagnosis(Diagnosis(diagnosis))
         case .goEnvUnreadable(let message):
             self = .goEnvUnreadable(GoEnvUnreadable(message: message))
         case .interrupted(let step):
@@ -118,7 +137,8 @@ extension JSONEvent {
             self = .end(
                 End(
                     step: end.step.description, outcome: End.Outcome(end), cause: end.cause,
-                    conclusion: end.conclusion, reason: End.Reason(end.reason)))
+                    conclusion: end.conclusion, reason: End.Reason(end.reason),
+                    diagnosis: end.diagnosis.map(Diagnosis.init)))
         case .runStopped(let stop):
             let (outcome, reason) = End.stopped(stop.cause)
             var variable: String?
@@ -128,6 +148,15 @@ extension JSONEvent {
                     step: stop.step.description, outcome: outcome, cause: nil, conclusion: stop.conclusion,
                     reason: reason, variable: variable))
         }
+    }
+}
+
+extension JSONEvent.Diagnosis {
+    init(_ diagnosis: DiagnosedCause) {
+        self.init(
+            cause: diagnosis.cause, signature: diagnosis.signature, score: (diagnosis.score * 100).rounded() / 100,
+            evidence: diagnosis.evidence, reason: diagnosis.reason, help: diagnosis.help,
+            step: diagnosis.step.description)
     }
 }
 
@@ -150,6 +179,8 @@ extension JSONEvent.FixApplied.ChangeResult {
             self.init(key: key, status: .overridden, old: osValue, new: wanted, variable: variable, message: nil)
         case .failed(let key, let message):
             self.init(key: key, status: .failed, old: nil, new: nil, variable: nil, message: message)
+        case .unconfirmed(let key, let old, let new, let message):
+            self.init(key: key, status: .unconfirmed, old: old, new: new, variable: nil, message: message)
         }
     }
 }

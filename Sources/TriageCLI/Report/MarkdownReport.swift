@@ -15,6 +15,14 @@ struct MarkdownReport {
         out.append("|---|---|")
         out.append("| **Outcome** | \(Self.outcome(record.end)) |")
         out.append("| **Cause** | \(record.end?.cause.map { Self.code($0) } ?? "—") |")
+        if let diagnosis = record.diagnosis {
+            let score = Int((diagnosis.score * 100).rounded())
+            out.append(
+                "| **Diagnosis** | \(Self.code(diagnosis.cause)) (\(score)%, signature \(Self.code(diagnosis.signature))) — \(Self.cell(diagnosis.reason)) |"
+            )
+            out.append("| **Diagnosis evidence** | \(Self.code(diagnosis.evidence)) (read at \(Self.code(diagnosis.step))) |")
+            if let help = diagnosis.help { out.append("| **What to do** | \(Self.cell(help)) |") }
+        }
         out.append("| **Playbook** | \(Self.code(record.playbook)) — \(Self.cell(record.title)) |")
         if let end = record.end { out.append("| **Ended at** | \(Self.code(end.step)) (\(Self.cell(end.reason))) |") }
         out.append("| **gotriage** | \(Self.cell(context.gotriage)) |")

@@ -2,6 +2,9 @@ import HostEffects
 
 /// Readies a ``WalkRecord`` for a report: every string redacted, and each command's output cut to
 /// an excerpt — redacted *before* it is cut, so a secret is never half-kept at the cut.
+///
+/// Two passes: first every secret in the record is registered, then every string is masked, so a
+/// secret found late in the walk (a probe's output) is hidden early too (a conclusion, a title).
 extension WalkRecord {
     /// Lines of each output stream a report keeps (the last ones, where errors are).
     static let excerptLines = 20
@@ -9,11 +12,17 @@ extension WalkRecord {
     static let excerptCharacters = 3_000
 
     func prepared(with redactor: Redactor) -> WalkRecord {
+        if redactor.isEnabled { rememberSecrets(in: redactor.secrets) }
         let r: (String) -> String = { redactor.redact($0) }
         var copy = self
         copy.playbook = r(playbook)
         copy.title = r(title)
         copy.goEnv = goEnv.map(redactor.redact(environment:))
+        copy.diagnosis = diagnosis.map {
+            Diagnosis(
+                cause: r($0.cause), signature: r($0.signature), score: $0.score, evidence: r($0.evidence),
+                reason: r($0.reason), help: $0.help.map(r), step: r($0.step))
+        }
         copy.end = end.map {
             End(
                 outcome: $0.outcome, cause: $0.cause.map(r), conclusion: r($0.conclusion),
@@ -36,9 +45,7 @@ extension WalkRecord {
             }
             if var question = step.question {
                 question.prompt = r(question.prompt)
-                question.answer = question.answer.map {
-                    SecretMask.isSecretName(question.variable) && redactor.isEnabled ? SecretMask.replacement : r($0)
-                }
+                question.answer = question.answer.map { redactor.redact(answer: $0, secret: question.isSecret) }
                 step.question = question
             }
             if var fix = step.fix {
@@ -57,6 +64,34 @@ extension WalkRecord {
             return step
         }
         return copy
+    }
+
+    /// Registers every secret the record holds: secret-named environment values and secret
+    /// answers as they are, and what the rules find in every other string.
+    func rememberSecrets(in secrets: SecretRegistry) {
+        var texts = [playbook, title] + decisions.flatMap { $0.evidence + [$0.condition ?? ""] }
+        if let end { texts.append(end.conclusion) }
+        if let goEnv {
+            secrets.register(environment: goEnv)
+            texts += goEnv.values
+        }
+        for step in steps {
+            if let command = step.command {
+                secrets.register(environment: command.environment)
+                texts += command.argv + command.environment.values + [command.stdout, command.stderr]
+            }
+            if let question = step.question {
+                texts.append(question.prompt)
+                if let answer = question.answer {
+                    if question.isSecret { secrets.register(answer) } else { texts.append(answer) }
+                }
+            }
+            if let fix = step.fix {
+                texts.append(fix.reason)
+                texts += fix.changes.flatMap { $0.command + [$0.old, $0.new, $0.now, $0.message].compactMap { $0 } }
+            }
+        }
+        for text in texts { secrets.learn(from: text) }
     }
 
     /// The last ``excerptLines`` lines of `text`, at most ``excerptCharacters`` characters, with a

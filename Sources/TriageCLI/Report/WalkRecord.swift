@@ -1,4 +1,5 @@
 import Foundation
+import HostEffects
 
 /// Everything a walk did, in order, for a session report: commands with exit codes, durations and
 /// output, answers, fixes with old and new values, decisions with evidence, and the outcome.
@@ -11,6 +12,8 @@ struct WalkRecord: Codable, Sendable, Equatable {
     var decisions: [DecisionEntry] = []
     /// The Go settings that matter, as last read before a fix (`go env` values by key).
     var goEnv: [String: String]?
+    /// The latest cause the cause catalog read in the walk's output, whatever the outcome.
+    var diagnosis: Diagnosis?
     var end: End?
 
     /// One thing a step did: ran a command, asked a question, or proposed a fix.
@@ -53,6 +56,11 @@ struct WalkRecord: Codable, Sendable, Equatable {
         var answer: String?
         /// `user` or `answer-flag`.
         var origin: String?
+        /// The answer is a secret (`secret: true`, or a secret-named variable): a report shows `REDACTED`.
+        var secret: Bool?
+
+        /// Whether the answer is a secret, also in a record written before `secret` was kept.
+        var isSecret: Bool { secret == true || SecretMask.isSecretName(variable) }
     }
 
     struct Fix: Codable, Sendable, Equatable {
@@ -87,6 +95,19 @@ struct WalkRecord: Codable, Sendable, Equatable {
         var location: String
     }
 
+    struct Diagnosis: Codable, Sendable, Equatable {
+        var cause: String
+        var signature: String
+        /// 0…1.
+        var score: Double
+        /// The line that shows it: `stdout line 4: "…"`.
+        var evidence: String
+        var reason: String
+        var help: String?
+        /// The step whose output was read.
+        var step: String
+    }
+
     struct End: Codable, Sendable, Equatable {
         var outcome: String
         var cause: String?
@@ -96,7 +117,7 @@ struct WalkRecord: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case playbook, title, steps, decisions, end
+        case playbook, title, steps, decisions, diagnosis, end
         case goEnv = "go_env"
     }
 }

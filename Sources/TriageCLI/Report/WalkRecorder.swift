@@ -28,14 +28,10 @@ public final class WalkRecorder: WalkObserver {
             command.stderr = String(result.stderr.suffix(Self.keptOutput))
             record.steps[index].command = command
         case .asked(let question):
-            append(
-                question.step, .question,
-                question: WalkRecord.Question(variable: question.variable, prompt: question.prompt))
+            append(question.step, .question, question: Self.question(question))
         case .answered(let question, let value, let origin):
             if lastIndex(of: question.step, .question) == nil {
-                append(
-                    question.step, .question,
-                    question: WalkRecord.Question(variable: question.variable, prompt: question.prompt))
+                append(question.step, .question, question: Self.question(question))
             }
             guard let index = lastIndex(of: question.step, .question) else { return }
             record.steps[index].question?.answer = value
@@ -69,7 +65,10 @@ public final class WalkRecorder: WalkObserver {
                 WalkRecord.DecisionEntry(
                     step: decision.step.description, target: decision.target.description, condition: decision.condition,
                     evidence: decision.evidence, location: decision.location.description))
+        case .diagnosed(let diagnosis):
+            record.diagnosis = WalkRecord.Diagnosis(diagnosis)
         case .finished(let end):
+            if let diagnosis = end.diagnosis { record.diagnosis = WalkRecord.Diagnosis(diagnosis) }
             record.end = WalkRecord.End(
                 outcome: end.reportedOutcome, cause: end.cause, conclusion: end.conclusion,
                 step: end.step.description, reason: end.reason.rawValue)
@@ -81,6 +80,10 @@ public final class WalkRecorder: WalkObserver {
         case .said, .answerRejected, .goEnvUnreadable, .interrupted:
             break
         }
+    }
+
+    private static func question(_ question: PendingQuestion) -> WalkRecord.Question {
+        WalkRecord.Question(variable: question.variable, prompt: question.prompt, secret: question.isSecret ? true : nil)
     }
 
     private func append(
@@ -107,10 +110,20 @@ public final class WalkRecorder: WalkObserver {
         case .overridden(let overridden, _, let osValue, _):
             (key, status, now, message) = (overridden, "overridden", osValue, result.description)
         case .failed(let failed, let why): (key, status, now, message) = (failed, "failed", nil, why)
+        case .unconfirmed(let changed, _, let new, _): (key, status, now, message) = (changed, "unconfirmed", new, result.description)
         }
         guard let index = fix.changes.firstIndex(where: { $0.key == key && $0.status == nil }) else { return }
         fix.changes[index].status = status
         fix.changes[index].now = now
         fix.changes[index].message = message
+    }
+}
+
+extension WalkRecord.Diagnosis {
+    init(_ diagnosis: DiagnosedCause) {
+        self.init(
+            cause: diagnosis.cause, signature: diagnosis.signature, score: (diagnosis.score * 100).rounded() / 100,
+            evidence: diagnosis.evidence, reason: diagnosis.reason, help: diagnosis.help,
+            step: diagnosis.step.description)
     }
 }

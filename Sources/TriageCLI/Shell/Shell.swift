@@ -55,7 +55,13 @@ public final class Shell {
             reader.completer = { [tree, stop] line in
                 ShellCompleter(playbookIDs: tree.order, answers: Self.answerWords(for: stop)).complete(line)
             }
-            switch reader.readLine(prompt: prompt) {
+            let input =
+                if case .question(let question)? = stop, question.isSecret {
+                    reader.readSecretLine(prompt: prompt)
+                } else {
+                    reader.readLine(prompt: prompt)
+                }
+            switch input {
             case .endOfFile:
                 console.line()
                 return 0
@@ -63,10 +69,19 @@ public final class Shell {
                 console.line("(Ctrl-C stops a running command. To leave gotriage, type quit or press Ctrl-D.)")
             case .line(let text):
                 let line = text.trimmingCharacters(in: .whitespaces)
-                if !line.isEmpty { reader.addHistory(line) }
+                if keepsInHistory(line) { reader.addHistory(line) }
                 if await handle(line) == .quit { return 0 }
             }
         }
+    }
+
+    /// Whether `line` may go into the history (and its file): nothing typed while a secret
+    /// question waits (not even a command: it might be the secret), and no line that holds a
+    /// credential (what a rule sees, or a secret seen before).
+    func keepsInHistory(_ line: String) -> Bool {
+        if line.isEmpty { return false }
+        if case .question(let question)? = stop, question.isSecret { return false }
+        return !host.secrets.holdsSecret(line)
     }
 
     /// The prompt shows where the walk is (`playbook:step`). ASCII only, so any terminal shows it.

@@ -14,12 +14,13 @@ extension Shell {
             return
         }
         let writer = ReportWriter(host: host, console: console)
-        let redactor = Redactor(enabled: !noRedact)
+        let redactor = Redactor(enabled: !noRedact, secrets: host.secrets)
         let format = ReportWriter.format(for: files.first, json: json)
         do {
             guard let file = files.first else {
+                // Redacted by the report's own redactor, or not at all when asked (`--no-redact`).
                 let text = try await writer.text(recorder.record, format: format, redactor: redactor)
-                if format == .json { console.verbatimLine(text) } else { console.line(text) }
+                if format == .json { console.verbatimLine(text) } else { console.lineAsRedacted(text) }
                 return
             }
             let path = try await writer.write(recorder.record, format: format, redactor: redactor, to: file)

@@ -18,9 +18,11 @@ extension Shell {
         guard let contents = runner.contents() else { return }
         let pending = contents.undoable(session: undoer.journal.session)
         guard let newest = pending.first else {
-            console.line("Nothing to undo: gotriage has not changed any Go setting in this session, or it is all undone.")
+            console.line(
+                "Nothing to undo: gotriage has not changed any Go setting in this session, or it is all undone."
+                    + " (Earlier sessions: gotriage undo --list.)")
             return
         }
-        await runner.undo(all ? pending : [newest], force: force)
+        _ = await runner.undo(all ? pending : [newest], force: force)
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import HostEffects
 
-/// `gotriage undo --list`: every change in the journal, one line each, in plain words.
+/// `gotriage undo --list`: every change in the journal, one line each, in plain words, under
+/// the session that made it.
 struct JournalListing {
     let console: Console
     /// Formats times; the local time zone unless a test fixes one.
@@ -14,17 +15,24 @@ struct JournalListing {
             return
         }
         console.line("Changes gotriage made, oldest first\(journalPath.map { " (journal: \($0))" } ?? ""):")
-        for change in changes { console.line("  " + line(for: change)) }
+        for session in contents.sessions {
+            let mine = changes.filter { $0.session == session }
+            guard let first = mine.first else { continue }
+            let left = mine.filter { $0.state == .applied }.count
+            let undo = left == 0 ? "nothing left to undo" : "\(left) to undo: gotriage undo --session \(session)"
+            console.line("Session \(session), from \(format(first.time)) (\(undo)):")
+            for change in mine { console.line("  " + line(for: change)) }
+        }
     }
 
-    /// `2025-05-01 12:00:03  session 3f2a9c1b2d4e  go env -w GOPROXY=…  (was "off" from the GOENV file …)  applied`
+    /// `2025-05-01 12:00:03  go env -w GOPROXY=…  (was "off" from the GOENV file …)  applied`
     func line(for entry: JournalEntry) -> String {
         let command =
             switch entry.edit {
             case .set(let key, let value): ShellQuote.display(["go", "env", "-w", "\(key)=\(value)"])
             case .unset(let key): ShellQuote.display(["go", "env", "-u", key])
             }
-        return "\(format(entry.time))  session \(entry.session)  \(command)  (was \(Self.was(entry)))  \(Self.state(entry))"
+        return "\(format(entry.time))  \(command)  (was \(Self.was(entry)))  \(Self.state(entry))"
     }
 
     static func was(_ entry: JournalEntry) -> String {
@@ -37,6 +45,21 @@ struct JournalListing {
     }
 
     static func state(_ entry: JournalEntry) -> String {
+        let finder = " (found by session \(entry.recoveredBy ?? "?"))"
+        switch (entry.state, entry.recovered.flatMap(JournalRecovery.Finding.init(rawValue:))) {
+        case (.applied, .changed?):
+            return "applied, but gotriage stopped before recording it" + finder
+        case (.failed, .asBefore?):
+            return "not made: gotriage stopped before changing the file, which is as before" + finder
+        case (.applied, .neither?):
+            return "unfinished: the GOENV file was neither as before nor as planned" + finder
+                + "; undo --force writes back its bytes from before"
+        default:
+            return plainState(entry)
+        }
+    }
+
+    static func plainState(_ entry: JournalEntry) -> String {
         switch entry.state {
         case .planned: "planned, no result recorded (gotriage stopped while applying it)"
         case .applied: "applied"

@@ -44,31 +44,42 @@ struct UndoRunner {
 
     func describe(_ outcome: UndoOutcome) {
         switch outcome {
-        case .restored(let entry, let command, let identical):
-            console.line(
-                console.styled("  ✓ Undone: \(entry.key) is \(Self.restoredValue(entry))", .green)
-                    + " (ran: \(ShellQuote.display(command)))")
-            switch (identical, entry.goenvFile) {
-            case (true?, let path?):
+        case .restored(let entry, let restore):
+            let how =
+                switch restore.method {
+                case .journaledBytes: "wrote back the GOENV file as it was before the change"
+                case .key(let command): "ran: \(ShellQuote.display(command))"
+                }
+            console.line(console.styled("  ✓ Undone: \(entry.key) is \(Self.restoredValue(entry))", .green) + " (\(how))")
+            let path = entry.goenvFile ?? ""
+            switch (restore.byteIdentical, restore.method) {
+            case (true?, _):
                 if let note = entry.message { console.line("    (\(note).)") }
                 console.line("    The GOENV file \(path) is byte-identical to what it was before gotriage changed it.")
-            case (false?, let path?):
+            case (false?, .key):
+                console.line(
+                    "    Other settings in the GOENV file \(path) changed since gotriage's change, and are kept, "
+                        + "so the file is not byte-identical to before.")
+            case (false?, .journaledBytes):
                 console.line(
                     console.styled(
                         "    But the GOENV file \(path) is NOT byte-identical to what it was before "
                             + "gotriage changed it (its SHA-256 differs from the journaled one). Check it by hand; "
                             + "gotriage undo --list shows what was changed.", .red))
-            default:
-                console.line("    (GOENV is off, so there is no GOENV file to compare.)")
+            case (nil, _):
+                console.line("    (The journal kept no fingerprint of the file to compare with.)")
+            }
+            if let now = restore.goenvNow {
+                console.line("    Note: GOENV now names \(now); gotriage put back \(path), the file it changed.")
             }
         case .changedSince(let entry, let now):
-            let set = entry.confirmed ?? entry.value ?? ""
+            let set = GoEnvUndo.written(by: entry) ?? ""
             console.line(
                 console.styled("  Not undone: \(entry.key) changed since gotriage set it. ", .yellow)
                     + "gotriage set it to \(HumanRenderer.show(set)), and it is now \(HumanRenderer.show(now)). "
                     + "Undoing would throw that newer value away; to do it anyway, use \(forceHint).")
-        case .failed(let entry, let command, let message):
-            console.line(console.styled("  ✗ Could not undo \(entry.key) (\(ShellQuote.display(command))): \(message)", .red))
+        case .failed(let entry, let message):
+            console.line(console.styled("  ✗ Could not undo \(entry.key): \(message)", .red))
         }
     }
 

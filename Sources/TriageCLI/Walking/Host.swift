@@ -1,6 +1,7 @@
 import HostEffects
 
-/// What a walk may touch on this machine: commands, the Go environment, and where it runs.
+/// What a walk may touch on this machine: commands, the Go environment, and where it runs — and
+/// the secrets it has seen there, which everything written masks.
 public struct Host: Sendable {
     public var runner: any CommandRunning
     public var goEnvironment: any GoEnvironment
@@ -12,10 +13,14 @@ public struct Host: Sendable {
     public var selfExecutable: String
     /// Journals every change before it is made, for undo; nil changes settings unjournaled (tests).
     public var journal: ChangeJournal?
+    /// The secrets seen so far (one registry per process): reports, `--json`, the terminal and
+    /// history hide them wherever they appear.
+    public var secrets: SecretRegistry
 
     public init(
         runner: any CommandRunning, goEnvironment: any GoEnvironment, environment: [String: String],
-        workingDirectory: String, selfExecutable: String, journal: ChangeJournal? = nil
+        workingDirectory: String, selfExecutable: String, journal: ChangeJournal? = nil,
+        secrets: SecretRegistry = SecretRegistry()
     ) {
         self.runner = runner
         self.goEnvironment = goEnvironment
@@ -23,5 +28,6 @@ public struct Host: Sendable {
         self.workingDirectory = workingDirectory
         self.selfExecutable = selfExecutable
         self.journal = journal
+        self.secrets = secrets
     }
 }

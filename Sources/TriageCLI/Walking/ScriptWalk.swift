@@ -33,7 +33,8 @@ struct ScriptWalk {
                     if question.defaultValue != nil, case .accepted = driver.answer("", origin: .defaultValue) { continue }
                     return unanswered(question)
                 }
-                switch reader.readLine(prompt: "\(question.variable)> ") {
+                let prompt = "\(question.variable)> "
+                switch question.isSecret ? reader.readSecretLine(prompt: prompt) : reader.readLine(prompt: prompt) {
                 case .line(let reply): driver.answer(reply)
                 case .interrupted: return interrupted(at: question.step, by: SIGINT)
                 case .endOfFile: return unanswered(question)

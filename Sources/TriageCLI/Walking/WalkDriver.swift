@@ -4,6 +4,9 @@ import PlaybookSpec
 
 /// Carries out what a `Walk` asks for — reads go env, runs probes, applies fixes — until the walk
 /// needs the user or ends. The shell and `gotriage run` both walk through it.
+///
+/// It also registers every secret the walk meets in `host.secrets` before any observer hears of
+/// it (see `WalkDriver+Secrets.swift`), so whatever writes the events can mask it by value.
 public final class WalkDriver {
     /// Where a walk waits for someone.
     public enum Stop: Sendable, Equatable {
@@ -11,7 +14,7 @@ public final class WalkDriver {
         case question(PendingQuestion)
         /// A fix waits for a yes or no; reply with `applyFix()` or `declineFix()`.
         case fixConfirmation(PendingFix)
-        /// Ctrl-C stopped a probe; `retry()`, `back()` or `restart()`.
+        /// Ctrl-C stopped a probe, or the walk right after a fix; `retry()`, `back()` or `restart()`.
         case interrupted(StepAddress)
         case finished(WalkEnd)
     }
@@ -43,6 +46,11 @@ public final class WalkDriver {
     private var finishedReported = false
     /// Question steps a preset answer has already answered in this walk.
     private var presetsUsed: Set<StepAddress> = []
+    /// The fix step Ctrl-C stopped the walk after (its changes are done or not, as reported);
+    /// `retry()` walks on from there.
+    private var stoppedAfterFix: StepAddress?
+    /// The diagnosis last reported to the observer.
+    private var reportedDiagnosis: DiagnosedCause?
 
     public init(
         walk: Walk, host: Host, observer: any WalkObserver, presetAnswers: [String: String] = [:],
@@ -53,6 +61,8 @@ public final class WalkDriver {
         self.observer = observer
         self.presetAnswers = presetAnswers
         self.fixPolicy = fixPolicy
+        rememberSecretAnswers(presetAnswers)
+        rememberSecretVariables()
         let playbook = walk.tree.playbooks[walk.start.playbook]
         observer.handle(.started(playbook: walk.start.playbook, title: playbook?.title ?? ""))
     }
@@ -63,14 +73,21 @@ public final class WalkDriver {
             // Decisions first: one `next()` can branch into a step and reach its fix or question.
             let directive = walk.next()
             for decision in directive.decisions { observer.handle(.decided(decision)) }
+            if let diagnosis = walk.diagnosis, diagnosis != reportedDiagnosis {
+                reportedDiagnosis = diagnosis
+                observer.handle(.diagnosed(diagnosis))
+            }
             switch directive.action {
             case .readGoEnv(let keys):
                 walk.record(goEnv: await readGoEnv(keys)?.values ?? [:])
             case .say(let text, let step):
                 observer.handle(.said(text, step: step))
             case .run(let probe):
-                let observation = ProbeObservation(await run(probe))
-                handOver { try $0.record(probe: observation) }
+                let result = await run(probe)
+                handOver { try $0.record(probe: ProbeObservation(result)) }
+                // Told only now, once the captures are in: a secret-named capture is registered first.
+                rememberSecretVariables()
+                observer.handle(.probeFinished(probe, result))
             case .ask(let question):
                 if announced != question.step {
                     announced = question.step
@@ -95,7 +112,9 @@ public final class WalkDriver {
                 case .confirm:
                     waiting = .fixConfirmation(fix)
                     return .fixConfirmation(fix)
-                case .applyAll: await apply(fix, before: current)  // read just now: nothing ran since
+                case .applyAll:
+                    await apply(fix, before: current)  // read just now: nothing ran since
+                    if Task.isCancelled { return interruptedAtFix(fix) }
                 case .declineAll: decline(fix, why: .noConsent)
                 case .dryRun:
                     observer.handle(.fixWouldRun(fix, commands: commands(for: fix)))
@@ -146,6 +165,7 @@ public final class WalkDriver {
     /// Goes back to the previous question or fix; false when there is none.
     public func back() -> Bool {
         guard walk.back() else { return false }
+        stoppedAfterFix = nil
         waiting = nil
         announced = nil
         finishedReported = false
@@ -155,10 +175,22 @@ public final class WalkDriver {
     /// Starts the walk over.
     public func restart() {
         walk.restart()
+        stoppedAfterFix = nil
         waiting = nil
         announced = nil
         finishedReported = false
         presetsUsed = []
+        reportedDiagnosis = nil
+    }
+
+    /// Runs an interrupted probe again, or walks on after a fix that Ctrl-C stopped the walk at;
+    /// false when nothing was interrupted.
+    public func retry() -> Bool {
+        if stoppedAfterFix != nil {
+            stoppedAfterFix = nil
+            return true
+        }
+        return walk.retry()
     }
 
     /// Reports that `gotriage run` stopped before the walk ended; the walk is left as it is.
@@ -166,8 +198,13 @@ public final class WalkDriver {
         observer.handle(.runStopped(stop))
     }
 
-    /// Runs an interrupted probe again; false when nothing was interrupted.
-    public func retry() -> Bool { walk.retry() }
+    /// Stops the walk after `fix`, which was applied (or not, as reported) when Ctrl-C came: a
+    /// change is never cut short, but the walk does not go on.
+    private func interruptedAtFix(_ fix: PendingFix) -> Stop {
+        stoppedAfterFix = fix.step
+        observer.handle(.interrupted(fix.step))
+        return .interrupted(fix.step)
+    }
 
     /// The exact commands a fix would run, as shown to the user before asking.
     public func commands(for fix: PendingFix) -> [[String]] {
@@ -185,9 +222,12 @@ public final class WalkDriver {
 
     /// Hands `reply` to the walk, which waits at `question`, and reports what became of it.
     private func answer(_ question: PendingQuestion, _ reply: String, origin: AnswerOrigin) -> AnswerCheck {
+        rememberSecrets(inReply: reply, to: question)
         let check = handOver { try $0.answer(reply) }
         switch check {
         case .accepted(let value):
+            rememberSecrets(inReply: value, to: question)
+            rememberSecretVariables()
             announced = nil
             observer.handle(.answered(question, value: value, origin: origin))
         case .rejected(let reason):
@@ -266,8 +306,21 @@ public final class WalkDriver {
         }
     }
 
+    /// Runs `probe`, announced by `.probeStarted`; the caller tells of its end.
     private func run(_ probe: PendingProbe) async -> CommandResult {
+        rememberSecrets(in: probe)
         observer.handle(.probeStarted(probe))
+        if let write = SettingsWriteCommand.find(in: probe.argv) {
+            // The validator refuses such a step as written; this one became a write once its
+            // placeholders were filled in. Only a fix step changes settings: it asks first and is journaled.
+            var refused = CommandResult.notStarted(
+                probe.argv,
+                reason: "gotriage did not run '\(probe.argv.joined(separator: " "))': "
+                    + "\(write.kind.what), and only a fix step may do that (it asks first, and undo can put it back)")
+            refused.argv = probe.argv
+            observer.handle(.probeFinished(probe, refused))
+            return refused
+        }
         var argv = probe.argv
         if argv.first == "gotriage" { argv[0] = host.selfExecutable }
         let request = CommandRequest(
@@ -277,7 +330,7 @@ public final class WalkDriver {
             timeoutMilliseconds: probe.timeoutMilliseconds)
         var result = await host.runner.run(request)
         result.argv = probe.argv
-        observer.handle(.probeFinished(probe, result))
+        rememberSecrets(in: result)
         return result
     }
 }

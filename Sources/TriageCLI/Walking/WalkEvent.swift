@@ -20,6 +20,9 @@ public enum WalkEvent: Sendable {
     case fixWouldRun(PendingFix, commands: [[String]])
     /// The walk left a step; the decision holds the evidence (for `why` and reports).
     case decided(Decision)
+    /// The cause catalog read a cause in a probe's output; it stays the walk's diagnosis until a
+    /// later one replaces it.
+    case diagnosed(DiagnosedCause)
     case goEnvUnreadable(String)
     case interrupted(StepAddress)
     case finished(WalkEnd)

@@ -126,16 +126,25 @@ struct FileJournalTests {
         _ = await second.apply(.unset(key: "GOPROXY"), with: go)
 
         let contents = try file.read()
-        #expect(contents.entries.map(\.state) == [.planned, .applied, .planned, .applied, .planned, .applied])
-        #expect(contents.latestSession == "second")
+        // Each change: planned with the bytes before, planned again with the bytes after, applied.
+        #expect(
+            contents.entries.map(\.state) == [
+                .planned, .planned, .applied, .planned, .planned, .applied,
+                .planned, .planned, .applied
+            ])
+        #expect(contents.newestUndoableSession == "second")
+        #expect(contents.sessions == ["first", "second"])
         #expect(contents.undoable(session: "first").map(\.key) == ["GOPRIVATE", "GOPROXY"], "newest first")
         #expect(contents.undoable(session: "second").map(\.key) == ["GOPROXY"])
         let planned = contents.entries[0]
         #expect(planned.previous == "off")
         #expect(planned.previousFileValue == "off")
         #expect(planned.source == "goenv-file")
-        #expect(contents.entries[1].confirmed == "direct")
-        #expect(contents.entries[5].value == nil)
+        #expect(planned.goenvBefore?.data == Data("GOPROXY=off\n".utf8))
+        #expect(planned.goenvAfter == nil, "the first line is written before go works out the new bytes")
+        #expect(contents.entries[1].goenvAfter?.data == Data("GOPROXY=direct\n".utf8))
+        #expect(contents.entries[2].confirmed == "direct")
+        #expect(contents.entries[8].value == nil)
     }
 
     @Test func aChangeThatCannotBeJournaledIsNotMade() async {

@@ -11,6 +11,20 @@ struct SecretMaskTests {
         #expect(throws: Never.self) { try rule.compile() }
     }
 
+    /// What each rule finds is the secret alone, as the text held it (the registry remembers it).
+    @Test(arguments: [
+        ("machine h login u password p4ss", ["p4ss"]),
+        ("https://alice:p@ss@proxy/x", ["alice:p@ss"]),
+        ("GITHUB_TOKEN='quoted value'", ["'quoted value'"]),
+        ("Authorization: Basic dXNlcjpwYXNz", ["dXNlcjpwYXNz"]),
+        (#"{"password": "a\"b"}"#, [#"a\"b"#]),
+        ("credential=tok.en\n", ["tok.en"]),
+        ("nothing here", [])
+    ])
+    func maskingSaysWhatItFound(text: String, found: [String]) {
+        #expect(SecretMask.masking(text).found.map(\.text) == found)
+    }
+
     @Test func everyRuleHasItsOwnName() {
         #expect(Set(SecretMask.rules.map(\.name)).count == SecretMask.rules.count)
     }
@@ -40,12 +54,15 @@ struct SecretMaskTests {
         #expect(selection.variable == "HTTPS_PROXY")
     }
 
-    @Test(arguments: ["GITHUB_TOKEN", "db_password", "my_api_key", "CLIENT_SECRET", "PASSWD"])
+    @Test(arguments: [
+        "GITHUB_TOKEN", "db_password", "my_api_key", "CLIENT_SECRET", "PASSWD", "TOKEN", "x-api-key",
+        "SSH_PRIVATE_KEY"
+    ])
     func secretNamesAreRecognised(name: String) {
         #expect(SecretMask.isSecretName(name))
     }
 
-    @Test(arguments: ["GOPROXY", "HTTPS_PROXY", "PATH", "GONOSUMDB"])
+    @Test(arguments: ["GOPROXY", "HTTPS_PROXY", "PATH", "GONOSUMDB", "GOAUTH", "credential.helper"])
     func ordinaryNamesAreNotSecret(name: String) {
         #expect(!SecretMask.isSecretName(name))
     }
@@ -60,7 +77,11 @@ struct SecretMaskTests {
         "machine git.example login u password p4ss",
         "-----BEGIN OPENSSH PRIVATE KEY-----\nabc\n-----END OPENSSH PRIVATE KEY-----",
         "MY_TO\u{212A}EN=abc (a Kelvin sign, which a case-insensitive regex takes for k)",
-        "ſecret: ſ, the long s, and PAſſWORD=x"
+        "ſecret: ſ, the long s, and PAſſWORD=x",
+        "TOKEN=bare and api_key=lower, https://alice:p@ss@proxy/x, https_proxy=c:p@s@h:1",
+        "protocol=https\nauthtype=Bearer\ncredential=eyJhbGciOi.x.y\npassword=pw1234",
+        "> X-Api-Key: k3y\n    oauth_token: 0a1b2c\n14:02 http.c:664 => Send header: Private-Token: glpat",
+        "Password for 'https://git.example': and password: for nothing"
     ])
     func theQuickLookChangesNothing(text: String) {
         #expect(SecretMask.masked(text) == SecretMask.maskedByEveryRule(text))
