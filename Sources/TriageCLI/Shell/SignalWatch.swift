@@ -85,8 +85,15 @@ final class SignalWatch: @unchecked Sendable {
 
     /// Puts the previous handlers back and returns the first signal received while armed, if any
     /// (including one still in the pipe).
-    func disarm() -> Int32? {
+    ///
+    /// With `holdingAfterStop`, a signal received leaves the handlers installed, so later ones are
+    /// caught and dropped: `gotriage run` then only writes its end (event, report) and exits, and a
+    /// second Ctrl-C must not cut that short or turn exit status 6 into death by SIGINT.
+    func disarm(holdingAfterStop: Bool = false) -> Int32? {
         lock.withLock {
+            for signalNumber in drain() where received == nil { received = signalNumber }
+            onSignal = nil
+            if holdingAfterStop, received != nil { return received }
             for (signalNumber, old) in previous {
                 var old = old
                 sigaction(signalNumber, &old, nil)
@@ -94,7 +101,6 @@ final class SignalWatch: @unchecked Sendable {
             previous = [:]
             watchWriteFD.store(-1, ordering: .releasing)
             for signalNumber in drain() where received == nil { received = signalNumber }
-            onSignal = nil
             return received
         }
     }

@@ -19,7 +19,8 @@ struct ScriptWalk {
 
     func run() async -> ExitStatus {
         while true {
-            let (stop, signal) = await driver.advanceStoppably()
+            // After a stop signal the run only writes its end: a second Ctrl-C is caught and dropped.
+            let (stop, signal) = await driver.advanceStoppably(holdingAfterStop: true)
             if let signal, let step = Self.step(of: stop) {
                 return interrupted(at: step, by: signal)
             }
@@ -55,6 +56,8 @@ struct ScriptWalk {
 
     /// A signal stopped the run at `step`: says so and ends with status 6.
     private func interrupted(at step: StepAddress, by signal: Int32) -> ExitStatus {
+        // Also after Ctrl-C at a prompt: from here on a stop signal is caught and dropped.
+        SignalWatch.shared.arm { _ in }
         driver.stopRun(RunStop(step: step, cause: .interrupted(signal: SignalWatch.name(of: signal))))
         return .interrupted
     }
