@@ -72,10 +72,11 @@ import TriageCLI
     // network-unreachable, instructions: a private module fetched directly with git, whose server
     // does not answer. go 1.19 prints `… invalid version: git ls-remote -q origin in …: exit status
     // 128:\n\tfatal: unable to access 'http://127.0.0.1:D/team/lib/': Failed to connect to 127.0.0.1
-    // port D after 0 ms: Couldn't connect to server`. Runs on go 1.19 only: go 1.21+ print only
-    // `go: no secure protocol found for repository` and the walk ends at `unknown`.
-    @Test func unreachableCodeHostGetsInstructions() throws {
-        let lab = try Lab.make()
+    // port D after 0 ms: Couldn't connect to server`. go 1.21+ print only `go: no secure protocol
+    // found for repository`; the walk then asks git the way go did and reads the same git error.
+    @Test(arguments: GoRelease.all)
+    func unreachableCodeHostGetsInstructions(release: GoRelease) throws {
+        let lab = try Lab.make(release: release)
         defer { lab.remove() }
         let proxy = try lab.startProxy(modules: [Self.hello])
         defer { proxy.stop() }
@@ -84,7 +85,8 @@ import TriageCLI
         try lab.writeGoEnvFile(["GOPROXY=\(proxy.url)", "GOPRIVATE=private.example.com", "GOSUMDB=off"])
         let consumer = try lab.makeConsumer(requiring: [Self.privateLib])
         let before = try lab.goModDownload([Self.privateLib.path], in: consumer)
-        #expect(before.stderr.contains("unable to access '\(dead)/team/lib/': Failed to connect"), "\(before.stderr)")
+        let gitSays = "unable to access '\(dead)/team/lib/': Failed to connect"
+        #expect(before.stderr.contains(GitCauseTests.goPrints(gitSays, on: release)), "\(before.stderr)")
         let goenvBefore = lab.goEnvFileBytes
 
         let run = try triage(lab, module: Self.privateLib.path, in: consumer, yes: true)
