@@ -43,7 +43,7 @@ import Testing
                 )))
         let decision = try #require(walk.decisions.last)
         #expect(decision.target == StepAddress(playbook: "private-modules", step: "triage"))
-        #expect(decision.kind == .branch(index: 3, count: 3))
+        #expect(decision.kind == .branch(index: 4, count: 4))
         #expect(
             decision.condition?.hasPrefix(
                 "the cause catalog ranks private-module-proxy first (score 93%): the proxy http://127.0.0.1:40213 could not fetch git.corp.test/team/lib"
@@ -86,7 +86,7 @@ import Testing
                     "example.com/hello", "v1.0.0",
                     "reading http://127.0.0.1:4/example.com/hello/@v/v1.0.0.info: 401 Unauthorized")))
         let decision = try #require(walk.decisions.last)
-        #expect(decision.kind == .fallback(count: 3))
+        #expect(decision.kind == .fallback(count: 4))
         #expect(decision.target.step == "unknown")
         #expect(decision.evidence.contains("the cause catalog ranks proxy-auth first, and no playbook proves it yet"))
         guard case .finished(let end) = walk.next().action else {
