@@ -71,7 +71,7 @@ var partStarted = Date()
     return String(format: "%.1f s", Date().timeIntervalSince(partStarted))
 }
 watchdog.beat("loader")
-let loaderCounts = LoaderFuzzer(seeds: corpus, catalog: FixtureTrees.shippedCatalog).run(
+let loaderCounts = LoaderFuzzer(seeds: corpus, catalog: FixtureTrees.shippedLoadedCatalog).run(
     count: inputs, seed: seed, progress: { print("  … \($0)") },
     starting: { watchdog.beat("loader") })
 print("loader: \(loaderCounts), crashes: 0, hangs: 0, \(took())")

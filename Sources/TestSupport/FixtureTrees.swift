@@ -11,17 +11,22 @@ public enum FixtureTrees {
     public static func tree(_ yaml: String..., file: String = "test.yaml") throws -> DecisionTree {
         try PlaybookLibrary.load(
             texts: yaml.enumerated().map { (fileName(file, $0.offset), $0.element) },
-            catalog: shippedCatalog
+            catalog: shippedLoadedCatalog
         ).get()
     }
 
-    /// The shipped cause catalog (`Playbooks/causes.yaml` of the source tree), loaded once.
-    public static let shippedCatalog: Catalog = {
+    /// The shipped cause catalog (`Playbooks/causes.yaml` of the source tree), loaded once, with
+    /// its diagnoser: a tree loaded against it shares the compiled signatures instead of building
+    /// its own (which took most of the time of a small playbook's load).
+    public static let shippedLoadedCatalog: LoadedCatalog = {
         switch CatalogLoader.load(file: GotriageBinary.shippedPlaybooks + "/" + CatalogLoader.fileName) {
-        case .success(let loaded): return loaded.catalog
+        case .success(let loaded): return loaded
         case .failure(let failure): preconditionFailure("the shipped cause catalog does not load:\n\(failure)")
         }
     }()
+
+    /// The shipped cause catalog itself.
+    public static var shippedCatalog: Catalog { shippedLoadedCatalog.catalog }
 
     private static func fileName(_ file: String, _ position: Int) -> String {
         guard position > 0 else { return file }

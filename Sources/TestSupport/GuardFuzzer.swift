@@ -57,7 +57,7 @@ public struct GuardFuzzer {
             counts.playbooks += 1
             guard
                 case .success(let tree) = PlaybookLibrary.load(
-                    texts: [("guard.yaml", Self.playbook(argv, goflags))], catalog: FixtureTrees.shippedCatalog)
+                    texts: [("guard.yaml", Self.playbook(argv, goflags))], catalog: FixtureTrees.shippedLoadedCatalog)
             else {
                 counts.refusedByValidator += 1
                 continue

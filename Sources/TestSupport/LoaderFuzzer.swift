@@ -47,10 +47,10 @@ public struct LoaderFuzzer {
     /// Reads the mutated texts, with a node budget small enough that an alias bomb ends in
     /// milliseconds (20 000 nodes: thirty times what the largest shipped playbook reads).
     private let loader: PlaybookLoader
-    /// The cause catalog the playbooks are validated against.
-    private let catalog: Catalog
+    /// The cause catalog the playbooks are validated against, with its diagnoser (built once).
+    private let catalog: LoadedCatalog
 
-    public init(seeds: [Seed], catalog: Catalog, nodeLimit: Int = 20_000) {
+    public init(seeds: [Seed], catalog: LoadedCatalog, nodeLimit: Int = 20_000) {
         self.seeds = seeds
         self.catalog = catalog
         self.loader = PlaybookLoader(nodeLimit: nodeLimit)
@@ -84,7 +84,8 @@ public struct LoaderFuzzer {
             do {
                 let document = try loader.load(text: text, file: original.file)
                 do {
-                    _ = try Validator.validate([document] + (companions[original.file] ?? []), causes: catalog)
+                    _ = try Validator.validate(
+                        [document] + (companions[original.file] ?? []), causes: catalog.catalog, diagnoser: catalog.diagnoser)
                     counts.loaded += 1
                     continue
                 } catch {

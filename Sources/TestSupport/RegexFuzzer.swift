@@ -70,7 +70,7 @@ public struct RegexFuzzer {
             counts.inputs += 1
             guard
                 case .success(let tree) = PlaybookLibrary.load(
-                    texts: [("fuzz.yaml", Self.playbook(pattern))], catalog: FixtureTrees.shippedCatalog),
+                    texts: [("fuzz.yaml", Self.playbook(pattern))], catalog: FixtureTrees.shippedLoadedCatalog),
                 var walk = Walk(tree: tree, playbook: "fuzz"), case .run = walk.next().action
             else {
                 counts.invalid += 1

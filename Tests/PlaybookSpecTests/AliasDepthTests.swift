@@ -43,7 +43,7 @@ import Testing
         let text = Self.chain(2_000) { Self.link(name, $0) }
         #expect(text.utf8.count < 80_000)
         // On a pool thread (512 KB of stack), as `gotriage run` loads.
-        let result = await Task { PlaybookLibrary.load(texts: [("deep.yaml", text)], catalog: FixtureTrees.shippedCatalog) }.value
+        let result = await Task { PlaybookLibrary.load(texts: [("deep.yaml", text)], catalog: FixtureTrees.shippedLoadedCatalog) }.value
         guard case .failure(let failure) = result else {
             Issue.record("\(name): a 2 000-level chain must not load")
             return
@@ -54,6 +54,8 @@ import Testing
 
     @Test func nestingWithinTheLimitLoads() throws {
         let text = Self.chain(ConditionReader.depthLimit - 1) { "{not: *c\($0 - 1)}" }
-        #expect(throws: Never.self) { try PlaybookLibrary.load(texts: [("deep.yaml", text)], catalog: FixtureTrees.shippedCatalog).get() }
+        #expect(throws: Never.self) {
+            try PlaybookLibrary.load(texts: [("deep.yaml", text)], catalog: FixtureTrees.shippedLoadedCatalog).get()
+        }
     }
 }

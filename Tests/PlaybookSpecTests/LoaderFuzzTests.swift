@@ -26,7 +26,7 @@ struct LoaderFuzzTests {
         #expect(seeds.count > 10)
         // Seconds of parsing: off the cooperative pool, which the async tests beside it need.
         let counts = await OffThePool.run {
-            LoaderFuzzer(seeds: seeds, catalog: FixtureTrees.shippedCatalog).run(count: 2_000, seed: 20_240_601)
+            LoaderFuzzer(seeds: seeds, catalog: FixtureTrees.shippedLoadedCatalog).run(count: 2_000, seed: 20_240_601)
         }
         #expect(counts.inputs == 2_000)
         #expect(counts.unclear == 0, "\(counts.unclearExamples.joined(separator: "\n\n"))")

@@ -24,6 +24,14 @@ public enum PlaybookLibrary {
         load(texts.map { ($0.file, .success($0.text)) }, catalog: catalog, diagnoser: nil)
     }
 
+    /// Loads playbooks given as text against a loaded catalog, whose diagnoser (its regexes
+    /// compiled once) the tree then shares: for callers that load many small playbooks.
+    public static func load(
+        texts: [(file: String, text: String)], catalog: LoadedCatalog
+    ) -> Result<DecisionTree, PlaybookLoadFailure> {
+        load(texts.map { ($0.file, .success($0.text)) }, catalog: catalog.catalog, diagnoser: catalog.diagnoser)
+    }
+
     private static func load(
         _ inputs: [(file: String, text: Result<String, Diagnostic>)], catalog: Catalog,
         diagnoser: Diagnoser?
