@@ -22,7 +22,8 @@ is_release() {
   local home output
   home=$(mktemp -d)
   output=$(cd / && env -i PATH=/usr/bin:/bin HOME="$home" GOENV=off GOTOOLCHAIN=local "$1" version 2>&1) || true
-  rm -rf "$home"
+  # go 1.23+ may still be writing its telemetry folder there for a moment after it exits.
+  rm -rf "$home" 2>/dev/null || { sleep 1; rm -rf "$home"; }
   [[ $output == "go version go$2 "* ]]
 }
 

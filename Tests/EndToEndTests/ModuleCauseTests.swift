@@ -54,7 +54,6 @@ import TriageCLI
             lab: lab, consumer: consumer, answers: ["module=\(Self.hello.path)"], cause: "goflags-invalid",
             environment: shell)
         let conclusion = instructed.conclusion
-        let events = instructed.events
         #expect(conclusion.contains("unset GOFLAGS"), "\(conclusion)")
         #expect(try lab.goModDownload([Self.hello.path], in: consumer).exitCode == 0, "without GOFLAGS it works")
     }
@@ -254,7 +253,6 @@ import TriageCLI
             lab: lab, consumer: consumer, answers: ["module=\(vanity.path)"], cause: "import-path-meta",
             environment: network)
         let conclusion = instructed.conclusion
-        let events = instructed.events
         #expect(
             conclusion.contains("curl -sL 'https://vanity.example.com/team/lib?go-get=1' | grep go-import"),
             "\(conclusion)")

@@ -158,7 +158,7 @@ import TriageCLI
     /// libedit's history file with its vis(3) escapes (`\040` for a space) undone.
     static func unvis(_ text: String) -> String {
         var result = ""
-        var characters = Array(text)
+        let characters = Array(text)
         var index = 0
         while index < characters.count {
             if characters[index] == "\\", index + 3 < characters.count,
