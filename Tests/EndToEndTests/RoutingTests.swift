@@ -15,8 +15,8 @@ import TriageCLI
         let proxy: LabServer
         let consumer: URL
 
-        init() throws {
-            lab = try Lab.make()
+        init(release: GoRelease) throws {
+            lab = try Lab.make(release: release)
             proxy = try lab.startProxy(modules: [RoutingTests.hello])
             try lab.writeGoEnvFile(["GOPROXY=\(proxy.url)", "GOSUMDB=off"])
             consumer = try lab.makeConsumer(requiring: [RoutingTests.hello])
@@ -30,12 +30,13 @@ import TriageCLI
         }
     }
 
-    // go 1.19.8 prints a checksum mismatch as `verifying example.com/hello@v1.0.0: checksum
-    // mismatch` — no `go: ` prefix, nothing on stdout even with -json. Without a module answer
-    // and without a terminal, the walk still names the module (a question would stop the run
-    // with exit 2) and ends at the checksum cause.
-    @Test func theModuleIsFoundInALineWithoutTheGoPrefix() throws {
-        let setup = try ForgedSumLab()
+    // Every release (go 1.19.8 to 1.27.3) prints a checksum mismatch as `verifying
+    // example.com/hello@v1.0.0: checksum mismatch` — no `go: ` prefix, nothing on stdout even with
+    // -json. Without a module answer and without a terminal, the walk still names the module (a
+    // question would stop the run with exit 2) and ends at the checksum cause.
+    @Test(arguments: GoRelease.all)
+    func theModuleIsFoundInALineWithoutTheGoPrefix(release: GoRelease) throws {
+        let setup = try ForgedSumLab(release: release)
         defer { setup.remove() }
         let lab = setup.lab
         let everything = try lab.run(["go", "mod", "download", "-json"], in: setup.consumer)
@@ -60,9 +61,9 @@ import TriageCLI
 
     // GOPROXY=off: declined for lack of --yes, and a dry run. Both end without changing anything
     // and keep the diagnosis in the end line and in the reports (Markdown and JSON).
-    @Test(arguments: [false, true])
-    func theDiagnosisSurvivesADeclinedFixAndADryRun(dryRun: Bool) throws {
-        let lab = try Lab.make()
+    @Test(arguments: GoRelease.all, [false, true])
+    func theDiagnosisSurvivesADeclinedFixAndADryRun(release: GoRelease, dryRun: Bool) throws {
+        let lab = try Lab.make(release: release)
         defer { lab.remove() }
         try lab.writeGoEnvFile(["GOPROXY=off", "GOSUMDB=off"])
         let consumer = try lab.makeConsumer(requiring: [Self.hello])
@@ -93,8 +94,9 @@ import TriageCLI
 
     // A proxy that wants a login (401): the catalog knows the cause (proxy-auth) but no playbook
     // proves it yet, so the walk escalates — and says what the output shows and what to do.
-    @Test func anEscalationCarriesTheDiagnosisAndItsHelp() throws {
-        let lab = try Lab.make()
+    @Test(arguments: GoRelease.all)
+    func anEscalationCarriesTheDiagnosisAndItsHelp(release: GoRelease) throws {
+        let lab = try Lab.make(release: release)
         defer { lab.remove() }
         let proxy = try lab.startStatusServer(code: 401, body: "unauthorized")
         defer { proxy.stop() }
