@@ -120,6 +120,34 @@ import Testing
         #expect(after.exitCode == 0, "\(after.stderr)")
     }
 
+    // goauth-misconfig (go 1.24+). At its first HTTPS request go stops on a GOAUTH it cannot use:
+    //   go: GOAUTH=off cannot be combined with other authentication commands (GOAUTH=off;netrc)
+    //   go: GOAUTH encountered an empty command (GOAUTH=netrc;)
+    //   go: GOAUTH=git dir method requires an absolute path to the git working directory, dir is not absolute
+    // The proxy needs no login: GOAUTH is read before any server is asked.
+    @Test(arguments: GoRelease.all.filter { $0.isAtLeast(24) }, ["off;netrc", "netrc;", "git relative/dir"])
+    func unusableGoauthIsFixedByUnsettingIt(release: GoRelease, value: String) throws {
+        let lab = try Lab.make(release: release)
+        defer { lab.remove() }
+        let certificate = try lab.makeCertificate(dnsNames: [])
+        let proxy = try lab.startProxy(modules: [Self.hello], certificate: certificate)
+        defer { proxy.stop() }
+        try lab.writeGoEnvFile(["GOPROXY=https://127.0.0.1:\(proxy.port)", "GOSUMDB=off", "GOAUTH=\(value)"])
+        let consumer = try lab.makeConsumer(requiring: [Self.hello])
+        let trust = ["SSL_CERT_FILE": certificate.caURL.path]
+
+        let before = try lab.goModDownload([Self.hello.path], in: consumer, extraEnvironment: trust)
+        try lab.recordForCorpus(
+            before, command: ["go", "mod", "download", Self.hello.path], cause: "goauth-misconfig", suite: Self.self,
+            variant: value)
+        #expect(before.exitCode == 1)
+        #expect(before.stderr.hasPrefix("go: GOAUTH"), "\(before.stderr)")
+
+        #expect(try lab.goEnv(["-u", "GOAUTH"]).exitCode == 0)
+        let after = try lab.goModDownload([Self.hello.path], in: consumer, extraEnvironment: trust)
+        #expect(after.exitCode == 0, "\(after.stderr)")
+    }
+
     // network-unreachable, direct VCS case (the dead-GOPROXY case is in LabScenarioTests).
     // go 1.19 prints: go: private.example.com/team/lib.git@v1.0.0: invalid version: git ls-remote -q
     //   origin in <GOMODCACHE>/cache/vcs/<hash>: exit status 128:
