@@ -11,26 +11,45 @@ import TriageCLI
 @Suite struct GoAuthCauseTests {
     static let hello = LabModule.hello
     static let releases = GoRelease.all.filter { $0.isAtLeast(24) }
+    static let unusableValues = ["off;netrc", "netrc;", "git relative/dir"]
 
-    @Test(arguments: releases, ["off;netrc", "netrc;", "git relative/dir"])
+    /// A lab whose module proxy speaks HTTPS (its CA trusted through `SSL_CERT_FILE`), with
+    /// `goauth` saved as GOAUTH in the GOENV file.
+    struct Setup {
+        let lab: Lab
+        let proxy: LabServer
+        let consumer: URL
+        /// The environment go and gotriage run with: the lab CA trusted.
+        let trust: [String: String]
+
+        init(release: GoRelease, goauth: String) throws {
+            lab = try Lab.make(release: release)
+            let certificate = try lab.makeCertificate(dnsNames: [])
+            proxy = try lab.startProxy(modules: [GoAuthCauseTests.hello], certificate: certificate)
+            try lab.writeGoEnvFile(["GOPROXY=https://127.0.0.1:\(proxy.port)", "GOSUMDB=off", "GOAUTH=\(goauth)"])
+            consumer = try lab.makeConsumer(requiring: [GoAuthCauseTests.hello])
+            trust = ["SSL_CERT_FILE": certificate.caURL.path]
+        }
+
+        func download() throws -> (exitCode: Int32, stdout: String, stderr: String) {
+            try lab.goModDownload([GoAuthCauseTests.hello.path], in: consumer, extraEnvironment: trust)
+        }
+
+        func remove() {
+            proxy.stop()
+            lab.remove()
+        }
+    }
+
+    @Test(arguments: releases, unusableValues)
     func aGoauthValueGoCannotUseIsUnset(release: GoRelease, value: String) throws {
-        let lab = try Lab.make(release: release)
-        defer { lab.remove() }
-        let certificate = try lab.makeCertificate(dnsNames: [])
-        let proxy = try lab.startProxy(modules: [Self.hello], certificate: certificate)
-        defer { proxy.stop() }
-        try lab.writeGoEnvFile(["GOPROXY=https://127.0.0.1:\(proxy.port)", "GOSUMDB=off", "GOAUTH=\(value)"])
-        let consumer = try lab.makeConsumer(requiring: [Self.hello])
-        let trust = ["SSL_CERT_FILE": certificate.caURL.path]
-        let before = try lab.goModDownload([Self.hello.path], in: consumer, extraEnvironment: trust)
-        #expect(before.stderr.contains("go: GOAUTH"), "\(before.stderr)")
-
+        let setup = try Setup(release: release, goauth: value)
+        defer { setup.remove() }
         let fixed = try provesGoEnvFix(
-            lab: lab, consumer: consumer, answers: ["module=\(Self.hello.path)"], cause: "goauth-misconfig",
-            environment: trust
-        ) { try lab.goModDownload([Self.hello.path], in: consumer, extraEnvironment: trust) }
+            lab: setup.lab, consumer: setup.consumer, answers: ["module=\(Self.hello.path)"],
+            cause: "goauth-misconfig", environment: setup.trust, check: setup.download)
         #expect(fixed.end?.step == "go-settings:resolved-goauth", "\(fixed.transcript)")
         #expect(fixed.end?.diagnosis?.cause == "goauth-misconfig")
-        #expect(try lab.goEnv(["GOAUTH"]).stdout == "netrc\n", "the default is back")
+        #expect(try setup.lab.goEnv(["GOAUTH"]).stdout == "netrc\n", "the default is back")
     }
 }

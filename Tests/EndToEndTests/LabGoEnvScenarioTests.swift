@@ -125,26 +125,19 @@ import Testing
     //   go: GOAUTH encountered an empty command (GOAUTH=netrc;)
     //   go: GOAUTH=git dir method requires an absolute path to the git working directory, dir is not absolute
     // The proxy needs no login: GOAUTH is read before any server is asked.
-    @Test(arguments: GoRelease.all.filter { $0.isAtLeast(24) }, ["off;netrc", "netrc;", "git relative/dir"])
+    @Test(arguments: GoAuthCauseTests.releases, GoAuthCauseTests.unusableValues)
     func unusableGoauthIsFixedByUnsettingIt(release: GoRelease, value: String) throws {
-        let lab = try Lab.make(release: release)
-        defer { lab.remove() }
-        let certificate = try lab.makeCertificate(dnsNames: [])
-        let proxy = try lab.startProxy(modules: [Self.hello], certificate: certificate)
-        defer { proxy.stop() }
-        try lab.writeGoEnvFile(["GOPROXY=https://127.0.0.1:\(proxy.port)", "GOSUMDB=off", "GOAUTH=\(value)"])
-        let consumer = try lab.makeConsumer(requiring: [Self.hello])
-        let trust = ["SSL_CERT_FILE": certificate.caURL.path]
-
-        let before = try lab.goModDownload([Self.hello.path], in: consumer, extraEnvironment: trust)
-        try lab.recordForCorpus(
+        let setup = try GoAuthCauseTests.Setup(release: release, goauth: value)
+        defer { setup.remove() }
+        let before = try setup.download()
+        try setup.lab.recordForCorpus(
             before, command: ["go", "mod", "download", Self.hello.path], cause: "goauth-misconfig", suite: Self.self,
             variant: value)
         #expect(before.exitCode == 1)
         #expect(before.stderr.hasPrefix("go: GOAUTH"), "\(before.stderr)")
 
-        #expect(try lab.goEnv(["-u", "GOAUTH"]).exitCode == 0)
-        let after = try lab.goModDownload([Self.hello.path], in: consumer, extraEnvironment: trust)
+        #expect(try setup.lab.goEnv(["-u", "GOAUTH"]).exitCode == 0)
+        let after = try setup.download()
         #expect(after.exitCode == 0, "\(after.stderr)")
     }
 
