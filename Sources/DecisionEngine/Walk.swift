@@ -305,11 +305,7 @@ public struct Walk: Sendable {
             // Validation guarantees only done/jump steps end; stay put rather than guess.
             state = .acting(step.address)
         case .next(let target):
-            decisions.append(
-                Decision(
-                    step: step.address, target: target, kind: .next, condition: nil,
-                    evidence: [], location: step.location))
-            enter(target, from: step.address)
+            move(from: step, to: target, kind: .next, condition: nil, evidence: [], location: step.location)
         case .branch(let branches, let fallback):
             var looked: [String] = []
             for (index, branch) in branches.enumerated() {
@@ -325,42 +321,50 @@ public struct Walk: Sendable {
                     }
                     if result.holds {
                         if let finding = result.finding { diagnosis = finding.diagnosis(at: step.address) }
-                        decisions.append(
-                            Decision(
-                                step: step.address, target: target, kind: kind,
-                                condition: ConditionDescription.describe(condition),
-                                evidence: result.evidence, location: branch.location))
-                        enter(target, from: step.address)
+                        move(
+                            from: step, to: target, kind: kind, condition: ConditionDescription.describe(condition),
+                            evidence: result.evidence, location: branch.location)
                         return
                     }
                     for line in result.evidence where !looked.contains(line) { looked.append(line) }
                 case .route(let route):
                     switch CauseRouter.decide(route, facts) {
                     case .prove(let target, let finding):
-                        diagnosis = finding.diagnosis(at: step.address)
-                        variables = CauseRouter.merging(finding.facts, into: variables)
-                        decisions.append(
-                            Decision(
-                                step: step.address, target: target, kind: kind,
-                                condition: ConditionDescription.describeRoute(finding),
-                                evidence: finding.evidence, location: branch.location))
-                        enter(target, from: step.address)
+                        adopt(finding, at: step.address)
+                        move(
+                            from: step, to: target, kind: kind, condition: ConditionDescription.describeRoute(finding),
+                            evidence: finding.evidence, location: branch.location)
                         return
                     case .noPlaybook(let finding):
-                        diagnosis = finding.diagnosis(at: step.address)
-                        variables = CauseRouter.merging(finding.facts, into: variables)
+                        adopt(finding, at: step.address)
                         looked.append("the cause catalog ranks \(finding.cause) first, and no playbook proves it yet")
                     case .unknown(let line):
                         looked.append(line)
                     }
                 }
             }
-            decisions.append(
-                Decision(
-                    step: step.address, target: fallback.target, kind: .fallback(count: branches.count),
-                    condition: nil, evidence: looked, location: fallback.location))
-            enter(fallback.target, from: step.address)
+            move(
+                from: step, to: fallback.target, kind: .fallback(count: branches.count), condition: nil,
+                evidence: looked, location: fallback.location)
         }
+    }
+
+    /// Records the decision to go from `step` to `target`, and goes there.
+    private mutating func move(
+        from step: Step, to target: StepAddress, kind: Decision.Kind, condition: String?, evidence: [String],
+        location: SourceLocation
+    ) {
+        decisions.append(
+            Decision(
+                step: step.address, target: target, kind: kind, condition: condition, evidence: evidence,
+                location: location))
+        enter(target, from: step.address)
+    }
+
+    /// Takes what the cause catalog read at `address`: the walk's diagnosis, and its facts as variables.
+    private mutating func adopt(_ finding: Finding, at address: StepAddress) {
+        diagnosis = finding.diagnosis(at: address)
+        variables = CauseRouter.merging(finding.facts, into: variables)
     }
 
     /// A regex match was stopped at `address`: Ctrl-C leaves the step interrupted (retry runs it
