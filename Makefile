@@ -35,9 +35,11 @@ lint:
 format:
 	$(SWIFT) format format --in-place --recursive --parallel $(FORMATTED)
 
+# Release binaries as gotriage ships: the Swift runtime and Foundation linked in (no Swift needed to
+# run it; a start-up without loading them is about 2 ms shorter).
 bench: deps
-	$(SWIFT) build -c release --product gotriage
-	$(SWIFT) build -c release --product gotriage-bench
+	$(SWIFT) build -c release --static-swift-stdlib --product gotriage
+	$(SWIFT) build -c release --static-swift-stdlib --product gotriage-bench
 	"$$($(SWIFT) build -c release --show-bin-path)/gotriage-bench" \
 	  --binary "$$($(SWIFT) build -c release --show-bin-path)/gotriage" --playbooks Playbooks
 

@@ -23,7 +23,8 @@ let package = Package(
             name: "TriageCLI",
             dependencies: [
                 "DecisionEngine", "Diagnosis", "HostEffects", "LineEditing", "PlaybookSpec",
-                .product(name: "ArgumentParser", package: "swift-argument-parser")
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto")
             ]
         ),
         .target(name: "DecisionEngine", dependencies: ["PlaybookSpec"]),

@@ -11,7 +11,7 @@ final class BenchLab {
     let proxy: LabServer
     /// The module folder gotriage runs in; its go.mod requires `LabModule.hello`.
     let consumer: URL
-    /// gotriage's environment: the lab's, plus the playbooks, no colour and state under the lab.
+    /// gotriage's environment: the lab's, plus the playbooks, no colour, and state and cache under the lab.
     let environment: [String: String]
 
     /// The GOENV file's lines before every walk.
@@ -26,10 +26,14 @@ final class BenchLab {
         environment = lab.environment.merging([
             "GOTRIAGE_PLAYBOOKS": folder.standardizedFileURL.path,
             "NO_COLOR": "1",
-            "XDG_STATE_HOME": lab.root.appendingPathComponent("state").path
+            "XDG_STATE_HOME": lab.root.appendingPathComponent("state").path,
+            "XDG_CACHE_HOME": lab.root.appendingPathComponent("cache").path
         ]) { _, new in new }
         try reset()
     }
+
+    /// Where gotriage remembers the file texts it validated (`ValidatedTextsCache`).
+    var cacheHome: URL { lab.root.appendingPathComponent("cache") }
 
     /// The `go` on the lab's PATH.
     var go: String { TimedProcess.which("go", path: environment["PATH"]) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Ranks the causes behind a Go error log: reads the log as structure, tries each signature on
 /// the pieces of the stages it applies to, lets signatures that explain others (`outranks`) go
 /// first, and turns the best matches into at most three causes with evidence and facts.
@@ -10,8 +12,9 @@ public struct Diagnoser: Sendable {
     /// How much an outranked match keeps of its score.
     static let outrankedFactor = 0.5
 
-    /// Every required literal of every pattern, for one pass over each error.
-    private let scanner: LiteralScanner
+    /// Every required literal of every pattern, for one pass over each error (built on first
+    /// use: a run that diagnoses nothing does not pay for it).
+    private let scanner: LazyScanner
     /// `literalOwners[i]`: the signatures (catalog positions) one of whose patterns needs literal `i`.
     private let literalOwners: [[Int]]
     /// Signatures with a pattern that has no required literal: tried on every error.
@@ -34,7 +37,7 @@ public struct Diagnoser: Sendable {
                 }
             }
         }
-        scanner = LiteralScanner(literals)
+        scanner = LazyScanner(literals)
         literalOwners = owners
         alwaysTried = Array(Set(always)).sorted()
     }
@@ -45,6 +48,7 @@ public struct Diagnoser: Sendable {
         var records: [ErrorRecord] = []
         var seen = Set<String>()
         var candidates: [[Int]] = []
+        let scanner = self.scanner.built
         var found = [Bool](repeating: false, count: scanner.count)
         for group in GoLog.group(JSONFields.unfold(LogNormalizer.lines(of: text))) {
             let joined = group.map(\.text).joined(separator: "\n")
@@ -221,4 +225,23 @@ public struct DiagnosisResult: Sendable {
 
     /// Whether the best cause is sure enough to be offered as the answer.
     public var isKnown: Bool { (causes.first?.score ?? 0) >= Diagnoser.knownThreshold }
+}
+
+/// A `LiteralScanner` built the first time it is asked for; the lock guards that one build.
+private final class LazyScanner: @unchecked Sendable {
+    private let lock = NSLock()
+    private var literals: [[UInt8]]?
+    private var scanner: LiteralScanner?
+
+    init(_ literals: [[UInt8]]) { self.literals = literals }
+
+    var built: LiteralScanner {
+        lock.withLock {
+            if let scanner { return scanner }
+            let made = LiteralScanner(literals ?? [])
+            scanner = made
+            literals = nil
+            return made
+        }
+    }
 }

@@ -7,7 +7,7 @@ public struct SignaturePattern: Sendable, CustomStringConvertible {
     public let source: String
     /// Names of the `(?<name>…)` groups, in order.
     public let groupNames: [String]
-    private let box: Box
+    private let compiled: CompiledRegex
     /// Texts of which every match contains at least one (nil: no such texts are known), tried
     /// with a byte search before the regex runs.
     let literals: [[UInt8]]?
@@ -15,11 +15,21 @@ public struct SignaturePattern: Sendable, CustomStringConvertible {
     /// Compiles `source`; throws the engine's reason when it is not a valid regex.
     public init(_ source: String) throws(SignaturePatternError) {
         do {
-            box = Box(try NSRegularExpression(pattern: source, options: []))
+            self.init(source, compiled: try CompiledRegex(compiling: source))
         } catch {
             throw SignaturePatternError(pattern: source, reason: SignaturePattern.reason(for: error))
         }
+    }
+
+    /// A pattern known to compile (this build compiled this very catalog text before), compiled
+    /// when it is first tried: most patterns are never tried in a run, as their literals are absent.
+    public static func vouched(_ source: String) -> SignaturePattern {
+        SignaturePattern(source, compiled: CompiledRegex(deferring: source))
+    }
+
+    private init(_ source: String, compiled: CompiledRegex) {
         self.source = source
+        self.compiled = compiled
         groupNames = SignaturePattern.groupNames(in: source)
         literals = RequiredLiterals.of(source)
     }
@@ -36,7 +46,7 @@ public struct SignaturePattern: Sendable, CustomStringConvertible {
     public func firstMatch(in text: String) -> Match? {
         if let literals, !literals.contains(where: { ByteSearch.contains($0, in: text) }) { return nil }
         let ns = NSRange(text.startIndex..<text.endIndex, in: text)
-        guard let result = box.regex.firstMatch(in: text, options: [], range: ns),
+        guard let result = compiled.regex?.firstMatch(in: text, options: [], range: ns),
             let whole = Range(result.range, in: text)
         else { return nil }
         var groups: [String: String] = [:]
@@ -77,12 +87,6 @@ public struct SignaturePattern: Sendable, CustomStringConvertible {
     static func reason(for error: Error) -> String {
         let text = (error as NSError).userInfo["NSInvalidValue"].map { "\($0)" } ?? ""
         return text.isEmpty ? "the regex engine cannot compile it" : text
-    }
-
-    /// NSRegularExpression is immutable and safe to use from several threads.
-    private final class Box: @unchecked Sendable {
-        let regex: NSRegularExpression
-        init(_ regex: NSRegularExpression) { self.regex = regex }
     }
 }
 

@@ -14,8 +14,8 @@ public enum CatalogLoader {
     static let signatureKeys = ["cause", "match", "module", "stage", "outranks", "confidence", "also", "reason", "go", "examples"]
     static let exampleKeys = ["text", "go", "source"]
 
-    /// Reads the file at `path` and loads it.
-    public static func load(file path: String) -> Result<LoadedCatalog, CatalogFailure> {
+    /// Reads the file at `path` and loads it; `validated` may vouch for its text.
+    public static func load(file path: String, validated: (any ValidatedTexts)? = nil) -> Result<LoadedCatalog, CatalogFailure> {
         let at = SourceLocation(file: path, line: 1, column: 1)
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(CatalogFailure([Diagnostic(at: at, "cannot read '\(path)'")]))
@@ -23,15 +23,21 @@ public enum CatalogLoader {
         guard let text = String(data: data, encoding: .utf8) else {
             return .failure(CatalogFailure([Diagnostic(at: at, "'\(path)' is not UTF-8 text")]))
         }
-        return load(text: text, file: path)
+        return load(text: text, file: path, validated: validated)
     }
 
-    /// Loads a catalog from its text; `file` names it in diagnostics.
-    public static func load(text: String, file: String) -> Result<LoadedCatalog, CatalogFailure> {
+    /// Loads a catalog from its text; `file` names it in diagnostics. The regex and example checks
+    /// are skipped only when `validated` vouches for this very text.
+    public static func load(
+        text: String, file: String, validated: (any ValidatedTexts)? = nil
+    ) -> Result<LoadedCatalog, CatalogFailure> {
         var problems: [Diagnostic] = []
+        // This build loaded this very text without a problem before: its regexes compile and
+        // its examples are claimed by their own signatures, so neither is checked again.
+        let vouched = validated?.hasPassed(text) == true
         let root: Node
-        do {
-            guard let composed = try Yams.compose(yaml: text) else {
+        do throws(CatalogFailure) {
+            guard let parsed = try CatalogNode.root(of: text, file: file) else {
                 return .failure(
                     CatalogFailure([
                         Diagnostic(
@@ -39,9 +45,9 @@ public enum CatalogLoader {
                             "the file is empty; a cause catalog starts with 'gotriage-causes: 1'")
                     ]))
             }
-            root = composed
+            root = parsed
         } catch {
-            return .failure(CatalogFailure([syntaxError(error, file: file)]))
+            return .failure(error)
         }
         let top = CatalogNode(node: root, file: file)
         guard let pairs = top.pairs else {
@@ -78,7 +84,7 @@ public enum CatalogLoader {
             for (key, value) in entries(node, what: "signatures", problems: &problems) {
                 guard let id = identifier(key, what: "signature", seen: signatureLocations, problems: &problems) else { continue }
                 signatureLocations[id] = key.location
-                if let (signature, checks) = readSignature(id: id, value, problems: &problems) {
+                if let (signature, checks) = readSignature(id: id, value, vouched: vouched, problems: &problems) {
                     signatures.append(signature)
                     pending.append(checks)
                 }
@@ -107,8 +113,11 @@ public enum CatalogLoader {
         let catalog = Catalog(causes: causes, signatures: signatures)
         guard problems.isEmpty else { return .failure(CatalogFailure(problems)) }
         let diagnoser = Diagnoser(catalog: catalog)
-        problems += ExampleCheck.problems(diagnoser: diagnoser, examples: pending.flatMap(\.examples))
-        guard problems.isEmpty else { return .failure(CatalogFailure(problems)) }
+        if !vouched {
+            problems += ExampleCheck.problems(diagnoser: diagnoser, examples: pending.flatMap(\.examples))
+            guard problems.isEmpty else { return .failure(CatalogFailure(problems)) }
+            validated?.recordPassed(text)
+        }
         return .success(
             LoadedCatalog(
                 diagnoser: diagnoser, file: file, causeLocations: causeLocations,
@@ -154,7 +163,9 @@ public enum CatalogLoader {
         var examples: [ExampleCheck.Item] = []
     }
 
-    static func readSignature(id: String, _ node: CatalogNode, problems: inout [Diagnostic]) -> (Signature, PendingChecks)? {
+    static func readSignature(
+        id: String, _ node: CatalogNode, vouched: Bool, problems: inout [Diagnostic]
+    ) -> (Signature, PendingChecks)? {
         let what = "signature '\(id)'"
         guard let pairs = node.pairs else {
             problems.append(
@@ -184,8 +195,7 @@ public enum CatalogLoader {
                 }
                 guard badNames.isEmpty else { continue }
                 do {
-                    _ = try Pattern(entry.value)  // the playbooks' regex check, for its plain-words reason
-                    patterns.append(try SignaturePattern(entry.value))
+                    patterns.append(try signaturePattern(entry.value, vouched: vouched))
                 } catch let error as PatternError {
                     problems.append(
                         Diagnostic(
@@ -225,8 +235,7 @@ public enum CatalogLoader {
         var modulePattern: SignaturePattern?
         if let module = fields.text("module", in: what, required: false, at: node.location, problems: &problems) {
             do {
-                _ = try Pattern(module)
-                modulePattern = try SignaturePattern(module)
+                modulePattern = try signaturePattern(module, vouched: vouched)
             } catch let error as PatternError {
                 problems.append(
                     Diagnostic(
@@ -265,6 +274,14 @@ public enum CatalogLoader {
             examples: examples
         ).onlyFor(modules: modulePattern)
         return (signature, checks)
+    }
+
+    /// `source` checked as the playbooks check a regex (for its plain-words reason) and compiled;
+    /// in a vouched catalog, compiled when first tried.
+    static func signaturePattern(_ source: String, vouched: Bool) throws -> SignaturePattern {
+        if vouched { return .vouched(source) }
+        _ = try Pattern(source)
+        return try SignaturePattern(source)
     }
 
     static func readExample(_ node: CatalogNode, problems: inout [Diagnostic]) -> Example? {
@@ -352,22 +369,6 @@ public enum CatalogLoader {
         guard let first = text.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
         return text.unicodeScalars.allSatisfy(\.isLowerDigit)
     }
-
-    static func syntaxError(_ error: Error, file: String) -> Diagnostic {
-        if let yaml = error as? YamlError {
-            switch yaml {
-            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-                return Diagnostic(at: SourceLocation(file: file, line: mark.line, column: mark.column), "YAML syntax error: \(problem)")
-            case .duplicatedKeysInMapping(let duplicates, let context):
-                let names = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
-                return Diagnostic(
-                    at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
-                    "\(names) is written twice in this mapping; each id and key may appear once")
-            default: break
-            }
-        }
-        return Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), "YAML syntax error: \(error)")
-    }
 }
 
 /// The keys of one mapping: unknown and repeated keys are reported once, on creation.
@@ -414,7 +415,11 @@ struct Fields {
             if required { problems.append(Diagnostic(at: location, "missing key '\(key)' in \(what)")) }
             return nil
         }
-        guard let text = value.scalar, !value.isNull, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+        // Blank is spaces and tabs only (as `CharacterSet.whitespaces`), looked for without copying
+        // the text: examples are long.
+        guard let text = value.scalar, !value.isNull,
+            text.unicodeScalars.contains(where: { $0 != "\t" && $0.properties.generalCategory != .spaceSeparator })
+        else {
             problems.append(Diagnostic(at: value.location, "'\(key)' should be text, not \(value.isNull ? "empty" : value.kind)"))
             return nil
         }

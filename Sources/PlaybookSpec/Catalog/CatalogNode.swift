@@ -5,6 +5,22 @@ struct CatalogNode {
     let node: Node
     let file: String
 
+    /// The root of a catalog or corpus text (nil when it holds no document), parsed as playbooks
+    /// are; a YAML error or a repeated key (the first written) is the one problem reported.
+    static func root(of text: String, file: String) throws(CatalogFailure) -> Node? {
+        let parsed: YAMLText.Parsed
+        do {
+            parsed = try YAMLText.parse(text, file: file)
+        } catch {
+            throw CatalogFailure([error])
+        }
+        if let (position, name) = parsed.renamed.min(by: { ($0.key.line, $0.key.column) < ($1.key.line, $1.key.column) }) {
+            let at = SourceLocation(file: file, line: position.line, column: position.column)
+            throw CatalogFailure([Diagnostic(at: at, "'\(name)' is written twice in this mapping; each id and key may appear once")])
+        }
+        return parsed.root
+    }
+
     var location: SourceLocation {
         SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
     }

@@ -1,6 +1,5 @@
 import Diagnosis
 import Foundation
-import Yams
 
 /// Reads a corpus file: a YAML list of labelled error texts, as in `Corpus/public-*.yaml`
 /// (`cause`, `source`, `go`, `confirmed`, `text`) and `Corpus/lab/*.yaml` (`cause`, `go`,
@@ -11,13 +10,7 @@ public enum CorpusFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CatalogFailure([Diagnostic(at: at, "cannot read '\(path)'")])
         }
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: String(decoding: data, as: UTF8.self))
-        } catch {
-            throw CatalogFailure([CatalogLoader.syntaxError(error, file: path)])
-        }
-        guard let root else { return [] }
+        guard let root = try CatalogNode.root(of: String(decoding: data, as: UTF8.self), file: path) else { return [] }
         guard let items = CatalogNode(node: root, file: path).items else {
             throw CatalogFailure([Diagnostic(at: at, "a corpus file is a list of entries with 'cause' and 'text'")])
         }

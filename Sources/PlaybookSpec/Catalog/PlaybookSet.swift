@@ -19,7 +19,10 @@ public enum PlaybookSet {
 
     /// Loads the catalog and the playbooks of `directories`; every problem of the catalog, or
     /// else of the playbooks, comes back as diagnostics with the file texts for rendering.
-    public static func load(directories: [String]) -> Result<Knowledge, PlaybookLoadFailure> {
+    /// `validated` may vouch for file texts (see `ValidatedTexts`).
+    public static func load(
+        directories: [String], validated: (any ValidatedTexts)? = nil
+    ) -> Result<Knowledge, PlaybookLoadFailure> {
         var files: [String] = []
         var problems: [Diagnostic] = []
         for directory in directories {
@@ -34,14 +37,14 @@ public enum PlaybookSet {
             .first { FileManager.default.fileExists(atPath: $0) }
             ?? ShippedCatalog.file(in: directories.first ?? ShippedCatalog.sourceTreePlaybooks)
         let catalog: LoadedCatalog
-        switch CatalogLoader.load(file: catalogFile) {
+        switch CatalogLoader.load(file: catalogFile, validated: validated) {
         case .success(let loaded): catalog = loaded
         case .failure(let failure):
             let text = (try? String(contentsOfFile: catalogFile, encoding: .utf8)).map { [catalogFile: $0] } ?? [:]
             return .failure(PlaybookLoadFailure(diagnostics: problems + failure.diagnostics, sources: text))
         }
         guard problems.isEmpty else { return .failure(PlaybookLoadFailure(diagnostics: problems, sources: [:])) }
-        switch PlaybookLibrary.load(files: files, catalog: catalog) {
+        switch PlaybookLibrary.load(files: files, catalog: catalog, validated: validated) {
         case .failure(let failure):
             return .failure(failure)
         case .success(let tree):

@@ -12,11 +12,14 @@ public enum PlaybookLibrary {
             catalog: catalog, diagnoser: nil)
     }
 
-    /// Loads the files against a loaded catalog, whose diagnoser the tree then shares.
-    public static func load(files: [String], catalog: LoadedCatalog) -> Result<DecisionTree, PlaybookLoadFailure> {
+    /// Loads the files against a loaded catalog, whose diagnoser the tree then shares;
+    /// `validated` may vouch for file texts (see `ValidatedTexts`).
+    public static func load(
+        files: [String], catalog: LoadedCatalog, validated: (any ValidatedTexts)? = nil
+    ) -> Result<DecisionTree, PlaybookLoadFailure> {
         load(
             files.map { file in (file, Result { () throws(Diagnostic) in try PlaybookLoader.read(file) }) },
-            catalog: catalog.catalog, diagnoser: catalog.diagnoser)
+            catalog: catalog.catalog, diagnoser: catalog.diagnoser, validated: validated)
     }
 
     /// Loads playbooks given as text, each named `file` in its locations, like ``load(files:)``.
@@ -34,17 +37,20 @@ public enum PlaybookLibrary {
 
     private static func load(
         _ inputs: [(file: String, text: Result<String, Diagnostic>)], catalog: Catalog,
-        diagnoser: Diagnoser?
+        diagnoser: Diagnoser?, validated: (any ValidatedTexts)? = nil
     ) -> Result<DecisionTree, PlaybookLoadFailure> {
         let loader = PlaybookLoader()
         var documents: [PlaybookDocument] = []
         var diagnostics: [Diagnostic] = []
         var sources: [String: String] = [:]
+        var vouched: Set<String> = []
         for (file, read) in inputs {
             do {
                 let text = try read.get()
                 sources[file] = text
-                documents.append(try loader.load(text: text, file: file))
+                let known = validated?.hasPassed(text) == true
+                if known { vouched.insert(file) }
+                documents.append(try loader.load(text: text, file: file, vouched: known))
             } catch {
                 diagnostics.append(error)
             }
@@ -53,7 +59,9 @@ public enum PlaybookLibrary {
             return .failure(PlaybookLoadFailure(diagnostics: diagnostics, sources: sources))
         }
         do {
-            return .success(try Validator.validate(documents, causes: catalog, diagnoser: diagnoser))
+            let tree = try Validator.validate(documents, causes: catalog, diagnoser: diagnoser, vouchedFiles: vouched)
+            for (file, text) in sources where !vouched.contains(file) { validated?.recordPassed(text) }
+            return .success(tree)
         } catch {
             return .failure(PlaybookLoadFailure(diagnostics: error.diagnostics, sources: sources))
         }

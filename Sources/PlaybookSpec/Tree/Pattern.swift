@@ -1,3 +1,4 @@
+import Diagnosis
 import Foundation
 
 /// A regular expression from a playbook (ICU syntax, as `NSRegularExpression`), known to compile.
@@ -10,8 +11,8 @@ public struct Pattern: Hashable, Sendable, CustomStringConvertible {
     public let source: String
     /// The names of the `(?<name>…)` groups, in order of appearance.
     public let groupNames: [String]
-    /// The compiled regex (immutable, so safe to share between threads).
-    private let regex: NSRegularExpression
+    /// The compiled regex (or, for a vouched pattern, its expression until first used).
+    private let compiled: CompiledRegex
 
     /// Compiles `source`; throws the engine's own message when the pattern is invalid.
     public init(_ source: String) throws(PatternError) {
@@ -22,19 +23,35 @@ public struct Pattern: Hashable, Sendable, CustomStringConvertible {
     /// finds a match only when the entire text matches. `source` stays as written.
     public init(matchingWhole source: String) throws(PatternError) {
         _ = try Pattern(source)  // the pattern alone must compile: `a)|(b` would slip through the wrapper
-        try self.init(source: source, compiling: { "\\A(?:" + $0 + ")\\z" })
+        try self.init(source: source, compiling: Pattern.wholeText)
+    }
+
+    /// A pattern known to compile (this build validated this very playbook text before), as
+    /// `init(_:)` or `init(matchingWhole:)` make it but compiled when first matched.
+    public static func vouched(_ source: String, matchingWhole: Bool = false) -> Pattern {
+        let (expression, names) = numberingNamedGroups(in: source)
+        return Pattern(
+            source: source, groupNames: names,
+            compiled: CompiledRegex(deferring: matchingWhole ? wholeText(expression) : expression))
     }
 
     private init(source: String, compiling wrap: (String) -> String = { $0 }) throws(PatternError) {
         let (expression, names) = Pattern.numberingNamedGroups(in: source)
         do {
-            self.regex = try NSRegularExpression(pattern: wrap(expression), options: [])
+            self.init(source: source, groupNames: names, compiled: try CompiledRegex(compiling: wrap(expression)))
         } catch {
             throw PatternError(pattern: source, reason: Pattern.reason(for: error))
         }
-        self.source = source
-        self.groupNames = names
     }
+
+    private init(source: String, groupNames: [String], compiled: CompiledRegex) {
+        self.source = source
+        self.groupNames = groupNames
+        self.compiled = compiled
+    }
+
+    /// `expression` anchored to match only a whole text.
+    private static func wholeText(_ expression: String) -> String { "\\A(?:" + expression + ")\\z" }
 
     public var description: String { source }
 
@@ -61,6 +78,7 @@ public struct Pattern: Hashable, Sendable, CustomStringConvertible {
         var found: NSTextCheckingResult?
         var stopped: MatchStopped.Reason?
         var calls = 0
+        guard let regex = compiled.regex else { return nil }
         regex.enumerateMatches(in: text, options: [.reportProgress], range: range) { result, _, stop in
             if let result {
                 found = result

@@ -5,6 +5,9 @@ struct TermChecker {
     let variables: Set<String>
     /// Patterns compiled so far in this validation, shared by identical sources.
     let compiled: PatternCache
+    /// This build validated the playbook's very text before: its regexes compile, so each is
+    /// compiled when first matched.
+    var vouched = false
 
     /// Reports each undefined `{{name}}` of `template` once; `what` names the key it was written in.
     func check(_ template: Located<Template>, in what: String, problems: inout Problems) {
@@ -62,7 +65,8 @@ struct TermChecker {
         }
         let key = wholeAnswer ? "whole:" + source.value : "search:" + source.value
         let result = compiled.pattern(key) { () throws(PatternError) in
-            wholeAnswer ? try Pattern(matchingWhole: source.value) : try Pattern(source.value)
+            if vouched { return Pattern.vouched(source.value, matchingWhole: wholeAnswer) }
+            return wholeAnswer ? try Pattern(matchingWhole: source.value) : try Pattern(source.value)
         }
         switch result {
         case .success(let pattern):

@@ -11,9 +11,11 @@ public enum Validator {
     ///   steps a `route: causes` arm leads to.
     /// - Parameter diagnoser: the catalog's diagnoser, when it is built already (`LoadedCatalog`);
     ///   otherwise one is built for the tree.
+    /// - Parameter vouchedFiles: playbooks whose very text this build validated before: their
+    ///   regexes are compiled when first matched (see `ValidatedTexts`).
     public static func validate(
         _ documents: [PlaybookDocument], causes: Catalog,
-        diagnoser: Diagnoser? = nil
+        diagnoser: Diagnoser? = nil, vouchedFiles: Set<String> = []
     ) throws(ValidationFailure) -> DecisionTree {
         var problems = Problems()
         let index = PlaybookIndex(documents, problems: &problems)
@@ -25,7 +27,8 @@ public enum Validator {
         var playbooks: [Playbook] = []
         let patterns = PatternCache()
         for (position, document) in documents.enumerated() {
-            let terms = TermChecker(variables: scopes.defined[position], compiled: patterns)
+            let terms = TermChecker(
+                variables: scopes.defined[position], compiled: patterns, vouched: vouchedFiles.contains(document.file))
             for input in document.inputs {
                 if let value = input.defaultValue { terms.check(value, in: "inputs", problems: &problems) }
             }

@@ -16,12 +16,15 @@ public enum PlaybookCatalog {
         try loadKnowledge(directories: directories).tree
     }
 
-    /// Loads the cause catalog and the playbooks of `directories`, checked together.
-    public static func loadKnowledge(directories: [String]) throws(PlaybookCatalogError) -> Knowledge {
+    /// Loads the cause catalog and the playbooks of `directories`, checked together; `validated`
+    /// may vouch for file texts (see `ValidatedTexts`).
+    public static func loadKnowledge(
+        directories: [String], validated: (any ValidatedTexts)? = nil
+    ) throws(PlaybookCatalogError) -> Knowledge {
         for directory in directories where !FileManager.default.fileExists(atPath: directory) {
             throw .missingDirectory(directory)
         }
-        switch PlaybookSet.load(directories: directories) {
+        switch PlaybookSet.load(directories: directories, validated: validated) {
         case .success(let knowledge):
             return knowledge
         case .failure(let failure):

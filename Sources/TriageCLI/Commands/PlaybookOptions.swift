@@ -14,10 +14,14 @@ struct PlaybookOptions: ParsableArguments {
         try loadKnowledge().tree
     }
 
-    /// The shipped cause catalog and playbooks plus the extra folders, validated together.
+    /// The shipped cause catalog and playbooks plus the extra folders, validated together (the
+    /// catalog's regex and example checks only when this build has not passed this very text before).
     func loadKnowledge() throws(PlaybookCatalogError) -> Knowledge {
         let environment = ProcessInfo.processInfo.environment
-        let shipped = PlaybookCatalog.shippedDirectory(environment: environment, executable: LiveHost.executablePath)
-        return try PlaybookCatalog.loadKnowledge(directories: [shipped] + directories)
+        let executable = LiveHost.executablePath
+        let shipped = PlaybookCatalog.shippedDirectory(environment: environment, executable: executable)
+        return try PlaybookCatalog.loadKnowledge(
+            directories: [shipped] + directories,
+            validated: ValidatedTextsCache.standard(environment: environment, executable: executable))
     }
 }

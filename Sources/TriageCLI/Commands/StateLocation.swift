@@ -1,5 +1,5 @@
-/// Where gotriage keeps what it remembers between runs (the shell's history, the change journal),
-/// by the XDG base directory rules.
+/// Where gotriage keeps what it remembers between runs (the shell's history, the change journal,
+/// the cache of passed example checks), by the XDG base directory rules.
 enum StateLocation {
     /// `$XDG_STATE_HOME/gotriage/<name>`, else `$HOME/.local/state/gotriage/<name>`.
     ///
@@ -11,6 +11,16 @@ enum StateLocation {
         }
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "."
         return joined(home, ".local/state/gotriage/" + name)
+    }
+
+    /// `$XDG_CACHE_HOME/gotriage/<name>`, else `$HOME/.cache/gotriage/<name>`: what may be lost
+    /// without losing anything but time. The same rules as `file(_:environment:)`.
+    static func cacheFile(_ name: String, environment: [String: String]) -> String {
+        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") {
+            return joined(cache, "gotriage/" + name)
+        }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "."
+        return joined(home, ".cache/gotriage/" + name)
     }
 
     private static func joined(_ directory: String, _ relative: String) -> String {
