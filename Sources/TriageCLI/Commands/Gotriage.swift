@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 
-/// The `gotriage` command: the shell by default, plus `run`, `list` and the built-in probes.
+/// The `gotriage` command: the shell by default, plus `run`, `diagnose`, `list`, the authoring
+/// commands (`lint`, `graph`), the built-in probes and `undo`.
 public struct Gotriage: AsyncParsableCommand {
     public static let version = "0.1.0"
 
@@ -15,7 +16,7 @@ public struct Gotriage: AsyncParsableCommand {
         version: version,
         subcommands: [
             ShellSubcommand.self, RunSubcommand.self, DiagnoseSubcommand.self, ListSubcommand.self,
-            ProbeSubcommand.self, UndoSubcommand.self
+            LintSubcommand.self, GraphSubcommand.self, ProbeSubcommand.self, UndoSubcommand.self
         ],
         defaultSubcommand: ShellSubcommand.self)
 

@@ -9,8 +9,7 @@ struct ListSubcommand: AsyncParsableCommand {
 
     func run() async throws {
         let tree = try playbooks.loadTree()
-        let host = LiveHost.make()
-        let console = Console.standard(environment: host.environment, redactor: Redactor(secrets: host.secrets))
+        let console = LiveHost.console()
         let width = tree.order.map(\.count).max() ?? 0
         for playbook in tree.all {
             console.line(playbook.id.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + playbook.title)

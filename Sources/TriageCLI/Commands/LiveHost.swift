@@ -21,6 +21,13 @@ enum LiveHost {
             secrets: secrets)
     }
 
+    /// The console of a one-shot subcommand (`list`, `lint`, `graph`): stdout and stderr, colour as
+    /// the environment asks, the environment's secrets redacted.
+    static func console() -> Console {
+        let host = make()
+        return Console.standard(environment: host.environment, redactor: Redactor(secrets: host.secrets))
+    }
+
     /// This executable's path (from /proc/self/exe on Linux), for built-in probes and shipped playbooks.
     static let executablePath: String = {
         if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }

@@ -64,6 +64,14 @@ public final class Console: @unchecked Sendable {
     /// Writes one line (a newline is added) to standard output, redacted, control characters escaped.
     public func line(_ text: String = "") { writeOut(forTerminal(redacted(text)) + "\n") }
 
+    /// Writes each line of `text` as `line` does (a final line break ends the last line; it adds
+    /// no empty one).
+    public func lines(_ text: String) {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.last?.isEmpty == true { lines.removeLast() }
+        for line in lines { self.line(String(line)) }
+    }
+
     /// Writes one line its writer has escaped and redacted already (a JSON event, whose strings
     /// were masked one by one) to standard output as it is.
     public func verbatimLine(_ text: String) { writeOut(text + "\n") }
