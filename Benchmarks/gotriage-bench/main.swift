@@ -7,8 +7,9 @@
 //   load + validate a 2 000-step playbook    target ≤ 2.2 × the 1 000-step median (linear growth)
 //   diagnose a 1 MB CI log                   target ≤ 50 ms
 //   the route: causes step of a walk         target ≤ 1 ms
+//   gotriage test on the shipped tests       target ≤ 200 ms
 //
-// `--only large` (both generated playbooks; or prompt, walk, shipped, diagnose, route, probes) measures
+// `--only large` (both generated playbooks; or prompt, walk, shipped, diagnose, route, probes, tests) measures
 // one of them, e.g. under `perf record`.
 import Foundation
 import HostEffects
@@ -92,6 +93,25 @@ if arguments.measures("probes") {
         BenchRow(
             name: "3 hosts (300/200/100 ms) probed together", targetMilliseconds: 300 * 1.25,
             samples: together))
+}
+
+if arguments.measures("tests") {
+    // The shipped offline playbook tests, replayed by the binary (start-up included).
+    let folder = arguments.playbooks + "/tests"
+    let cases = PlaybookTestFile.files(in: folder).reduce(0) { count, file in
+        count + ((try? PlaybookTestFile.load(file: file).get().count) ?? 0)
+    }
+    var samples: [Double] = []
+    for _ in 0..<20 {
+        var environment = ProcessInfo.processInfo.environment
+        environment["GOTRIAGE_PLAYBOOKS"] = URL(fileURLWithPath: arguments.playbooks).standardizedFileURL.path
+        let run = TimedProcess.run(
+            [arguments.binary, "test", folder], environment: environment, directory: FileManager.default.currentDirectoryPath)
+        precondition(run.exitCode == 0, "gotriage test failed:\n\(run.stdout)")
+        samples.append(run.milliseconds)
+    }
+    rows.append(
+        BenchRow(name: "gotriage test on the shipped playbook tests (\(cases) cases)", targetMilliseconds: 200, samples: samples))
 }
 
 print(BenchRow.table(rows))

@@ -29,8 +29,20 @@ extension Lab {
         var environment = gotriageEnvironment
         environment.merge(extraEnvironment) { _, new in new }
         return try run(
-            [GotriageBinary.path] + arguments, in: directory, extraEnvironment: environment, timeout: timeout,
-            input: input)
+            [GotriageBinary.path] + arguments + recordingArguments(arguments), in: directory, extraEnvironment: environment,
+            timeout: timeout, input: input)
+    }
+
+    /// With `GOTRIAGE_RECORD_WALKS=FOLDER` (scripts/record-playbook-tests.sh), every `gotriage run`
+    /// also records its walk as an offline test case, in a folder of its own under FOLDER (runs
+    /// go side by side, and two must not add to one file).
+    private func recordingArguments(_ arguments: [String]) -> [String] {
+        guard arguments.first == "run", !arguments.contains("--record"),
+            let folder = ProcessInfo.processInfo.environment["GOTRIAGE_RECORD_WALKS"], !folder.isEmpty
+        else { return [] }
+        let own = URL(fileURLWithPath: folder).appendingPathComponent(UUID().uuidString)
+        guard (try? FileManager.default.createDirectory(at: own, withIntermediateDirectories: true)) != nil else { return [] }
+        return ["--record", own.path]
     }
 
     /// What gotriage runs with on top of ``environment``: the shipped playbooks, no colour, and

@@ -63,7 +63,9 @@ struct PlaybookGraph {
                     case .route(let route):
                         // One edge per target, naming the causes proven there.
                         var causes: [String: [String]] = [:]
-                        for (cause, target) in route.starts.sorted(by: { $0.key < $1.key }) { causes[name(target), default: []].append(cause) }
+                        for (cause, target) in route.starts.sorted(by: { $0.key < $1.key }) {
+                            causes[name(target), default: []].append(cause)
+                        }
                         for (target, ids) in causes.sorted(by: { $0.key < $1.key }) {
                             edges.append(
                                 Edge(from: id, to: target, label: Self.shortened("route: " + ids.sorted().joined(separator: ", "))))

@@ -47,6 +47,13 @@ struct RunSubcommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-redact"), help: "Keep passwords and tokens in --json output and the report.")
     var noRedact = false
 
+    @Option(
+        name: .customLong("record"),
+        help: ArgumentHelp(
+            "Also save the walk as an offline test case (gotriage test), added to FILE's cases (its comments are not kept); a folder files it as FOLDER/<cause>.test.yaml.",
+            valueName: "file"))
+    var recordFile: String?
+
     @OptionGroup var playbooks: PlaybookOptions
 
     func validate() throws {
@@ -60,7 +67,9 @@ struct RunSubcommand: AsyncParsableCommand {
             let hint = Suggestion.closest(to: playbook, among: tree.order, ignoringCase: true).map { " Did you mean '\($0)'?" } ?? ""
             throw ValidationError("There is no playbook '\(playbook)'.\(hint) Playbooks: \(tree.order.joined(separator: ", ")).")
         }
-        let host = LiveHost.make()
+        var host = LiveHost.make()
+        let testRecorder = recordFile.map { _ in WalkTestRecorder(host: host) }
+        if let testRecorder { host = testRecorder.recording(host) }
         let redactor = Redactor(enabled: !noRedact, secrets: host.secrets)
         let console = Console.standard(environment: host.environment, redactor: redactor)
         // On stderr: with --json, stdout holds events only.
@@ -70,7 +79,7 @@ struct RunSubcommand: AsyncParsableCommand {
         let screen: any WalkObserver = json ? JSONLinesRenderer(console: console, redactor: redactor) : HumanRenderer(console: console)
         let recorder = WalkRecorder()
         let driver = WalkDriver(
-            walk: walk, host: host, observer: WalkObservers([screen, recorder]),
+            walk: walk, host: host, observer: WalkObservers([screen, recorder] + (testRecorder.map { [$0] } ?? [])),
             presetAnswers: presets,
             fixPolicy: dryRun ? .dryRun : yes ? .applyAll : interactive ? .confirm : .declineAll)
         let reader: (any LineReader)? = interactive ? LineReaders.standard(historyFile: nil) : nil
@@ -78,6 +87,13 @@ struct RunSubcommand: AsyncParsableCommand {
         if let reportFile {
             try await ReportWriter(host: host, console: console).writeForRun(
                 recorder.record, to: reportFile, json: json, redactor: redactor)
+        }
+        if let recordFile, let testRecorder {
+            try TestCaseWriter.add(
+                testRecorder.testCase(
+                    playbook: playbook, start: walk.start, presets: presets, applyFixes: yes && !dryRun,
+                    redactor: Redactor(secrets: host.secrets)),
+                to: recordFile, console: console)
         }
         throw ExitCode(status.rawValue)
     }

@@ -1,23 +1,26 @@
 import Foundation
-import HostEffects
 import Synchronization
 
-/// A Go environment held in memory, for unit tests of the shell and driver: its GOENV file lives
-/// in an ``InMemoryGoEnvFiles`` (one `KEY=VALUE` line per setting, sorted, as `go env -w` writes),
+/// A Go environment held in memory, for offline playbook tests (`gotriage test`) and unit tests:
+/// its GOENV file lives in an ``InMemoryGoEnvFiles`` (one `KEY=VALUE` line per setting, sorted, as
+/// `go env -w` writes),
 /// reads return the current values of the keys asked for, and every read's keys are kept
 /// (`reads`), so tests can check who asks for what.
 public final class InMemoryGoEnvironment: GoEnvironment {
     private let log = Mutex<[[String]]>([])
     private let readFailure = Mutex<GoEnvError?>(nil)
     private let osEnvironment: [String: String]
+    private let defaults: [String: String]
     /// The GOENV file's path.
     public let goenvFile = "/home/dev/.config/go/env"
     /// Where the GOENV file is kept.
     public let memory: InMemoryGoEnvFiles
 
-    /// `values` are the GOENV file's settings; `osEnvironment` values override them, as in Go.
-    public init(values: [String: String] = [:], osEnvironment: [String: String] = [:]) {
+    /// `values` are the GOENV file's settings; `osEnvironment` values override them, as in Go;
+    /// `defaults` are Go's own values for keys neither sets (empty otherwise).
+    public init(values: [String: String] = [:], osEnvironment: [String: String] = [:], defaults: [String: String] = [:]) {
         self.osEnvironment = osEnvironment
+        self.defaults = defaults
         self.memory = InMemoryGoEnvFiles(values.isEmpty ? [:] : [goenvFile: Self.fileData(values)])
     }
 
@@ -40,8 +43,16 @@ public final class InMemoryGoEnvironment: GoEnvironment {
         let file = fileValues
         let effective = file.merging(osEnvironment.filter { !$0.value.isEmpty }) { _, os in os }
         var values: [String: String] = ["GOENV": goenvFile]
-        for key in keys { values[key] = effective[key] ?? "" }
+        for key in keys { values[key] = effective[key] ?? Self.derived(key, from: effective) ?? defaults[key] ?? "" }
         return GoEnvSnapshot(values: values, goenvFile: goenvFile, fileValues: file, osEnvironment: osEnvironment)
+    }
+
+    /// The keys whose default Go takes from another key: GONOPROXY and GONOSUMDB from GOPRIVATE.
+    public static let derivedDefaults = ["GONOPROXY": "GOPRIVATE", "GONOSUMDB": "GOPRIVATE"]
+
+    /// The value Go gives `key` when nothing sets it but it follows another key that is set.
+    private static func derived(_ key: String, from effective: [String: String]) -> String? {
+        derivedDefaults[key].flatMap { effective[$0] }
     }
 
     /// Like `go env -w`/`-u` on a copy: the settings of `contents` with `edit` made, one sorted

@@ -1,8 +1,7 @@
 import Foundation
-import HostEffects
 import Synchronization
 
-/// GOENV files held in memory, for tests of the shell, the driver and the journal: the same
+/// GOENV files held in memory, for offline playbook tests and tests of the shell, the driver and the journal: the same
 /// locking and whole-file replacement as ``PosixGoEnvFiles``, in one process.
 public final class InMemoryGoEnvFiles: GoEnvFileStore {
     private let files: Mutex<[String: Data]>

@@ -1,0 +1,59 @@
+import Foundation
+import PlaybookSpec
+import TestSupport
+import Testing
+
+/// The shipped offline playbook tests (`Playbooks/tests`), replayed by the real binary.
+@Suite struct ShippedPlaybookTestsTests {
+    static let folder = GotriageBinary.shippedPlaybooks + "/tests"
+
+    @Test func everyShippedCasePassesAndCoverageIsReportedPerPlaybook() throws {
+        let lab = try Lab.make()
+        defer { lab.remove() }
+        let files = PlaybookTestFile.files(in: Self.folder)
+        #expect(files.count >= 20)
+        let cases = try files.reduce(0) { count, file in count + (try PlaybookTestFile.load(file: file).get().count) }
+        let result = try lab.gotriage(["test", "--coverage"])
+        #expect(result.exitCode == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("\n\(cases) passed, 0 failed\n"), "\(result.stdout)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let total = try #require(lines.first { $0.hasPrefix("branch coverage: ") })
+        // The total is the sum of the playbooks' rows.
+        let rows = lines.compactMap { line -> (Int, Int)? in
+            guard let match = line.firstMatch(of: /^  [a-z0-9-]+ +\d+ % \((\d+) of (\d+)\)$/) else { return nil }
+            return (Int(match.1) ?? 0, Int(match.2) ?? 0)
+        }
+        #expect(rows.count == 7)
+        let taken = rows.map(\.0).reduce(0, +)
+        let arms = rows.map(\.1).reduce(0, +)
+        #expect(total.hasSuffix("(\(taken) of \(arms) arms)"), "\(total)")
+        // Each arm no case takes is named with its place.
+        let untaken = lines.filter { $0.hasSuffix("is taken by no case") }
+        #expect(untaken.count == arms - taken)
+        #expect(untaken.allSatisfy { $0.contains(".yaml:") })
+    }
+
+    @Test func aCaseWhoseCommandWasNeverRecordedSaysWhichCommandToRecord() throws {
+        let lab = try Lab.make()
+        defer { lab.remove() }
+        let file = lab.root.appendingPathComponent("short.test.yaml")
+        try """
+        gotriage-test: 1
+        cases:
+          - name: go runs but git was not recorded
+            start: exit-status-128
+            probes:
+              - argv: [go, version]
+                stdout: "go version go1.27.3 linux/amd64\\n"
+            expect:
+              outcome: not-resolved
+              cause: git-missing
+
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let result = try lab.gotriage(["test", file.path])
+        #expect(result.exitCode == 1)
+        #expect(result.stdout.contains("✘ go runs but git was not recorded"))
+        #expect(result.stdout.contains("short.test.yaml:3:5: no recorded answer for the command [git, --version]"), "\(result.stdout)")
+        #expect(result.stdout.contains("0 passed, 1 failed"))
+    }
+}
