@@ -24,7 +24,7 @@ final class BenchLab {
         consumer = try lab.makeConsumer(requiring: [LabModule.hello])
         let folder = URL(fileURLWithPath: playbooks, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         environment = lab.environment.merging([
-            "GOTRIAGE_PLAYBOOKS": folder.standardizedFileURL.path,
+            "GOTRIAGE_SHIPPED_PLAYBOOKS": folder.standardizedFileURL.path,
             "NO_COLOR": "1",
             "XDG_STATE_HOME": lab.root.appendingPathComponent("state").path,
             "XDG_CACHE_HOME": lab.root.appendingPathComponent("cache").path

@@ -104,7 +104,7 @@ if arguments.measures("tests") {
     var samples: [Double] = []
     for _ in 0..<20 {
         var environment = ProcessInfo.processInfo.environment
-        environment["GOTRIAGE_PLAYBOOKS"] = URL(fileURLWithPath: arguments.playbooks).standardizedFileURL.path
+        environment["GOTRIAGE_SHIPPED_PLAYBOOKS"] = URL(fileURLWithPath: arguments.playbooks).standardizedFileURL.path
         let run = TimedProcess.run(
             [arguments.binary, "test", folder], environment: environment, directory: FileManager.default.currentDirectoryPath)
         precondition(run.exitCode == 0, "gotriage test failed:\n\(run.stdout)")

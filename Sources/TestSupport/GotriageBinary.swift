@@ -49,7 +49,7 @@ extension Lab {
     /// its state (the undo journal) under the lab.
     var gotriageEnvironment: [String: String] {
         [
-            "GOTRIAGE_PLAYBOOKS": GotriageBinary.shippedPlaybooks,
+            "GOTRIAGE_SHIPPED_PLAYBOOKS": GotriageBinary.shippedPlaybooks,
             "NO_COLOR": "1",
             "XDG_STATE_HOME": stateDirectory.path
         ]

@@ -28,7 +28,7 @@ public final class LabBackgroundRun: @unchecked Sendable {
         process.executableURL = URL(fileURLWithPath: GotriageBinary.path)
         process.arguments = arguments
         process.environment = lab.environment.merging([
-            "GOTRIAGE_PLAYBOOKS": GotriageBinary.shippedPlaybooks, "NO_COLOR": "1",
+            "GOTRIAGE_SHIPPED_PLAYBOOKS": GotriageBinary.shippedPlaybooks, "NO_COLOR": "1",
             "XDG_STATE_HOME": lab.root.appendingPathComponent("state").path
         ]) { $1 }
         process.currentDirectoryURL = directory ?? lab.root

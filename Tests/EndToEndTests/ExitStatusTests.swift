@@ -141,7 +141,7 @@ import TriageCLI
                 "/bin/sh", "-c", "exec \"$0\" \"$@\" <&-", GotriageBinary.path, "run", "t-ends",
                 "--playbooks", folder
             ],
-            extraEnvironment: ["GOTRIAGE_PLAYBOOKS": GotriageBinary.shippedPlaybooks, "NO_COLOR": "1"],
+            extraEnvironment: ["GOTRIAGE_SHIPPED_PLAYBOOKS": GotriageBinary.shippedPlaybooks, "NO_COLOR": "1"],
             timeout: 10)
         #expect(result.exitCode == 2)
         #expect(
@@ -177,7 +177,7 @@ import TriageCLI
         let process = Process()
         process.executableURL = URL(fileURLWithPath: GotriageBinary.path)
         process.arguments = ["run", "t-hang", "--playbooks", folder, "--answer", "seconds=\(seconds)", "--json"]
-        process.environment = lab.environment.merging(["GOTRIAGE_PLAYBOOKS": GotriageBinary.shippedPlaybooks]) { $1 }
+        process.environment = lab.environment.merging(["GOTRIAGE_SHIPPED_PLAYBOOKS": GotriageBinary.shippedPlaybooks]) { $1 }
         process.currentDirectoryURL = lab.root
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = handle

@@ -12,7 +12,7 @@ import Testing
         let result = try lab.run(
             ["python3", script, GotriageBinary.path, playbooks, mode],
             extraEnvironment: [
-                "GOTRIAGE_PLAYBOOKS": GotriageBinary.shippedPlaybooks,
+                "GOTRIAGE_SHIPPED_PLAYBOOKS": GotriageBinary.shippedPlaybooks,
                 "XDG_STATE_HOME": lab.root.appendingPathComponent("state").path
             ],
             timeout: 60)

@@ -88,7 +88,7 @@ import TriageCLI
         let run = try lab.run(
             ["python3", script, stepsFile.path, GotriageBinary.path, "--playbooks", playbooks.path],
             extraEnvironment: [
-                "GOTRIAGE_PLAYBOOKS": GotriageBinary.shippedPlaybooks,
+                "GOTRIAGE_SHIPPED_PLAYBOOKS": GotriageBinary.shippedPlaybooks,
                 "XDG_STATE_HOME": state.path, "TERM": "xterm"
             ], timeout: 300)
         let result = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stderr)")

@@ -43,7 +43,7 @@ import Testing
         let run = try lab.run(
             ["python3", script, stepsFile.path, GotriageBinary.path], in: consumer,
             extraEnvironment: [
-                "GOTRIAGE_PLAYBOOKS": GotriageBinary.shippedPlaybooks,
+                "GOTRIAGE_SHIPPED_PLAYBOOKS": GotriageBinary.shippedPlaybooks,
                 "XDG_STATE_HOME": lab.root.appendingPathComponent("state").path,
                 "TERM": "xterm"
             ], timeout: 180)

@@ -19,10 +19,9 @@ public enum PlaybookSet {
 
     /// Loads the catalog and the playbooks of `directories`; every problem of the catalog, or
     /// else of the playbooks, comes back as diagnostics with the file texts for rendering.
-    /// `files` are more playbook files, loaded after the folders' (`gotriage lint FILE`).
     /// `validated` may vouch for file texts (see `ValidatedTexts`).
     public static func load(
-        directories: [String], files extraFiles: [String] = [], validated: (any ValidatedTexts)? = nil
+        directories: [String], validated: (any ValidatedTexts)? = nil
     ) -> Result<Knowledge, PlaybookLoadFailure> {
         var files: [String] = []
         var problems: [Diagnostic] = []
@@ -32,7 +31,6 @@ public enum PlaybookSet {
             case .failure(let problem): problems.append(problem)
             }
         }
-        files += extraFiles.filter { !files.contains($0) }
         let catalogFile =
             directories.lazy
             .map { ($0 as NSString).appendingPathComponent(CatalogLoader.fileName) }

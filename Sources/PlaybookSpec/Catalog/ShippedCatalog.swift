@@ -2,10 +2,11 @@ import Foundation
 
 /// Where the shipped playbooks and cause catalog are.
 public enum ShippedCatalog {
-    /// The folder of shipped playbooks: `$GOTRIAGE_PLAYBOOKS`, else `share/gotriage/Playbooks`
-    /// beside the executable's folder (an installed copy), else the source tree's `Playbooks`.
+    /// The folder of shipped playbooks: `$GOTRIAGE_SHIPPED_PLAYBOOKS` (for packagers), else
+    /// `share/gotriage/Playbooks` beside the executable's folder (an installed copy), else the
+    /// source tree's `Playbooks`.
     public static func directory(environment: [String: String], executable: String) -> String {
-        if let override = environment["GOTRIAGE_PLAYBOOKS"], !override.isEmpty { return override }
+        if let override = environment["GOTRIAGE_SHIPPED_PLAYBOOKS"], !override.isEmpty { return override }
         let binDirectory = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
         let installed = binDirectory.deletingLastPathComponent().appendingPathComponent("share/gotriage/Playbooks").path
         if FileManager.default.fileExists(atPath: installed) { return installed }

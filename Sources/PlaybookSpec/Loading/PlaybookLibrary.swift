@@ -39,31 +39,57 @@ public enum PlaybookLibrary {
         _ inputs: [(file: String, text: Result<String, Diagnostic>)], catalog: Catalog,
         diagnoser: Diagnoser?, validated: (any ValidatedTexts)? = nil
     ) -> Result<DecisionTree, PlaybookLoadFailure> {
-        let loader = PlaybookLoader()
+        let read = read(inputs, validated: validated)
+        guard read.diagnostics.isEmpty else {
+            return .failure(PlaybookLoadFailure(diagnostics: read.diagnostics, sources: read.sources))
+        }
+        return validate(read.documents, read: read, catalog: catalog, diagnoser: diagnoser, validated: validated)
+    }
+
+    /// What reading a set of files gave: a document per file that loaded, a diagnostic per file
+    /// that did not, every text read, and the files `validated` vouched for.
+    struct Read {
         var documents: [PlaybookDocument] = []
         var diagnostics: [Diagnostic] = []
         var sources: [String: String] = [:]
         var vouched: Set<String> = []
-        for (file, read) in inputs {
+    }
+
+    /// Reads each file (reporting the first structural error of each that fails).
+    static func read(_ inputs: [(file: String, text: Result<String, Diagnostic>)], validated: (any ValidatedTexts)?) -> Read {
+        let loader = PlaybookLoader()
+        var read = Read()
+        for (file, text) in inputs {
             do {
-                let text = try read.get()
-                sources[file] = text
+                let text = try text.get()
+                read.sources[file] = text
                 let known = validated?.hasPassed(text) == true
-                if known { vouched.insert(file) }
-                documents.append(try loader.load(text: text, file: file, vouched: known))
+                if known { read.vouched.insert(file) }
+                read.documents.append(try loader.load(text: text, file: file, vouched: known))
             } catch {
-                diagnostics.append(error)
+                read.diagnostics.append(error)
             }
         }
-        guard diagnostics.isEmpty else {
-            return .failure(PlaybookLoadFailure(diagnostics: diagnostics, sources: sources))
-        }
+        return read
+    }
+
+    /// Reads the files at `paths`.
+    static func read(files paths: [String], validated: (any ValidatedTexts)?) -> Read {
+        read(paths.map { file in (file, Result { () throws(Diagnostic) in try PlaybookLoader.read(file) }) }, validated: validated)
+    }
+
+    /// Validates `documents` (from `read`) together; on success `validated` remembers their texts.
+    static func validate(
+        _ documents: [PlaybookDocument], read: Read, catalog: Catalog, diagnoser: Diagnoser?, validated: (any ValidatedTexts)?
+    ) -> Result<DecisionTree, PlaybookLoadFailure> {
         do {
-            let tree = try Validator.validate(documents, causes: catalog, diagnoser: diagnoser, vouchedFiles: vouched)
-            for (file, text) in sources where !vouched.contains(file) { validated?.recordPassed(text) }
+            let tree = try Validator.validate(documents, causes: catalog, diagnoser: diagnoser, vouchedFiles: read.vouched)
+            for document in documents where !read.vouched.contains(document.file) {
+                if let text = read.sources[document.file] { validated?.recordPassed(text) }
+            }
             return .success(tree)
         } catch {
-            return .failure(PlaybookLoadFailure(diagnostics: error.diagnostics, sources: sources))
+            return .failure(PlaybookLoadFailure(diagnostics: error.diagnostics, sources: read.sources))
         }
     }
 

@@ -8,22 +8,24 @@ struct LintReport {
     private(set) var warnings = 0
     private(set) var rendered = ""
 
-    /// Loads `directories` and `files` together (with full checks: nothing is vouched for) and
-    /// lints them. `checked`: the paths whose warnings count (nil: all).
-    init(directories: [String], files: [String], checked: [String]?) {
+    /// Loads `user` (folders or files) over `shipped` as gotriage does, but with every problem an
+    /// error and full checks (nothing is vouched for), and lints them. `checked`: the paths whose
+    /// warnings count (nil: all).
+    init(shipped: String, user: [String], checked: [String]?) {
         let diagnostics: [Diagnostic]
         var sources: [String: String] = [:]
-        switch PlaybookSet.load(directories: directories, files: files) {
+        switch PlaybookSet.load(shipped: shipped, user: user, strict: true) {
         case .failure(let failure):
             diagnostics = failure.diagnostics
             sources = failure.sources
-        case .success(let knowledge):
+        case .success(let layered):
+            let knowledge = layered.knowledge
             let inChecked = checked.map { paths in
                 Set(knowledge.tree.all.map(\.file) + [knowledge.catalog.file]).filter { file in
                     paths.contains { path in Self.lies(file, in: path) }
                 }
             }
-            diagnostics = Linter.warnings(knowledge.tree, catalog: knowledge.catalog, files: inChecked)
+            diagnostics = layered.notices + Linter.warnings(knowledge.tree, catalog: knowledge.catalog, files: inChecked)
         }
         let renderer = DiagnosticRenderer { file in
             sources[file] ?? (try? String(contentsOfFile: file, encoding: .utf8))
@@ -41,8 +43,8 @@ struct LintReport {
 
     /// Whether `file` is `path` or lies inside the folder `path`.
     static func lies(_ file: String, in path: String) -> Bool {
-        let file = LintSubcommand.standardized(file)
-        let path = LintSubcommand.standardized(path)
+        let file = PlaybookCatalog.standardized(file)
+        let path = PlaybookCatalog.standardized(path)
         return file == path || file.hasPrefix(path.hasSuffix("/") ? path : path + "/")
     }
 

@@ -10,9 +10,10 @@ struct LintSubcommand: AsyncParsableCommand {
         commandName: "lint",
         abstract: "Check playbooks and the cause catalog, and report every problem at once.",
         discussion: """
-            PATHs are playbook files or folders, checked together with the shipped playbooks (a \
-            folder's causes.yaml replaces the shipped catalog). Without a PATH the shipped \
-            playbooks are checked. Warnings are reported for the PATHs only.
+            PATHs are playbook files or folders, checked as gotriage would load them: over the \
+            shipped playbooks (a playbook with a shipped id replaces it; a folder's causes.yaml \
+            replaces the shipped catalog). Without a PATH the shipped playbooks are checked. \
+            Warnings are reported for the PATHs only.
             """)
 
     @Argument(help: ArgumentHelp("Playbook files or folders to check.", valueName: "path"))
@@ -24,27 +25,12 @@ struct LintSubcommand: AsyncParsableCommand {
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let shipped = PlaybookCatalog.shippedDirectory(environment: environment, executable: LiveHost.executablePath)
-        var directories = [shipped]
-        var files: [String] = []
-        for path in paths {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-                throw ValidationError("'\(path)' does not exist")
-            }
-            if !isFolder.boolValue {
-                files.append(path)
-            } else if Self.standardized(path) != Self.standardized(shipped) {
-                // A folder with its own catalog is checked against it, in place of the shipped one.
-                let ownCatalog = FileManager.default.fileExists(atPath: path + "/" + CatalogLoader.fileName)
-                directories = ownCatalog ? [path] + directories : directories + [path]
-            }
+        for path in paths where !FileManager.default.fileExists(atPath: path) {
+            throw ValidationError("'\(path)' does not exist")
         }
-        let report = LintReport(directories: directories, files: files, checked: paths.isEmpty ? nil : paths)
+        let user = paths.filter { PlaybookCatalog.standardized($0) != PlaybookCatalog.standardized(shipped) }
+        let report = LintReport(shipped: shipped, user: user, checked: paths.isEmpty ? nil : paths)
         LiveHost.console().lines(report.rendered)
         if report.errors > 0 || (strict && report.warnings > 0) { throw ExitCode(1) }
-    }
-
-    static func standardized(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 }

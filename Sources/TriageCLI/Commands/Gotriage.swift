@@ -16,7 +16,7 @@ public struct Gotriage: AsyncParsableCommand {
         version: version,
         subcommands: [
             ShellSubcommand.self, RunSubcommand.self, DiagnoseSubcommand.self, ListSubcommand.self,
-            LintSubcommand.self, GraphSubcommand.self, TestSubcommand.self, ProbeSubcommand.self, UndoSubcommand.self
+            LintSubcommand.self, GraphSubcommand.self, TestSubcommand.self, CopySubcommand.self, ProbeSubcommand.self, UndoSubcommand.self
         ],
         defaultSubcommand: ShellSubcommand.self)
 
