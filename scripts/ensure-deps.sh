@@ -10,7 +10,8 @@ packages=(libedit-dev golang-go git openssh-client openssh-server python3 pkg-co
 tools=(go git ssh python3 pkg-config mount umount)
 if [[ "${1:-}" == tests ]]; then
   # graphviz: GraphCommandTests renders `gotriage graph --format dot` with the real dot.
-  packages+=(graphviz)
+  # python3-yaml, python3-jsonschema: SchemaTests check Playbooks/schema.json with a real validator.
+  packages+=(graphviz python3-yaml python3-jsonschema)
   tools+=(dot)
 fi
 

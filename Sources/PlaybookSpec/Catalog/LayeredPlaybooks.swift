@@ -22,6 +22,9 @@ public struct LayeredKnowledge: Sendable {
     public var notices: [Diagnostic]
     /// The texts of the files read, for rendering `notices` with their source lines.
     public var sources: [String: String]
+    /// The problems of each user playbook left out, by its id (for a file that did not load, the
+    /// file's name without `.yaml`): `gotriage run ID` reports them as errors.
+    public var leftOut: [String: [Diagnostic]] = [:]
 
     public var tree: DecisionTree { knowledge.tree }
 }
@@ -36,6 +39,7 @@ extension PlaybookSet {
     ) -> Result<LayeredKnowledge, PlaybookLoadFailure> {
         var notices: [Diagnostic] = []
         var sources: [String: String] = [:]
+        var leftOut: [String: [Diagnostic]] = [:]
         let catalog: LoadedCatalog
         switch catalogOfLayers(
             shipped: shipped, user: folders, strict: strict, validated: validated, notices: &notices, sources: &sources)
@@ -65,6 +69,10 @@ extension PlaybookSet {
             userRead.sources.merge(read.sources) { first, _ in first }
             userRead.vouched.formUnion(read.vouched)
             notices += read.diagnostics.map { left(out: $0) }
+            for problem in read.diagnostics {
+                let name = ((problem.location.file as NSString).lastPathComponent as NSString).deletingPathExtension
+                leftOut[name, default: []].append(problem)
+            }
             for document in read.documents {
                 if let earlier = userDocuments.first(where: { $0.id.value == document.id.value }) {
                     notices.append(
@@ -94,7 +102,8 @@ extension PlaybookSet {
                 return .success(
                     LayeredKnowledge(
                         knowledge: Knowledge(tree: tree, catalog: catalog),
-                        origins: origins(shipped: shippedRead.documents, user: kept), notices: notices, sources: sources))
+                        origins: origins(shipped: shippedRead.documents, user: kept), notices: notices, sources: sources,
+                        leftOut: leftOut))
             case .failure(let failure):
                 if strict { return .failure(PlaybookLoadFailure(diagnostics: failure.diagnostics, sources: sources)) }
                 let userFiles = Set(kept.map(\.file))
@@ -103,6 +112,10 @@ extension PlaybookSet {
                 // Leave out the user files the problems are in; with none to blame, all of them.
                 let leaving = blamed.isEmpty ? userFiles : blamed
                 notices += failure.diagnostics.filter { leaving.contains($0.location.file) }.map { left(out: $0) }
+                for document in kept where leaving.contains(document.file) {
+                    let own = failure.diagnostics.filter { $0.location.file == document.file }
+                    leftOut[document.id.value, default: []] += own.isEmpty ? failure.diagnostics : own
+                }
                 if blamed.isEmpty {
                     notices += kept.map { document in
                         Diagnostic(

@@ -61,7 +61,14 @@ struct RunSubcommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let tree = try playbooks.loadTree()
+        let layered = try playbooks.loadKnowledge(showingNotices: false)
+        // The playbook asked for is one of the user's left out: its problems are the run's errors.
+        if let problems = layered.leftOut[playbook] {
+            let renderer = DiagnosticRenderer { layered.sources[$0] ?? (try? String(contentsOfFile: $0, encoding: .utf8)) }
+            throw PlaybookCatalogError.invalid(problems.map(renderer.render), count: problems.count)
+        }
+        playbooks.show(layered)
+        let tree = layered.tree
         let presets = try AnswerSources.merge(file: answersFile, flags: presetAnswers())
         guard let walk = Walk(tree: tree, playbook: playbook, variables: presets) else {
             let hint = Suggestion.closest(to: playbook, among: tree.order, ignoringCase: true).map { " Did you mean '\($0)'?" } ?? ""
