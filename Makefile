@@ -3,7 +3,7 @@ SWIFT ?= swift
 # The directory make was started from, so `make -C path/to/gotriage run` diagnoses *your* folder.
 RUN_DIR ?= $(PWD)
 
-.PHONY: run test lint format bench fuzz build deps test-deps go-releases corpus lab-corpus clean
+.PHONY: run test lint format bench fuzz build deps test-deps man completions go-releases corpus lab-corpus clean
 
 deps:
 	@scripts/ensure-deps.sh
@@ -61,6 +61,21 @@ fuzz: deps
 lab-corpus: deps go-releases
 	$(SWIFT) build --build-tests
 	SWIFT=$(SWIFT) scripts/capture-lab-corpus.sh
+
+# The man page, from the command-line definitions by ArgumentParser's generate-manual tool (the
+# engine of its generate-manual plugin, which stops at this package's own tools): man -l .build/man/gotriage.1
+man: build
+	$(SWIFT) build --product generate-manual
+	mkdir -p .build/man
+	"$$($(SWIFT) build --show-bin-path)/generate-manual" "$$($(SWIFT) build --show-bin-path)/gotriage" \
+	  --output-directory .build/man --authors "the gotriage developers"
+
+# Shell completion scripts, as ArgumentParser writes them: .build/completions/gotriage.{bash,zsh,fish}
+completions: build
+	mkdir -p .build/completions
+	for shell in bash zsh fish; do \
+	  "$$($(SWIFT) build --show-bin-path)/gotriage" --generate-completion-script $$shell > .build/completions/gotriage.$$shell; \
+	done
 
 clean:
 	$(SWIFT) package clean

@@ -20,8 +20,11 @@ import Testing
     static func verdicts(_ files: [String]) throws -> [String: String] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", root.appendingPathComponent("scripts/check-schema.py").path,
-                             root.appendingPathComponent("Playbooks/schema.json").path] + files
+        process.arguments =
+            [
+                "python3", root.appendingPathComponent("scripts/check-schema.py").path,
+                root.appendingPathComponent("Playbooks/schema.json").path
+            ] + files
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output
