@@ -7,6 +7,7 @@
 /// - an input, a question's answer or a capture group that no step uses (variables carry along a
 ///   walk, so a use in any playbook counts);
 /// - a step from which no `done` can be reached;
+/// - a sentence that may show an empty variable (`EmptyVariables`);
 /// - a cause of the catalog that no `done` concludes.
 public enum Linter {
     /// The warnings for `tree`, checked against `catalog`. With `files`, only warnings located in
@@ -27,6 +28,7 @@ public enum Linter {
             }
         }
         warnings += deadEnds(tree)
+        warnings += EmptyVariables.warnings(tree)
         let concluded = Set(
             tree.all.flatMap { $0.steps.values }.compactMap { step -> String? in
                 if case .done(let conclusion) = step.action { conclusion.cause } else { nil }
