@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Records the walks of the lab's cause tests as offline playbook tests: runs them on one Go
-# release with GOTRIAGE_RECORD_WALKS (every `gotriage run` also gets --record), then writes
+# Records the walks of the end-to-end tests as offline playbook tests: runs them on one Go
+# release with GOTRIAGE_RECORD_WALKS (every `gotriage run` of the shipped playbooks also gets
+# --record), then writes
 # Playbooks/tests/<cause>.test.yaml, one case per distinct path (the first recorded), with the lab's
 # temporary folder written /lab. Needs a build (swift build --build-tests) and the release
 # (scripts/ensure-go-releases.sh). Usage: scripts/record-playbook-tests.sh [RELEASE]
@@ -14,8 +15,7 @@ cd "$root"
 
 status=0
 GOTRIAGE_RECORD_WALKS=$recorded GOTRIAGE_GO_RELEASES=$release ${SWIFT:-swift} test --skip-build \
-  --filter 'EndToEndTests\.(RunScenarioTests|GitCauseTests|NetworkCauseTests|ModuleCauseTests|GoAuthCauseTests|GoToolchainSettingTests|RoutingTests|Lab(GoEnv|Module|Proxy|Ssh)?ScenarioTests)' \
-  || status=$?
+  --filter EndToEndTests || status=$?
 
 mkdir -p Playbooks/tests
 python3 - "$recorded" Playbooks/tests <<'PY'

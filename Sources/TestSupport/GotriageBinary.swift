@@ -34,10 +34,10 @@ extension Lab {
     }
 
     /// With `GOTRIAGE_RECORD_WALKS=FOLDER` (scripts/record-playbook-tests.sh), every `gotriage run`
-    /// also records its walk as an offline test case, in a folder of its own under FOLDER (runs
+    /// of the shipped playbooks also records its walk as an offline test case, in a folder of its own under FOLDER (runs
     /// go side by side, and two must not add to one file).
     private func recordingArguments(_ arguments: [String]) -> [String] {
-        guard arguments.first == "run", !arguments.contains("--record"),
+        guard arguments.first == "run", !arguments.contains("--record"), !arguments.contains("--playbooks"),
             let folder = ProcessInfo.processInfo.environment["GOTRIAGE_RECORD_WALKS"], !folder.isEmpty
         else { return [] }
         let own = URL(fileURLWithPath: folder).appendingPathComponent(UUID().uuidString)
