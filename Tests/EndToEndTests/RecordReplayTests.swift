@@ -59,4 +59,14 @@ import Testing
         #expect(wrong.stdout.contains("cause: expected network-unreachable, got goproxy-off"), "\(wrong.stdout)")
         #expect(wrong.stdout.contains("0 passed, 1 failed"))
     }
+
+    @Test func aDryRunIsNotRecorded() throws {
+        let lab = try Lab.make()
+        defer { lab.remove() }
+        let file = lab.root.appendingPathComponent("dry.test.yaml")
+        let result = try lab.gotriage(["run", "exit-status-128", "--dry-run", "--record", file.path])
+        #expect(result.exitCode == 2)
+        #expect(result.stderr.contains("--record saves a walk to replay"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: file.path))
+    }
 }

@@ -58,6 +58,11 @@ struct RunSubcommand: AsyncParsableCommand {
 
     func validate() throws {
         _ = try presetAnswers()
+        if recordFile != nil, dryRun {
+            throw ValidationError(
+                "--record saves a walk to replay with gotriage test; a --dry-run walk stops at its first fix, so record it without --dry-run."
+            )
+        }
     }
 
     func run() async throws {
