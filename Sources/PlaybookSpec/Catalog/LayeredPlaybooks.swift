@@ -39,7 +39,6 @@ extension PlaybookSet {
     ) -> Result<LayeredKnowledge, PlaybookLoadFailure> {
         var notices: [Diagnostic] = []
         var sources: [String: String] = [:]
-        var leftOut: [String: [Diagnostic]] = [:]
         let catalog: LoadedCatalog
         switch catalogOfLayers(
             shipped: shipped, user: folders, strict: strict, validated: validated, notices: &notices, sources: &sources)
@@ -57,37 +56,21 @@ extension PlaybookSet {
             return .failure(PlaybookLoadFailure(diagnostics: shippedRead.diagnostics, sources: shippedRead.sources))
         }
         sources.merge(shippedRead.sources) { first, _ in first }
-        // The user's documents, first folder first; a second one with the same id is left out.
-        var userDocuments: [PlaybookDocument] = []
-        var userRead = PlaybookLibrary.Read()
-        for folder in folders {
-            let read = PlaybookLibrary.read(files: userFiles(folder), validated: validated)
-            sources.merge(read.sources) { first, _ in first }
-            if strict, !read.diagnostics.isEmpty {
-                return .failure(PlaybookLoadFailure(diagnostics: read.diagnostics, sources: sources))
-            }
-            userRead.sources.merge(read.sources) { first, _ in first }
-            userRead.vouched.formUnion(read.vouched)
-            notices += read.diagnostics.map { left(out: $0) }
-            for problem in read.diagnostics {
-                let name = ((problem.location.file as NSString).lastPathComponent as NSString).deletingPathExtension
-                leftOut[name, default: []].append(problem)
-            }
-            for document in read.documents {
-                if let earlier = userDocuments.first(where: { $0.id.value == document.id.value }) {
-                    notices.append(
-                        Diagnostic(
-                            .note, at: document.id.location,
-                            "playbook '\(document.id.value)' is also in \(earlier.file), which comes first; this one is not used"))
-                    continue
-                }
-                userDocuments.append(document)
-            }
+        let user: UserDocuments
+        switch readUser(folders, strict: strict, validated: validated) {
+        case .success(let read): user = read
+        case .failure(let failure):
+            return .failure(PlaybookLoadFailure(diagnostics: failure.diagnostics, sources: sources.merging(failure.sources) { $1 }))
         }
+        sources.merge(user.read.sources) { first, _ in first }
+        notices += user.notices
+        var leftOut = user.leftOut
         var read = shippedRead
-        read.sources.merge(userRead.sources) { first, _ in first }
-        read.vouched.formUnion(userRead.vouched)
-        var kept = userDocuments
+        read.sources.merge(user.read.sources) { first, _ in first }
+        read.vouched.formUnion(user.read.vouched)
+        // Validate together; leave out the user files a problem is in (all of them when the problem
+        // is in a shipped file), until the set checks.
+        var kept = user.documents
         while true {
             let documents = merged(shipped: shippedRead.documents, user: kept)
             switch PlaybookLibrary.validate(
@@ -127,6 +110,48 @@ extension PlaybookSet {
                 kept.removeAll { leaving.contains($0.file) }
             }
         }
+    }
+
+    /// The user's playbooks as read, before they meet the shipped ones.
+    private struct UserDocuments {
+        /// One per id, the first folder's.
+        var documents: [PlaybookDocument] = []
+        var read = PlaybookLibrary.Read()
+        /// Files that did not load (warnings) and ids given twice (notes).
+        var notices: [Diagnostic] = []
+        var leftOut: [String: [Diagnostic]] = [:]
+    }
+
+    /// Reads the user's folders (or files), first first; a second document with an id is left
+    /// out. `strict`: the first file that does not load fails the load.
+    private static func readUser(
+        _ folders: [String], strict: Bool, validated: (any ValidatedTexts)?
+    ) -> Result<UserDocuments, PlaybookLoadFailure> {
+        var user = UserDocuments()
+        for folder in folders {
+            let read = PlaybookLibrary.read(files: userFiles(folder), validated: validated)
+            user.read.sources.merge(read.sources) { first, _ in first }
+            if strict, !read.diagnostics.isEmpty {
+                return .failure(PlaybookLoadFailure(diagnostics: read.diagnostics, sources: user.read.sources))
+            }
+            user.read.vouched.formUnion(read.vouched)
+            user.notices += read.diagnostics.map { left(out: $0) }
+            for problem in read.diagnostics {
+                let name = ((problem.location.file as NSString).lastPathComponent as NSString).deletingPathExtension
+                user.leftOut[name, default: []].append(problem)
+            }
+            for document in read.documents {
+                if let earlier = user.documents.first(where: { $0.id.value == document.id.value }) {
+                    user.notices.append(
+                        Diagnostic(
+                            .note, at: document.id.location,
+                            "playbook '\(document.id.value)' is also in \(earlier.file), which comes first; this one is not used"))
+                    continue
+                }
+                user.documents.append(document)
+            }
+        }
+        return .success(user)
     }
 
     /// The catalog: the first user folder's `causes.yaml` that loads, else the shipped one.

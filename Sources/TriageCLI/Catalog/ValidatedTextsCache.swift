@@ -2,10 +2,10 @@ import Crypto
 import Foundation
 import PlaybookSpec
 
-/// The catalog texts this build of gotriage loaded without a problem, kept in the user's cache
-/// folder as one empty file per text, named by the SHA-256 of the build's identity and the text.
-/// A changed catalog, or a rebuilt or replaced binary, gets another name and is checked again; a
-/// folder that cannot be read or written just means the checks run.
+/// The file texts (catalog, playbooks) this build of gotriage loaded without a problem, kept in
+/// the user's cache folder as one empty file per text, named by the SHA-256 of the build's
+/// identity and the text. A changed file, or a rebuilt or replaced binary, gets another name and
+/// is checked again; a folder that cannot be read or written just means the checks run.
 struct ValidatedTextsCache: ValidatedTexts {
     let directory: String
     /// What tells this build from another: the executable's path, size and modification time.
@@ -22,17 +22,17 @@ struct ValidatedTextsCache: ValidatedTexts {
             build: "\(executable)\u{0}\(size)\u{0}\(modified)")
     }
 
-    func hasPassed(_ catalogText: String) -> Bool {
-        FileManager.default.fileExists(atPath: path(for: catalogText))
+    func hasPassed(_ text: String) -> Bool {
+        FileManager.default.fileExists(atPath: path(for: text))
     }
 
-    func recordPassed(_ catalogText: String) {
+    func recordPassed(_ text: String) {
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: path(for: catalogText), contents: Data())
+        FileManager.default.createFile(atPath: path(for: text), contents: Data())
     }
 
-    private func path(for catalogText: String) -> String {
-        let digest = SHA256.hash(data: Data((build + "\u{0}" + catalogText).utf8))
+    private func path(for text: String) -> String {
+        let digest = SHA256.hash(data: Data((build + "\u{0}" + text).utf8))
         return directory + "/" + digest.map { String(format: "%02x", $0) }.joined()
     }
 }
