@@ -27,6 +27,7 @@ run: build
 # under a time limit (normal: under 1 and 5 minutes) that names the tests a hang left running.
 test: test-deps go-releases lint
 	$(SWIFT) build --build-tests
+	"$$($(SWIFT) build --show-bin-path)/gotriage" test --coverage --playbooks Playbooks | tail -n 9
 	SWIFT=$(SWIFT) scripts/run-tests.sh 10m --skip EndToEndTests
 	SWIFT=$(SWIFT) scripts/run-tests.sh 30m --filter EndToEndTests
 

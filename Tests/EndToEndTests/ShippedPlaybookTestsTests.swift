@@ -7,7 +7,7 @@ import Testing
 @Suite struct ShippedPlaybookTestsTests {
     static let folder = GotriageBinary.shippedPlaybooks + "/tests"
 
-    @Test func everyShippedCasePassesAndCoverageIsReportedPerPlaybook() throws {
+    @Test func everyShippedCasePassesAndTakesEveryArmOfEveryPlaybook() throws {
         let lab = try Lab.make()
         defer { lab.remove() }
         let files = PlaybookTestFile.files(in: Self.folder)
@@ -27,10 +27,37 @@ import Testing
         let taken = rows.map(\.0).reduce(0, +)
         let arms = rows.map(\.1).reduce(0, +)
         #expect(total.hasSuffix("(\(taken) of \(arms) arms)"), "\(total)")
-        // Each arm no case takes is named with its place.
-        let untaken = lines.filter { $0.hasSuffix("is taken by no case") }
-        #expect(untaken.count == arms - taken)
-        #expect(untaken.allSatisfy { $0.contains(".yaml:") })
+        // Every arm of every shipped playbook is taken by some case: an arm added without a case
+        // fails here, named with its place.
+        #expect(taken == arms, "\(lines.filter { $0.hasSuffix("is taken by no case") })")
+        #expect(total == "branch coverage: 100 % (\(arms) of \(arms) arms)")
+    }
+
+    @Test func eachArmNoCaseTakesIsNamedWithItsPlace() throws {
+        let lab = try Lab.make()
+        defer { lab.remove() }
+        let file = lab.root.appendingPathComponent("one.test.yaml")
+        try """
+        gotriage-test: 1
+        cases:
+          - name: go does not start
+            start: exit-status-128
+            probes:
+              - argv: [go, version]
+                exit: 127
+            expect: {outcome: escalate, cause: unknown, path: [check-go, go-missing]}
+
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let result = try lab.gotriage(["test", file.path, "--coverage"])
+        #expect(result.exitCode == 0, "\(result.stdout)\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let entry = try #require(lines.first { $0.hasPrefix("  exit-status-128 ") })
+        let match = try #require(entry.firstMatch(of: /\((\d+) of (\d+)\)$/))
+        let (taken, arms) = (Int(match.1) ?? 0, Int(match.2) ?? 0)
+        #expect(taken == 1, "the one case takes one arm of check-go: \(entry)")
+        let untaken = lines.filter { $0.contains("/exit-status-128.yaml:") && $0.hasSuffix("is taken by no case") }
+        #expect(untaken.count == arms - taken, "\(result.stdout)")
+        #expect(untaken.contains { $0.hasSuffix("arm 1 of 'check-go' is taken by no case") })
     }
 
     @Test func aCaseWhoseCommandWasNeverRecordedSaysWhichCommandToRecord() throws {

@@ -17,6 +17,7 @@ import Testing
         let cases = Self.awkward.enumerated().map { index, text in
             PlaybookTestCase(
                 name: "case \(index) \(text)", start: "exit-status-128:check-go", answers: ["module": text],
+                asked: index.isMultiple(of: 3) ? [:] : ["goproxy": text],
                 goEnv: ["GOPROXY": text], environment: ["HTTPS_PROXY": text], goDefaults: ["GOSUMDB": text],
                 applyFixes: index.isMultiple(of: 2),
                 probes: [
@@ -70,7 +71,7 @@ import Testing
                 "t.test.yaml:9:15: error: 'exit' should be an exit code such as 0 or 1 (got text 'zero')",
                 "t.test.yaml:11:16: error: unknown outcome 'fine'; the outcomes are resolved, not-resolved, escalate",
                 "t.test.yaml:12:5: error: missing key 'name' in a test case",
-                "t.test.yaml:14:5: error: unknown key 'extra' in a test case; the keys are name, start, answers, goenv, environment, go-defaults, fixes, probes, expect"
+                "t.test.yaml:14:5: error: unknown key 'extra' in a test case; the keys are name, start, answers, asked, goenv, environment, go-defaults, fixes, probes, expect"
             ], "\(found)")
     }
 }

@@ -6,8 +6,11 @@ public struct PlaybookTestCase: Sendable, Equatable {
     public var name: String
     /// `playbook` or `playbook:step`.
     public var start: String
-    /// Answers to questions, by variable (as `--answer`).
+    /// Answers to questions, by variable, given before the walk (as `--answer`): the variable
+    /// also holds its answer from the start.
     public var answers: [String: String] = [:]
+    /// Answers typed when the walk asks, by variable: the variable stays empty until its question.
+    public var asked: [String: String] = [:]
     /// The GOENV file's settings before the walk.
     public var goEnv: [String: String] = [:]
     /// The process environment: what probes start from, and Go variables that override the file.
@@ -23,7 +26,8 @@ public struct PlaybookTestCase: Sendable, Equatable {
     public var location: SourceLocation?
 
     public init(
-        name: String, start: String, answers: [String: String] = [:], goEnv: [String: String] = [:],
+        name: String, start: String, answers: [String: String] = [:], asked: [String: String] = [:],
+        goEnv: [String: String] = [:],
         environment: [String: String] = [:], goDefaults: [String: String] = [:], applyFixes: Bool = true,
         probes: [RecordedProbe] = [],
         expected: Expectation, location: SourceLocation? = nil
@@ -31,6 +35,7 @@ public struct PlaybookTestCase: Sendable, Equatable {
         self.name = name
         self.start = start
         self.answers = answers
+        self.asked = asked
         self.goEnv = goEnv
         self.environment = environment
         self.goDefaults = goDefaults

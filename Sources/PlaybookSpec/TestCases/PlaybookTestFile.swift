@@ -6,7 +6,7 @@ import Yams
 public enum PlaybookTestFile {
     public static let suffix = ".test.yaml"
     static let formatKey = "gotriage-test"
-    static let caseKeys = ["name", "start", "answers", "goenv", "environment", "go-defaults", "fixes", "probes", "expect"]
+    static let caseKeys = ["name", "start", "answers", "asked", "goenv", "environment", "go-defaults", "fixes", "probes", "expect"]
     static let probeKeys = ["argv", "exit", "stdout", "stderr", "timed-out"]
     static let expectKeys = ["outcome", "cause", "path"]
 
@@ -90,6 +90,7 @@ public enum PlaybookTestFile {
         guard let name, let start, let expected else { return nil }
         return PlaybookTestCase(
             name: name, start: start, answers: textMapping(fields["answers"], key: "answers", problems: &problems),
+            asked: textMapping(fields["asked"], key: "asked", problems: &problems),
             goEnv: textMapping(fields["goenv"], key: "goenv", problems: &problems),
             environment: textMapping(fields["environment"], key: "environment", problems: &problems),
             goDefaults: textMapping(fields["go-defaults"], key: "go-defaults", problems: &problems), applyFixes: applyFixes, probes: probes,
@@ -150,7 +151,7 @@ public enum PlaybookTestFile {
         return PlaybookTestCase.Expectation(outcome: outcome, cause: cause, path: path)
     }
 
-    /// A mapping of names to texts (`answers`, `goenv`, `environment`); empty when absent.
+    /// A mapping of names to texts (`answers`, `asked`, `goenv`, `environment`); empty when absent.
     static func textMapping(_ node: CatalogNode?, key: String, problems: inout [Diagnostic]) -> [String: String] {
         guard let node else { return [:] }
         guard let pairs = node.pairs else {
@@ -184,7 +185,7 @@ public enum PlaybookTestFile {
     static func node(for testCase: PlaybookTestCase) -> Node {
         var pairs: [(Node, Node)] = [(text("name"), text(testCase.name)), (text("start"), text(testCase.start))]
         for (key, values) in [
-            ("answers", testCase.answers), ("goenv", testCase.goEnv), ("environment", testCase.environment),
+            ("answers", testCase.answers), ("asked", testCase.asked), ("goenv", testCase.goEnv), ("environment", testCase.environment),
             ("go-defaults", testCase.goDefaults)
         ]
         where !values.isEmpty {

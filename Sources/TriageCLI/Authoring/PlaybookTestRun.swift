@@ -36,7 +36,8 @@ struct PlaybookTestRun {
         let decisions = DecisionLog()
         let driver = WalkDriver(
             walk: Walk(tree: tree, start: start, variables: testCase.answers), host: host, observer: decisions,
-            presetAnswers: testCase.answers, fixPolicy: testCase.applyFixes ? .applyAll : .declineAll)
+            presetAnswers: testCase.answers.merging(testCase.asked) { preset, _ in preset },
+            fixPolicy: testCase.applyFixes ? .applyAll : .declineAll)
         var end: WalkEnd?
         while end == nil, decisions.all.count <= Self.stepLimit {
             switch await driver.advance() {

@@ -10,7 +10,8 @@ import Synchronization
 final class WalkTestRecorder: WalkObserver {
     private var decisions: [Decision] = []
     private var end: WalkEnd?
-    private var answers: [String: String] = [:]
+    /// Answers typed at the walk's questions (presets and defaults replay by themselves).
+    private var typed: [String: String] = [:]
     private var secretVariables: Set<String> = []
     let runner: Runner
     let goEnvironment: GoEnvironmentRecorder
@@ -33,15 +34,16 @@ final class WalkTestRecorder: WalkObserver {
         switch event {
         case .decided(let decision): decisions.append(decision)
         case .finished(let finished): end = finished
-        case .answered(let question, let value, _):
-            answers[question.variable] = value
+        case .answered(let question, let value, let origin):
+            if origin == .user { typed[question.variable] = value }
             if question.isSecret { secretVariables.insert(question.variable) }
         default: break
         }
     }
 
     /// The case, or nil when the walk did not end (interrupted, unanswered). `presets`: the
-    /// answers given before the walk (`--answer`, `--answers`); answers given during it win.
+    /// answers given before the walk (`--answer`, `--answers`), kept as `answers`; the answers
+    /// typed during it are kept as `asked`, so their variables start empty in the replay too.
     func testCase(
         playbook: String, start: StepAddress, presets: [String: String], applyFixes: Bool, redactor: Redactor
     ) -> PlaybookTestCase? {
@@ -52,10 +54,7 @@ final class WalkTestRecorder: WalkObserver {
         return PlaybookTestCase(
             name: "\(playbook): recorded walk, \(end.outcome.rawValue)\(end.cause.map { " (\($0))" } ?? "")",
             start: playbook,
-            answers: presets.merging(answers) { _, given in given }.reduce(into: [:]) { masked, answer in
-                let secret = secretVariables.contains(answer.key) || SecretMask.isSecretName(answer.key)
-                masked[answer.key] = redactor.redact(answer: answer.value, secret: secret)
-            },
+            answers: masked(presets, redactor: redactor), asked: masked(typed, redactor: redactor),
             goEnv: redactor.redact(environment: first?.fileValues ?? [:]),
             environment: redactor.redact(environment: read.osEnvironment),
             goDefaults: redactor.redact(environment: read.defaults),
@@ -66,6 +65,13 @@ final class WalkTestRecorder: WalkObserver {
                     stderr: redactor.redact(result.stderr), timedOut: result.timedOut)
             },
             expected: .init(outcome: end.outcome.rawValue, cause: end.cause, path: path))
+    }
+
+    private func masked(_ answers: [String: String], redactor: Redactor) -> [String: String] {
+        answers.reduce(into: [:]) { masked, answer in
+            let secret = secretVariables.contains(answer.key) || SecretMask.isSecretName(answer.key)
+            masked[answer.key] = redactor.redact(answer: answer.value, secret: secret)
+        }
     }
 
     /// Runs commands and keeps each result, with gotriage's own path written `gotriage`.
