@@ -26,6 +26,11 @@ public struct Walk: Sendable {
     /// The latest cause the cause catalog read in a probe's output (a `route: causes` arm, or a
     /// `signature` / `cause` test that decided a branch); kept to the end, whatever the outcome.
     public private(set) var diagnosis: DiagnosedCause?
+    /// Placeholders a sentence (a `say`, a question, a fix's reason, a probe's `pending` text, a
+    /// conclusion) showed empty, in the order first shown: text such as `go mod why answers: ""`
+    /// is a playbook's bug, which `gotriage test` reports. `goenv.KEY` is left out: an unset Go
+    /// setting is rightly shown empty.
+    public private(set) var shownEmpty: [ShownEmpty] = []
 
     /// A walk that enters more steps than this ends with `.stepLimit`; playbooks that loop only
     /// through questions are legal, so this is the last guard against a script answering forever.
@@ -114,7 +119,7 @@ public struct Walk: Sendable {
                 }
                 visited.append(address)
                 state = .acting(address)
-                if let say = tree[address].say { return .say(facts().render(say), step: address) }
+                if let say = tree[address].say { return .say(sentence(say, at: address, facts()), step: address) }
             case .acting(let address):
                 if let directive = act(at: address) { return directive }
             case .awaitingAnswer(let address):
@@ -287,7 +292,7 @@ public struct Walk: Sendable {
         case .done(let conclusion):
             return finish(
                 at: address, outcome: conclusion.outcome, cause: conclusion.cause, reason: .done,
-                conclusion: facts().render(conclusion.text))
+                conclusion: sentence(conclusion.text, at: address, facts()))
         case .jump(let target):
             decisions.append(
                 Decision(
@@ -419,26 +424,35 @@ public struct Walk: Sendable {
         Facts(probe: nil, fix: nil, variables: variables, goEnv: goEnv, catalog: CatalogReading(diagnoser: tree.diagnoser))
     }
 
-    private func pendingQuestion(at address: StepAddress) -> PendingQuestion {
+    /// `template` filled with `facts`, noting each placeholder it shows empty.
+    private mutating func sentence(_ template: Template, at address: StepAddress, _ facts: Facts) -> String {
+        for name in template.variables where !name.hasPrefix(GoEnvKeys.templatePrefix) && (facts.value(of: name) ?? "").isEmpty {
+            let shown = ShownEmpty(step: address, variable: name)
+            if !shownEmpty.contains(shown) { shownEmpty.append(shown) }
+        }
+        return facts.render(template)
+    }
+
+    private mutating func pendingQuestion(at address: StepAddress) -> PendingQuestion {
         guard case .ask(let question) = tree[address].action else { preconditionFailure("not an ask step") }
         let facts = facts()
         return PendingQuestion(
-            step: address, prompt: facts.render(question.prompt), variable: question.variable,
+            step: address, prompt: sentence(question.prompt, at: address, facts), variable: question.variable,
             choices: question.choices, defaultValue: question.defaultValue.map(facts.render),
             pattern: question.pattern?.source, secret: question.secret)
     }
 
-    private func pendingProbe(at address: StepAddress) -> PendingProbe {
+    private mutating func pendingProbe(at address: StepAddress) -> PendingProbe {
         guard case .run(let probe) = tree[address].action else { preconditionFailure("not a run step") }
         let facts = facts()
         var environment: [String: String] = [:]
         for (name, value) in probe.environment { environment[name] = facts.render(value) }
         return PendingProbe(
             step: address, argv: probe.argv.map(facts.render), environment: environment,
-            timeoutMilliseconds: probe.timeoutMilliseconds, pending: probe.pending.map(facts.render))
+            timeoutMilliseconds: probe.timeoutMilliseconds, pending: probe.pending.map { sentence($0, at: address, facts) })
     }
 
-    private func pendingFix(at address: StepAddress) -> PendingFix {
+    private mutating func pendingFix(at address: StepAddress) -> PendingFix {
         guard case .fix(let fix) = tree[address].action else { preconditionFailure("not a fix step") }
         let facts = facts()
         let changes = fix.changes.map { change -> PendingFix.Change in
@@ -447,6 +461,17 @@ public struct Walk: Sendable {
             case .unset(let key): PendingFix.Change(key: key, value: nil)
             }
         }
-        return PendingFix(step: address, reason: facts.render(fix.reason), changes: changes)
+        return PendingFix(step: address, reason: sentence(fix.reason, at: address, facts), changes: changes)
+    }
+}
+
+/// A placeholder a sentence of `step` showed empty (see `Walk.shownEmpty`).
+public struct ShownEmpty: Hashable, Sendable {
+    public let step: StepAddress
+    public let variable: String
+
+    public init(step: StepAddress, variable: String) {
+        self.step = step
+        self.variable = variable
     }
 }

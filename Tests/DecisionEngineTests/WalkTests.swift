@@ -76,6 +76,18 @@ struct WalkTests {
         #expect(decision.location.line == 20)
     }
 
+    @Test func aSentenceShowingAnEmptyPlaceholderIsNotedOnceButAnUnsetGoSettingIsNot() throws {
+        var walk = try started(Self.probeBook, "probe")
+        #expect(walk.shownEmpty.isEmpty, "the say showed {{host}} set and {{goenv.GOPROXY}} unset: nothing to note")
+        try walk.record(probe: ProbeObservation(exitCode: 128, stderr: "fatal: terminal prompts disabled\n"))
+        guard case .finished(let end) = walk.next().action else {
+            Issue.record("expected the walk to finish")
+            return
+        }
+        #expect(end.conclusion == "Needs credentials for .")
+        #expect(walk.shownEmpty == [ShownEmpty(step: StepAddress(playbook: "probe", step: "creds"), variable: "url")])
+    }
+
     @Test func fallbackKeepsWhatEachBranchLookedAt() throws {
         var walk = try started(Self.probeBook, "probe")
         try walk.record(probe: ProbeObservation(exitCode: 2, stderr: "boom"))

@@ -15,6 +15,7 @@ import Testing
         let cases = try files.reduce(0) { count, file in count + (try PlaybookTestFile.load(file: file).get().count) }
         let result = try lab.gotriage(["test", "--coverage"])
         #expect(result.exitCode == 0, "\(result.stdout)\(result.stderr)")
+        // No ", N warnings": no sentence of a shipped case shows an empty placeholder.
         #expect(result.stdout.contains("\n\(cases) passed, 0 failed\n"), "\(result.stdout)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
         let total = try #require(lines.first { $0.hasPrefix("branch coverage: ") })
@@ -58,6 +59,34 @@ import Testing
         let untaken = lines.filter { $0.contains("/exit-status-128.yaml:") && $0.hasSuffix("is taken by no case") }
         #expect(untaken.count == arms - taken, "\(result.stdout)")
         #expect(untaken.contains { $0.hasSuffix("arm 1 of 'check-go' is taken by no case") })
+    }
+
+    @Test func aSentenceThatShowsAnEmptyPlaceholderIsAWarningWithTheStepsPlace() throws {
+        let lab = try Lab.make()
+        defer { lab.remove() }
+        let file = lab.root.appendingPathComponent("empty.test.yaml")
+        // checksums' conclusion for an unreadable error shows {{module}} and {{download_error}}.
+        try """
+        gotriage-test: 1
+        cases:
+          - name: started at the end without a module
+            start: checksums:unknown
+            answers: {download_error: "go: something odd"}
+            expect: {outcome: escalate, cause: unknown}
+
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let result = try lab.gotriage(["test", file.path])
+        #expect(result.exitCode == 0, "a warning does not fail the case: \(result.stdout)\(result.stderr)")
+        let step = try #require(
+            try String(contentsOfFile: GotriageBinary.shippedPlaybooks + "/checksums.yaml", encoding: .utf8)
+                .split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "  unknown:" })
+        #expect(
+            result.stdout.contains(
+                "    \(GotriageBinary.shippedPlaybooks)/checksums.yaml:\(step + 1):3: warning: 'unknown' shows {{module}} empty in this case;"
+            ),
+            "\(result.stdout)")
+        #expect(!result.stdout.contains("{{download_error}} empty"))
+        #expect(result.stdout.contains("\n1 passed, 0 failed, 1 warning\n"), "\(result.stdout)")
     }
 
     @Test func aCaseWhoseCommandWasNeverRecordedSaysWhichCommandToRecord() throws {

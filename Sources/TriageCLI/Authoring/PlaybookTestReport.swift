@@ -5,6 +5,8 @@ struct PlaybookTestReport {
     let tree: DecisionTree
     private(set) var passed = 0
     private(set) var failed = 0
+    /// Placeholders shown empty, over all cases.
+    private(set) var warnings = 0
     /// Test files that could not be read.
     private(set) var broken = 0
     private var lines: [String] = []
@@ -35,6 +37,11 @@ struct PlaybookTestReport {
                     lines.append("✘ \(testCase.name)")
                     lines += result.problems.map { "    \(place)\($0)" }
                 }
+                warnings += result.shownEmpty.count
+                lines += result.shownEmpty.map { shown in
+                    "    \(tree[shown.step].location): warning: '\(shown.step.step)' shows {{\(shown.variable)}} empty in this case; "
+                        + "give it a value on every way in, or say it without that placeholder"
+                }
             }
         }
     }
@@ -42,7 +49,9 @@ struct PlaybookTestReport {
     /// The report; with `coverage`, each playbook's arms and the ones no case took.
     func rendered(coverage showCoverage: Bool) -> String {
         var text = lines
-        text.append("\(passed) passed, \(failed) failed" + (broken > 0 ? ", \(broken) test file\(broken == 1 ? "" : "s") unreadable" : ""))
+        text.append(
+            "\(passed) passed, \(failed) failed" + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "")
+                + (broken > 0 ? ", \(broken) test file\(broken == 1 ? "" : "s") unreadable" : ""))
         let total = coverage.total
         text.append("branch coverage: \(BranchCoverage.percent(total.taken, of: total.of)) (\(total.taken) of \(total.of) arms)")
         if showCoverage {

@@ -11,6 +11,8 @@ struct PlaybookTestRun {
         var problems: [String] = []
         /// Every branch decision of the walk, for coverage.
         var decisions: [Decision] = []
+        /// The placeholders the walk's sentences showed empty (a warning, not a failure).
+        var shownEmpty: [ShownEmpty] = []
         var passed: Bool { problems.isEmpty }
     }
 
@@ -57,6 +59,7 @@ struct PlaybookTestRun {
             }
         }
         result.decisions = decisions.all
+        result.shownEmpty = driver.walk.shownEmpty
         for argv in runner.missing {
             result.problems.append("no recorded answer for the command [\(argv.joined(separator: ", "))]")
         }
