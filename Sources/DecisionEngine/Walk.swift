@@ -205,7 +205,7 @@ public struct Walk: Sendable {
             _ = finish(
                 at: address, outcome: .notResolved, cause: nil, reason: declined ? .fixDeclined : .fixFailed,
                 conclusion: declined
-                    ? "You chose not to apply the fix, so nothing was changed. The problem is still there."
+                    ? "The fix was not applied, so nothing was changed. The problem is still there."
                     : "The fix did not take effect, so the problem is still there.")
             return
         }

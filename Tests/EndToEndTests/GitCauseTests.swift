@@ -365,7 +365,7 @@ import TriageCLI
         let triage = try triage(lab, module: missing.path, in: consumer)
         expectNotResolved(triage, cause: "repo-not-found")
         #expect(triage.end?.step == "git-auth:repo-not-found")
-        let url = triage.conclusion.firstMatch(of: /git ls-remote (\S+)/).map { String($0.1) } ?? ""
+        let url = triage.conclusion.firstMatch(of: /`git ls-remote ([^\s`]+)`/).map { String($0.1) } ?? ""
         #expect(url.hasPrefix(git.url + "/team/lbi"), "\(triage.conclusion)")
         #expect(triage.conclusion.contains("the module path \(missing.path) for typos"))
 

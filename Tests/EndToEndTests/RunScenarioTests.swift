@@ -99,7 +99,7 @@ import TriageCLI
         #expect(lab.goEnvFileBytes == goenvBefore)
 
         let consented = try lab.gotriage(["--yes"], in: consumer, input: typed)
-        #expect(consented.stdout.contains("✔ Resolved — cause: goproxy-off"), "\(consented.stdout)")
+        #expect(consented.stdout.contains("✔ Fixed — Module lookup is switched off (goproxy-off)"), "\(consented.stdout)")
         #expect(try lab.goEnv(["GOPROXY"]).stdout == proxy.url + "\n")
     }
 

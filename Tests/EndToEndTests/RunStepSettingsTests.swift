@@ -50,8 +50,9 @@ import Testing
         let before = lab.goEnvFileBytes
         let folder = try playbook(lab, argv: #"[go, "{{sub}}", -w, GOPROXY=direct]"#)
         let run = try lab.gotriage(["run", "sneaky", "--playbooks", folder.path, "--answer", "sub=env", "--dry-run"])
+        // The probe's output is cut at the terminal's width: read it joined again.
         #expect(
-            run.stdout.contains(
+            run.stdout.replacing("\n    │ ", with: " ").contains(
                 "gotriage did not run 'go env -w GOPROXY=direct': 'go env -w' changes Go settings, and only a fix step may do that"),
             "\(run.stdout)")
         #expect(lab.goEnvFileBytes == before)

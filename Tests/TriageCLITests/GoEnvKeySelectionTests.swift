@@ -34,7 +34,8 @@ struct GoEnvKeySelectionTests {
             lines: ["start private-module", "1", "y", "undo", "quit"], goEnv: ["GOPRIVATE": "old"],
             runner: ShellTests.failingDownload(), journal: InMemoryJournal())
         _ = await harness.run(try FixtureTrees.tree(ShellTests.privateBook))
-        #expect(harness.transcript.contains("GOPRIVATE now: \"old\"  (set in the GOENV file /home/dev/.config/go/env)"))
+        #expect(
+            harness.transcript.contains("GOPRIVATE now: \"old\" (set in the GOENV file /home/dev/.config/go/env)"), "\(harness.transcript)")
         #expect(harness.transcript.contains("GOPRIVATE is now corp.example.com."))
         #expect(harness.goEnvironment.fileValues["GOPRIVATE"] == "old", "undo put it back")
         #expect(harness.goEnvironment.reads == [Self.fixKeys, ["GOPRIVATE"], ["GOPRIVATE"], ["GOPRIVATE"]])
@@ -106,7 +107,7 @@ struct GoEnvKeySelectionTests {
         harness.goEnvironment.failReads(with: .goNotFound)
         _ = await harness.run(try FixtureTrees.tree(ShellTests.privateBook))
         #expect(harness.transcript.contains("the 'go' command was not found on PATH"), "\(harness.transcript)")
-        #expect(harness.transcript.contains("GOPRIVATE now: (empty)  (unknown source)"), "\(harness.transcript)")
+        #expect(harness.transcript.contains("GOPRIVATE now: (empty) (unknown source)"), "\(harness.transcript)")
         #expect(harness.goEnvironment.reads == [Self.fixKeys])
     }
 }

@@ -74,7 +74,8 @@ struct ShellTests {
         _ = await harness.run(try FixtureTrees.tree(Self.privateBook))
         #expect(harness.goEnvironment.fileValues == ["GOPRIVATE": "old"])
         #expect(harness.transcript.contains("Not applied. Nothing was changed."))
-        #expect(harness.transcript.contains("✘ Not resolved"))
+        #expect(harness.transcript.contains("✘ Fix not applied"))
+        #expect(!harness.transcript.contains("help: run the same command again with --yes"), "the shell asked; --yes is for run")
     }
 
     @Test func anOSVariableOverridingTheFileIsNotReportedAsFixed() async throws {
@@ -88,6 +89,7 @@ struct ShellTests {
             ))
         #expect(harness.transcript.contains("unset GOPRIVATE"))
         #expect(!harness.transcript.contains("✔ Resolved"))
+        #expect(!harness.transcript.contains("✔ Fixed"))
     }
 
     @Test func badLinesGetAHint() async throws {

@@ -1,3 +1,4 @@
+import Diagnosis
 import PlaybookSpec
 
 /// The results of `gotriage test`: a line per case (and why it failed), the count, the coverage.
@@ -17,8 +18,9 @@ struct PlaybookTestReport {
         coverage = BranchCoverage(tree)
     }
 
-    /// Runs every case of `file`.
-    mutating func run(file: String) async {
+    /// Runs every case of `file`; with `screenWidth`, each case's walk is shown first as a person
+    /// would see it at a terminal that wide (without colour).
+    mutating func run(file: String, screenWidth: Int? = nil) async {
         switch PlaybookTestFile.load(file: file) {
         case .failure(let failure):
             broken += 1
@@ -26,7 +28,9 @@ struct PlaybookTestReport {
             lines += failure.diagnostics.map(renderer.render)
         case .success(let cases):
             for testCase in cases {
-                let result = await PlaybookTestRun(tree: tree).run(testCase)
+                let screen = screenWidth.map { ScreenCapture(width: $0, causes: tree.diagnoser.catalog.causes) }
+                let result = await PlaybookTestRun(tree: tree).run(testCase, screen: screen?.renderer)
+                if let screen { lines += ["── \(testCase.name)", screen.text] }
                 coverage.record(result.decisions)
                 let place = testCase.location.map { "\($0): " } ?? ""
                 if result.passed {
@@ -68,5 +72,18 @@ struct PlaybookTestReport {
             }
         }
         return text.joined(separator: "\n") + "\n"
+    }
+}
+
+/// A walk's screen, kept as text: a `HumanRenderer` on a console without colour.
+private final class ScreenCapture: @unchecked Sendable {
+    private(set) var text = ""
+    private(set) var renderer: HumanRenderer!
+
+    init(width: Int, causes: [Cause]) {
+        renderer = HumanRenderer(
+            console: Console(
+                usesColour: false, columns: width, out: { [unowned self] in text += $0 }, err: { [unowned self] in text += $0 }),
+            causes: causes)
     }
 }

@@ -23,7 +23,8 @@ struct PlaybookTestRun {
 
     let tree: DecisionTree
 
-    func run(_ testCase: PlaybookTestCase) async -> Result {
+    /// Replays `testCase`; `screen` also sees the walk's events (to show the walk as a person would).
+    func run(_ testCase: PlaybookTestCase, screen: (any WalkObserver)? = nil) async -> Result {
         var result = Result(testCase: testCase)
         guard let start = address(of: testCase.start) else {
             result.problems.append("start '\(testCase.start)' names no playbook or step")
@@ -37,7 +38,8 @@ struct PlaybookTestRun {
             environment: testCase.environment, workingDirectory: "/work", selfExecutable: Self.selfName)
         let decisions = DecisionLog()
         let driver = WalkDriver(
-            walk: Walk(tree: tree, start: start, variables: testCase.answers), host: host, observer: decisions,
+            walk: Walk(tree: tree, start: start, variables: testCase.answers), host: host,
+            observer: WalkObservers([decisions] + (screen.map { [$0] } ?? [])),
             presetAnswers: testCase.answers.merging(testCase.asked) { preset, _ in preset },
             fixPolicy: testCase.applyFixes ? .applyAll : .declineAll)
         var end: WalkEnd?

@@ -21,6 +21,9 @@ struct TestSubcommand: AsyncParsableCommand {
     @Flag(help: "List each playbook's coverage and the arms no case takes.")
     var coverage = false
 
+    @Flag(help: "Show each case's walk as a person sees it at this terminal (or COLUMNS) width.")
+    var show = false
+
     @OptionGroup var playbooks: PlaybookOptions
 
     func run() async throws {
@@ -37,7 +40,7 @@ struct TestSubcommand: AsyncParsableCommand {
             files += isFolder.boolValue ? PlaybookTestFile.files(in: path) : [path]
         }
         var report = PlaybookTestReport(tree: tree)
-        for file in files { await report.run(file: file) }
+        for file in files { await report.run(file: file, screenWidth: show ? console.width : nil) }
         console.lines(report.rendered(coverage: coverage))
         if report.failed > 0 || report.broken > 0 { throw ExitCode(1) }
     }

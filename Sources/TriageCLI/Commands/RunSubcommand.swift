@@ -88,7 +88,10 @@ struct RunSubcommand: AsyncParsableCommand {
         UnfinishedChanges(host: host, say: console.errorLine).recover()
         // With --json nothing but events may reach stdout, so no prompts either.
         let interactive = isatty(STDIN_FILENO) == 1 && !json
-        let screen: any WalkObserver = json ? JSONLinesRenderer(console: console, redactor: redactor) : HumanRenderer(console: console)
+        let screen: any WalkObserver =
+            json
+            ? JSONLinesRenderer(console: console, redactor: redactor)
+            : HumanRenderer(console: console, causes: tree.diagnoser.catalog.causes)
         let recorder = WalkRecorder()
         let driver = WalkDriver(
             walk: walk, host: host, observer: WalkObservers([screen, recorder] + (testRecorder.map { [$0] } ?? [])),

@@ -35,19 +35,23 @@ public final class Console: @unchecked Sendable {
     public let isTerminal: Bool
     /// What every line passes through; nil writes text as it is (tests that look at raw text).
     public let redactor: Redactor?
+    /// `COLUMNS` from the environment, or a test's width; nil: ask the terminal.
+    private let columns: Int?
 
     /// Stands for the `ESC [` that opens a colour code until the text around it has been escaped:
     /// SOH and 16 random hexadecimal digits, which text from outside cannot guess (its SOH would be
     /// escaped anyway, but not before the mark was found).
     private let styleMark = "\u{1}" + (0..<16).map { _ in String(Int.random(in: 0..<16), radix: 16) }.joined()
 
+    /// `columns`: the width to lay text out for; nil asks the terminal (80 without one).
     public init(
-        usesColour: Bool, isTerminal: Bool = false, redactor: Redactor? = nil,
+        usesColour: Bool, isTerminal: Bool = false, redactor: Redactor? = nil, columns: Int? = nil,
         out: @escaping (String) -> Void, err: @escaping (String) -> Void
     ) {
         self.usesColour = usesColour
         self.isTerminal = isTerminal
         self.redactor = redactor
+        self.columns = columns
         self.writeOut = out
         self.writeErr = err
     }
@@ -58,6 +62,7 @@ public final class Console: @unchecked Sendable {
         let colour = terminal && environment["NO_COLOR"] == nil
         return Console(
             usesColour: colour, isTerminal: terminal, redactor: redactor,
+            columns: environment["COLUMNS"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil },
             out: { Console.writeAll($0, to: STDOUT_FILENO) }, err: { Console.writeAll($0, to: STDERR_FILENO) })
     }
 
@@ -89,11 +94,36 @@ public final class Console: @unchecked Sendable {
     /// Goes to the start of the line and erases it.
     static let eraseLine = "\r\u{1B}[2K"
 
-    /// Columns of the terminal on standard output; 80 when unknown.
+    /// Columns of the terminal on standard output (`COLUMNS` first); 80 when unknown.
     public var width: Int {
+        if let columns { return columns }
         var size = winsize()
         guard isTerminal, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
         return Int(size.ws_col)
+    }
+
+    /// Prose is filled to the terminal's width, but never wider than this: long lines are hard to read.
+    static let widestProse = 100
+
+    /// The columns prose is laid out in: the terminal's width, at most `widestProse`.
+    public var proseWidth: Int { min(width, Self.widestProse) }
+
+    /// Writes `text`, a sentence of a playbook, laid out by `ProseLayout` at the terminal's width
+    /// (at most `widestProse`): the first line starts with `lead`, written in `leadStyles`, the
+    /// others with `indent`; commands on lines of their own, in cyan; the rest in `styles`.
+    /// Redacted before it is cut into lines, so no secret is split where the redactor cannot see
+    /// it, and its control characters escaped first, so none is taken for a space between words.
+    public func paragraph(
+        _ text: String, lead: String = "", leadStyles: [Style] = [], indent: String = "", styles: [Style] = []
+    ) {
+        let laidOut = ProseLayout.lines(TerminalText.escaped(redacted(text)), width: proseWidth, lead: lead, indent: indent)
+        for (index, line) in laidOut.enumerated() {
+            var shown = line.isCommand ? styled(line.text, [.cyan]) : styled(line.text, styles)
+            if index == 0, !lead.isEmpty, !leadStyles.isEmpty, !line.isCommand, line.text.hasPrefix(lead) {
+                shown = styled(lead, leadStyles) + styled(String(line.text.dropFirst(lead.count)), styles)
+            }
+            writeOut(forTerminal(shown) + "\n")
+        }
     }
 
     /// Writes one line to standard error, redacted, control characters escaped.
@@ -104,7 +134,10 @@ public final class Console: @unchecked Sendable {
     }
 
     /// `text` wrapped in the escape codes for `styles`, or plain when colour is off.
-    public func styled(_ text: String, _ styles: Style...) -> String {
+    public func styled(_ text: String, _ styles: Style...) -> String { styled(text, styles) }
+
+    /// `text` wrapped in the escape codes for `styles`, or plain when colour is off.
+    public func styled(_ text: String, _ styles: [Style]) -> String {
         guard usesColour, !styles.isEmpty, !text.isEmpty else { return text }
         return "\(styleMark)\(styles.map(\.rawValue).joined(separator: ";"))m\(text)\(styleMark)0m"
     }

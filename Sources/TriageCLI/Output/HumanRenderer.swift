@@ -1,4 +1,5 @@
 import DecisionEngine
+import Diagnosis
 import Foundation
 import HostEffects
 import PlaybookSpec
@@ -13,15 +14,24 @@ public final class HumanRenderer: WalkObserver {
 
     /// Draws the running probe's status line; nil when the output is not a terminal.
     private let spinner: ProbeSpinner?
+    /// Each cause's headline in plain words (`The module declares another path`), by id.
+    private let causeTitles: [String: String]
+    /// Whether the walk changed a setting (so "fixed" is true of its end), and why a fix was last
+    /// not applied.
+    private var fixApplied = false
+    private var lastDecline: DeclineReason?
 
-    public init(console: Console) {
+    /// `causes`: the catalog whose titles name causes in the end's headline.
+    public init(console: Console, causes: [Cause] = []) {
         self.console = console
+        causeTitles = Dictionary(causes.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
         spinner = console.isTerminal ? ProbeSpinner(console: console) : nil
     }
 
     /// A renderer whose spinner appears after `spinnerDelayMilliseconds` (for tests).
     init(console: Console, spinnerDelayMilliseconds: Int) {
         self.console = console
+        causeTitles = [:]
         spinner =
             console.isTerminal
             ? ProbeSpinner(
@@ -32,10 +42,12 @@ public final class HumanRenderer: WalkObserver {
     public func handle(_ event: WalkEvent) {
         switch event {
         case .started(let playbook, let title):
+            fixApplied = false
+            lastDecline = nil
             console.line(console.styled("▶ \(title) (\(playbook))", .bold))
         case .said(let text, _):
             console.line()
-            console.line(text)
+            console.paragraph(text)
         case .probeStarted(let probe):
             console.line(console.styled("  $ \(ShellQuote.display(probe.argv))", .dim))
             spinner?.start(label: probe.pending ?? ShellQuote.display(probe.argv))
@@ -57,11 +69,13 @@ public final class HumanRenderer: WalkObserver {
         case .fixProposed(let fix, let commands, let current):
             showFix(fix, commands: commands, current: current)
         case .fixApplied(_, let results):
+            if results.contains(where: { if case .applied = $0 { true } else { false } }) { fixApplied = true }
             results.forEach(showApplyResult)
         case .fixWouldRun(_, let commands):
             for command in commands { console.line(console.styled("  would run: \(ShellQuote.display(command))", .yellow)) }
             console.line("  Dry run: nothing was changed.")
         case .fixDeclined(_, let why):
+            lastDecline = why
             switch why {
             case .userSaidNo: console.line("  Not applied. Nothing was changed.")
             case .noConsent: console.line("  Not applied: without --yes, gotriage changes nothing.")
@@ -80,7 +94,7 @@ public final class HumanRenderer: WalkObserver {
             guard case .interrupted = stop.cause else { break }  // a missing answer is told on stderr
             console.line()
             console.line(console.styled("■ Interrupted", .bold, .yellow))
-            console.line(stop.conclusion)
+            console.paragraph(stop.conclusion)
         }
     }
 
@@ -95,7 +109,7 @@ public final class HumanRenderer: WalkObserver {
         } else if result.exitCode == 0 {
             console.line(console.styled("    ok (exit 0, \(time))", .green))
         } else {
-            console.line(console.styled("    failed (exit \(result.exitCode), \(time))", .yellow))
+            console.line(console.styled("    failed (exit \(result.exitCode), \(time))", .red))
         }
         if builtIn {
             showExcerpt(of: result.stdout, lines: Self.builtInLines)
@@ -105,14 +119,21 @@ public final class HumanRenderer: WalkObserver {
         }
     }
 
+    /// The last `count` lines of `text`, each cut at spaces to fit the width, tabs as two spaces.
     private func showExcerpt(of text: String, lines count: Int) {
         let lines = text.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }
-        for line in lines.suffix(count) { console.line(console.styled("    │ \(line)", .dim)) }
+        let prefix = "    │ "
+        for line in lines.suffix(count) {
+            let untabbed = line.replacingOccurrences(of: "\t", with: "  ")
+            for piece in ProseLayout.outputLines(untabbed[...], width: console.proseWidth - prefix.count) {
+                console.line(prefix + piece)
+            }
+        }
     }
 
     private func showQuestion(_ question: PendingQuestion) {
         console.line()
-        console.line(console.styled(question.prompt, .bold))
+        console.paragraph(question.prompt, styles: [.bold])
         if !question.choices.isEmpty {
             let numbered = question.choices.enumerated().map { "\($0.offset + 1)) \($0.element)" }
             console.line("  " + numbered.joined(separator: "   "))
@@ -124,13 +145,13 @@ public final class HumanRenderer: WalkObserver {
 
     private func showFix(_ fix: PendingFix, commands: [[String]], current: GoEnvSnapshot?) {
         console.line()
-        console.line(console.styled("Proposed fix: ", .bold) + fix.reason)
+        console.paragraph(fix.reason, lead: "Proposed fix: ", leadStyles: [.bold], indent: "  ")
         for (change, command) in zip(fix.changes, commands) {
             console.line("  " + console.styled(ShellQuote.display(command), .cyan))
             let old = current?.values[change.key] ?? ""
             let source = current.map { Self.describe($0.source(of: change.key)) } ?? "unknown source"
-            console.line("      \(change.key) now: \(Self.show(old))  (\(source))")
-            console.line("      \(change.key) new: \(change.value.map(Self.show) ?? "(Go's default)")")
+            console.paragraph("\(Self.show(old)) (\(source))", lead: "      \(change.key) now: ", indent: "        ")
+            console.paragraph(change.value.map(Self.show) ?? "(Go's default)", lead: "      \(change.key) new: ", indent: "        ")
         }
     }
 
@@ -157,20 +178,35 @@ public final class HumanRenderer: WalkObserver {
 
     private func showEnd(_ end: WalkEnd) {
         console.line()
-        let cause = end.cause.map { " — cause: \($0)" } ?? ""
-        switch end.outcome {
-        case .notResolved where end.reason == .fixProposed:
-            console.line(console.styled("◌ Fix proposed (dry run)\(cause)", .bold, .cyan))
-        case .resolved: console.line(console.styled("✔ Resolved\(cause)", .bold, .green))
-        case .notResolved: console.line(console.styled("✘ Not resolved\(cause)", .bold, .yellow))
-        case .escalate: console.line(console.styled("⚑ Escalate\(cause)", .bold, .red))
+        let (words, styles) = Self.headline(end, fixApplied: fixApplied)
+        let cause = end.cause.flatMap { $0 == "unknown" ? nil : $0 }.map { id in
+            " — " + (causeTitles[id].map { "\($0) (\(id))" } ?? id)
         }
-        console.line(end.conclusion)
+        console.paragraph(words + (cause ?? ""), indent: "  ", styles: styles)
+        console.paragraph(end.conclusion)
+        if end.reason == .fixDeclined, lastDecline == .noConsent {
+            console.line("  help: run the same command again with --yes to apply the fix")
+        }
         // A cause the output shows but the walk could not prove (no playbook yet, or another
         // ending): say what the catalog read, and what to do when it knows.
         if let diagnosis = end.diagnosis, diagnosis.cause != end.cause {
-            console.line(console.styled("Diagnosis: \(diagnosis.cause) — \(diagnosis.reason)", .dim))
-            if let help = diagnosis.help { console.line(console.styled("  help: \(help)", .dim)) }
+            console.paragraph("\(diagnosis.cause) — \(diagnosis.reason)", lead: "Diagnosis: ", indent: "  ", styles: [.dim])
+            if let help = diagnosis.help { console.paragraph(help, lead: "  help: ", indent: "        ", styles: [.dim]) }
+        }
+    }
+
+    /// What happened, in words that are true of the end, and its colour.
+    static func headline(_ end: WalkEnd, fixApplied: Bool) -> (String, [Console.Style]) {
+        switch (end.outcome, end.reason) {
+        case (.notResolved, .fixProposed): ("◌ Fix proposed, not applied (dry run)", [.bold, .cyan])
+        case (.resolved, _) where fixApplied: ("✔ Fixed", [.bold, .green])
+        case (.resolved, _): (end.cause == nil ? "✔ No problem found" : "✔ Resolved", [.bold, .green])
+        case (.notResolved, .fixDeclined): ("✘ Fix not applied", [.bold, .red])
+        case (.notResolved, .fixFailed): ("✘ The fix did not take effect", [.bold, .red])
+        case (.notResolved, _) where end.cause != nil && end.cause != "unknown":
+            ("✘ Cause found: needs a change by you", [.bold, .red])
+        case (.notResolved, _): ("✘ Not resolved", [.bold, .red])
+        case (.escalate, _): ("⚑ Escalate: gotriage cannot finish this alone", [.bold, .red])
         }
     }
 

@@ -42,7 +42,7 @@ public final class Shell {
         self.console = console
         self.fixPolicy = fixPolicy
         self.catchesCtrlC = catchesCtrlC
-        self.renderer = HumanRenderer(console: console)
+        self.renderer = HumanRenderer(console: console, causes: tree.diagnoser.catalog.causes)
     }
 
     /// Runs until `quit` or end of input; returns the exit status (always 0: the shell itself succeeded).
