@@ -108,7 +108,7 @@ import TriageCLI
         let result = try lab.gotriage(["run", "t-ends", "--playbooks", folder, "--answer", "end=fix", "--dry-run", "--yes"])
         #expect(result.exitCode == 1, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("would run: go env -w GOFLAGS=-mod=mod"), "\(result.stdout)")
-        #expect(result.stdout.contains("◌ Fix proposed (dry run)"))
+        #expect(result.stdout.contains("◌ Fix proposed, not applied (dry run)"), "\(result.stdout)")
         #expect(lab.goEnvFileBytes == Lab.goEnvFileData([]), "--dry-run wins over --yes: nothing written")
     }
 

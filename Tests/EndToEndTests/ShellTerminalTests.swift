@@ -30,7 +30,7 @@ import Testing
             ["expect": "Apply? [y/N] "],
             ["send": "y\r"],
             ["expect": "go env confirms it"],
-            ["expect": "cause: goproxy-off", "timeout": 60],
+            ["expect": "(goproxy-off)", "timeout": 60],
             ["expect": "gotriage> "],
             ["send": "hist\t\r"],  // history shows what was typed
             ["expect": "start exit-status-128"],
