@@ -152,6 +152,7 @@ public struct Walk: Sendable {
         let check = AnswerChecker.check(reply, for: question, defaultValue: question.defaultValue.map { facts().render($0) })
         if case .accepted(let value) = check {
             variables[question.variable] = value
+            deriveModuleHost()
             take(transitionOf: tree[address], facts())
         }
         return check
@@ -281,6 +282,9 @@ public struct Walk: Sendable {
             }
             state = .awaitingProbe(address)
             return .run(pendingProbe(at: address))
+        case .ask(let question) where question.onlyIfEmpty && !(variables[question.variable] ?? "").isEmpty:
+            take(transitionOf: step, facts())
+            return nil
         case .ask:
             saveCheckpoint(at: address)
             state = .awaitingAnswer(address)
@@ -418,6 +422,14 @@ public struct Walk: Sendable {
         for input in tree.playbooks[playbook]?.inputs ?? [] where variables[input.name] == nil {
             if let value = input.defaultValue { variables[input.name] = facts().render(value) }
         }
+        deriveModuleHost()
+    }
+
+    /// A `module` given by hand (an answer, `--answer`, `start PLAYBOOK MODULE`) comes without
+    /// `module_host`; it is the module path's first element, as `- module:` captures set it.
+    private mutating func deriveModuleHost() {
+        guard (variables["module_host"] ?? "").isEmpty, let module = variables["module"], !module.isEmpty else { return }
+        variables["module_host"] = String(module.prefix { $0 != "/" && $0 != "@" })
     }
 
     private func facts() -> Facts {

@@ -61,6 +61,46 @@ struct QuestionAndFixTests {
         return walk
     }
 
+    static let askOnce = """
+        gotriage: 1
+        id: once
+        title: Once
+        summary: Asks for the module only when none is given.
+        start: module
+        inputs:
+          module: ~
+        steps:
+          module:
+            ask: {question: Which module?, into: module, only-if-empty: true}
+            next: done
+          done:
+            done: {outcome: resolved, conclusion: "{{module}} it is."}
+        """
+
+    @Test func anOnlyIfEmptyQuestionIsAskedWhenTheVariableIsEmptyAndSkippedWhenItIsSet() throws {
+        let tree = try FixtureTrees.tree(Self.askOnce)
+        var empty = try #require(Walk(tree: tree, playbook: "once"))
+        guard case .ask(let question) = empty.next().action else {
+            Issue.record("an empty module is asked for")
+            return
+        }
+        #expect(question.variable == "module")
+        _ = try empty.answer("example.com/typed")
+        guard case .finished(let typed) = empty.next().action else {
+            Issue.record("the walk ends after the answer")
+            return
+        }
+        #expect(typed.conclusion == "example.com/typed it is.")
+
+        var given = try #require(Walk(tree: tree, playbook: "once", variables: ["module": "example.com/given"]))
+        guard case .finished(let end) = given.next().action else {
+            Issue.record("a given module is not asked for again")
+            return
+        }
+        #expect(end.conclusion == "example.com/given it is.")
+        #expect(given.decisions.map(\.step.step) == ["module"], "the skipped question is a step of the path")
+    }
+
     @Test func choicesAcceptNumbersAndAnyCase() throws {
         var walk = try walk()
         guard case .ask(let question) = walk.next().action else {

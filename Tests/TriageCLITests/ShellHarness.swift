@@ -19,13 +19,16 @@ final class ShellHarness {
     /// The shell's secrets; the console masks with them when `redacting`.
     let secrets = SecretRegistry()
     private let redacting: Bool
+    private let workingDirectory: String
     private let output = Output()
 
     init(
         lines: [String], goEnv: [String: String] = [:], osEnvironment: [String: String] = [:],
-        runner: FakeCommandRunner = FakeCommandRunner(), journal: (any Journal)? = nil, redacting: Bool = false
+        runner: FakeCommandRunner = FakeCommandRunner(), journal: (any Journal)? = nil, redacting: Bool = false,
+        workingDirectory: String = "/work/module"
     ) {
         self.runner = runner
+        self.workingDirectory = workingDirectory
         self.journal = journal
         self.redacting = redacting
         self.goEnvironment = InMemoryGoEnvironment(values: goEnv, osEnvironment: osEnvironment)
@@ -36,7 +39,7 @@ final class ShellHarness {
     func run(_ tree: DecisionTree, catalog: Catalog? = nil) async -> Int32 {
         let host = Host(
             runner: runner, goEnvironment: goEnvironment, environment: ["PATH": "/usr/bin"],
-            workingDirectory: "/work/module", selfExecutable: "/usr/local/bin/gotriage",
+            workingDirectory: workingDirectory, selfExecutable: "/usr/local/bin/gotriage",
             journal: journal.map { ChangeJournal(journal: $0, session: "shell-test") }, secrets: secrets)
         let console = Console(
             usesColour: false, redactor: redacting ? Redactor(secrets: secrets) : nil,

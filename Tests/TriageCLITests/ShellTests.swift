@@ -92,6 +92,38 @@ struct ShellTests {
         #expect(!harness.transcript.contains("✔ Fixed"))
     }
 
+    @Test func aModuleGivenToStartIsTheWalksModuleAndIsNotAskedFor() async throws {
+        let book = """
+            gotriage: 1
+            id: once
+            title: Once
+            summary: Asks for the module only when none is given.
+            start: module
+            inputs:
+              module: ~
+              module_host: ~
+            steps:
+              module:
+                ask: {question: Which module?, into: module, only-if-empty: true}
+                next: done
+              done:
+                done: {outcome: resolved, conclusion: "{{module}} on {{module_host}}."}
+            """
+        let given = ShellHarness(lines: ["start once git.corp.example/team/lib@v1.2.0", "quit"])
+        _ = await given.run(try FixtureTrees.tree(book))
+        #expect(!given.transcript.contains("Which module?"), "\(given.transcript)")
+        #expect(given.transcript.contains("git.corp.example/team/lib@v1.2.0 on git.corp.example."), "\(given.transcript)")
+
+        let asked = ShellHarness(lines: ["start once", "example.com/typed", "quit"])
+        _ = await asked.run(try FixtureTrees.tree(book))
+        #expect(asked.transcript.contains("Which module?"), "\(asked.transcript)")
+        #expect(asked.transcript.contains("example.com/typed on example.com."), "module_host follows a typed module: \(asked.transcript)")
+
+        let tooMany = ShellHarness(lines: ["start once a b", "quit"])
+        _ = await tooMany.run(try FixtureTrees.tree(book))
+        #expect(tooMany.transcript.contains("Usage: start <playbook> [module]."), "\(tooMany.transcript)")
+    }
+
     @Test func badLinesGetAHint() async throws {
         let harness = ShellHarness(lines: ["strat private-module", "start privat-module", "start", "back", "retry", "help start"])
         _ = await harness.run(try FixtureTrees.tree(Self.privateBook))

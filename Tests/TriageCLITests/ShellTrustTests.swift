@@ -38,7 +38,7 @@ struct ShellTrustTests {
 
     @Test func reportPrintsMarkdownForATicket() async throws {
         let harness = ShellHarness(
-            lines: ["report", "start private-module", "1", "y", "report", "quit"],
+            lines: ["report", "start private-module", "1", "y", "report -", "quit"],
             goEnv: ["GOPROXY": "http://bob:hunter2secret@proxy.corp:3128"],
             runner: ShellTests.failingDownload())
         _ = await harness.run(try FixtureTrees.tree(ShellTests.privateBook))
@@ -57,6 +57,26 @@ struct ShellTrustTests {
         #expect(text.contains("| **gotriage** | \(Gotriage.version) |"))
         #expect(text.contains("GOPROXY=http://REDACTED@proxy.corp:3128"))
         #expect(!text.contains("hunter2secret"))
+    }
+
+    @Test func reportWithoutAFileWritesANewOneInTheCurrentFolder() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gotriage-report-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let harness = ShellHarness(
+            lines: ["start private-module", "1", "y", "report", "report --json", "quit"], runner: ShellTests.failingDownload(),
+            workingDirectory: directory.path)
+        _ = await harness.run(try FixtureTrees.tree(ShellTests.privateBook))
+        let written = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        #expect(written.count == 2, "\(written)")
+        let markdown = try #require(written.first { $0.hasSuffix(".md") })
+        let json = try #require(written.first { $0.hasSuffix(".json") })
+        #expect(markdown.hasPrefix("gotriage-report-private-module-") && json.hasPrefix("gotriage-report-private-module-"))
+        #expect(
+            harness.transcript.contains("Wrote the report to \(directory.path)/\(markdown) (secrets redacted)."), "\(harness.transcript)")
+        #expect(!harness.transcript.contains("## gotriage report"), "the report went to the file, not the screen")
+        let text = try String(contentsOf: directory.appendingPathComponent(markdown), encoding: .utf8)
+        #expect(text.contains("## gotriage report: A private module is asked of the proxy (`private-module`)"))
     }
 
     @Test func reportWritesJSONToAFileAndOnlyNoRedactKeepsSecrets() async throws {

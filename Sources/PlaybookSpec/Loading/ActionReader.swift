@@ -93,7 +93,7 @@ struct ActionReader {
     func ask(_ node: Node, at: SourceLocation) throws(Diagnostic) -> AskSyntax {
         let ask = try MappingReader(
             node, key: "ask", name: "ask",
-            known: ["question", "into", "choices", "pattern", "default", "secret"], anchor: at,
+            known: ["question", "into", "choices", "pattern", "default", "secret", "only-if-empty"], anchor: at,
             reading: reading)
         let prompt = try ask.requiredTemplate("question")
         let variable = try reading.variableName(
@@ -110,9 +110,13 @@ struct ActionReader {
         if let node = ask.entry("secret")?.value {
             secret = Located(try reading.bool(node, key: "secret"), at: reading.location(of: node))
         }
+        var onlyIfEmpty: Located<Bool>?
+        if let node = ask.entry("only-if-empty")?.value {
+            onlyIfEmpty = Located(try reading.bool(node, key: "only-if-empty"), at: reading.location(of: node))
+        }
         return AskSyntax(
             prompt: prompt, variable: variable, choices: choices, pattern: try ask.text("pattern"),
-            defaultValue: try ask.template("default"), secret: secret, location: at)
+            defaultValue: try ask.template("default"), secret: secret, onlyIfEmpty: onlyIfEmpty, location: at)
     }
 
     func fix(_ node: Node, at: SourceLocation) throws(Diagnostic) -> FixSyntax {

@@ -140,12 +140,14 @@ public struct AskSyntax: Sendable {
     public var defaultValue: Located<Template>?
     /// `secret: true`: the answer is a secret (never shown, never kept in history).
     public var secret: Located<Bool>?
+    /// `only-if-empty: true`: asked only when the variable has no value yet.
+    public var onlyIfEmpty: Located<Bool>?
     public var location: SourceLocation
 
     public init(
         prompt: Located<Template>, variable: Located<String>, choices: [Located<String>],
         pattern: Located<String>?, defaultValue: Located<Template>?, secret: Located<Bool>? = nil,
-        location: SourceLocation
+        onlyIfEmpty: Located<Bool>? = nil, location: SourceLocation
     ) {
         self.prompt = prompt
         self.variable = variable
@@ -153,6 +155,7 @@ public struct AskSyntax: Sendable {
         self.pattern = pattern
         self.defaultValue = defaultValue
         self.secret = secret
+        self.onlyIfEmpty = onlyIfEmpty
         self.location = location
     }
 }

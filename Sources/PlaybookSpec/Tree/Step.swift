@@ -174,10 +174,13 @@ public struct Question: Sendable {
     public let defaultValue: Template?
     /// The answer is a secret (`secret: true`): remembered and hidden, never kept in history.
     public let secret: Bool
+    /// `only-if-empty: true`: a variable that already has a value (from `--answer`, or from the
+    /// playbook that led here) is not asked again; the walk goes on as if it had been answered.
+    public let onlyIfEmpty: Bool
 
     public init(
         prompt: Template, variable: String, choices: [String], pattern: Pattern?,
-        defaultValue: Template?, secret: Bool = false
+        defaultValue: Template?, secret: Bool = false, onlyIfEmpty: Bool = false
     ) {
         self.prompt = prompt
         self.variable = variable
@@ -185,6 +188,7 @@ public struct Question: Sendable {
         self.pattern = pattern
         self.defaultValue = defaultValue
         self.secret = secret
+        self.onlyIfEmpty = onlyIfEmpty
     }
 }
 

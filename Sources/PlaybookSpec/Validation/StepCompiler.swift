@@ -120,7 +120,8 @@ struct StepCompiler {
         }
         return Question(
             prompt: ask.prompt.value, variable: ask.variable.value, choices: ask.choices.map(\.value),
-            pattern: pattern, defaultValue: ask.defaultValue?.value, secret: ask.secret?.value ?? false)
+            pattern: pattern, defaultValue: ask.defaultValue?.value, secret: ask.secret?.value ?? false,
+            onlyIfEmpty: ask.onlyIfEmpty?.value ?? false)
     }
 
     // MARK: Transitions

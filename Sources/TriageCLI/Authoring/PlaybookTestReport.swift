@@ -84,6 +84,6 @@ private final class ScreenCapture: @unchecked Sendable {
         renderer = HumanRenderer(
             console: Console(
                 usesColour: false, columns: width, out: { [unowned self] in text += $0 }, err: { [unowned self] in text += $0 }),
-            causes: causes)
+            causes: causes, interactive: false, inShell: false)
     }
 }

@@ -91,7 +91,8 @@ struct RunSubcommand: AsyncParsableCommand {
         let screen: any WalkObserver =
             json
             ? JSONLinesRenderer(console: console, redactor: redactor)
-            : HumanRenderer(console: console, causes: tree.diagnoser.catalog.causes)
+            : HumanRenderer(
+                console: console, causes: tree.diagnoser.catalog.causes, interactive: interactive, inShell: false)
         let recorder = WalkRecorder()
         let driver = WalkDriver(
             walk: walk, host: host, observer: WalkObservers([screen, recorder] + (testRecorder.map { [$0] } ?? [])),

@@ -21,9 +21,16 @@ public final class HumanRenderer: WalkObserver {
     private var fixApplied = false
     private var lastDecline: DeclineReason?
 
+    /// Whether someone answers at the keyboard (a question's "press Enter" hint is for them), and
+    /// whether that is the shell (whose commands, such as retry, a message may suggest).
+    private let interactive: Bool
+    private let inShell: Bool
+
     /// `causes`: the catalog whose titles name causes in the end's headline.
-    public init(console: Console, causes: [Cause] = []) {
+    public init(console: Console, causes: [Cause] = [], interactive: Bool = true, inShell: Bool = true) {
         self.console = console
+        self.interactive = interactive
+        self.inShell = inShell
         causeTitles = Dictionary(causes.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
         spinner = console.isTerminal ? ProbeSpinner(console: console) : nil
     }
@@ -31,6 +38,8 @@ public final class HumanRenderer: WalkObserver {
     /// A renderer whose spinner appears after `spinnerDelayMilliseconds` (for tests).
     init(console: Console, spinnerDelayMilliseconds: Int) {
         self.console = console
+        interactive = true
+        inShell = true
         causeTitles = [:]
         spinner =
             console.isTerminal
@@ -87,7 +96,7 @@ public final class HumanRenderer: WalkObserver {
         case .interrupted:
             console.line(
                 console.styled("  Interrupted: the command was stopped.", .yellow)
-                    + " Type retry to run it again, back to return to the last question, or restart.")
+                    + (inShell ? " Type retry to run it again, back to return to the last question, or restart." : ""))
         case .finished(let end):
             showEnd(end)
         case .runStopped(let stop):
@@ -138,7 +147,7 @@ public final class HumanRenderer: WalkObserver {
             let numbered = question.choices.enumerated().map { "\($0.offset + 1)) \($0.element)" }
             console.line("  " + numbered.joined(separator: "   "))
         }
-        if let value = question.defaultValue, !value.isEmpty {
+        if interactive, let value = question.defaultValue, !value.isEmpty {
             console.line(console.styled("  (press Enter for: \(value))", .dim))
         }
     }

@@ -181,12 +181,15 @@ public final class Shell {
         return .keepGoing
     }
 
+    /// `start <playbook> [module]`: a module given here is the walk's `module`, so the playbook
+    /// does not ask for it.
     private func start(_ arguments: [String]) async {
-        guard let id = arguments.first else {
-            console.line("Usage: start <playbook>. The playbooks are: \(tree.order.joined(separator: ", ")).")
+        guard let id = arguments.first, arguments.count <= 2 else {
+            console.line("Usage: start <playbook> [module]. The playbooks are: \(tree.order.joined(separator: ", ")).")
             return
         }
-        guard let walk = Walk(tree: tree, playbook: id) else {
+        let variables = arguments.dropFirst().first.map { ["module": $0] } ?? [:]
+        guard let walk = Walk(tree: tree, playbook: id, variables: variables) else {
             let suggestion = Suggestion.closest(to: id, among: tree.order, ignoringCase: true).map { " Did you mean '\($0)'?" } ?? ""
             console.line("There is no playbook '\(id)'.\(suggestion) Type list to see them all.")
             return

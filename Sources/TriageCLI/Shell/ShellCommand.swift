@@ -31,11 +31,11 @@ enum ShellCommand: String, CaseIterable, Sendable {
     /// How to type it.
     var usage: String {
         switch self {
-        case .start: "start <playbook>"
+        case .start: "start <playbook> [module]"
         case .paste: "paste"
         case .help: "help [command]"
         case .undo: "undo [all] [--force]"
-        case .report: "report [--json] [--no-redact] [file]"
+        case .report: "report [--json] [--no-redact] [file|-]"
         case .dryrun: "dryrun on|off"
         default: rawValue
         }
@@ -46,7 +46,7 @@ enum ShellCommand: String, CaseIterable, Sendable {
         switch self {
         case .help: "show the commands, or more about one"
         case .list: "list the playbooks you can start"
-        case .start: "start walking a playbook, e.g. start exit-status-128"
+        case .start: "start walking a playbook, e.g. start exit-status-128 (or start git-auth example.com/lib)"
         case .paste: "paste go's error text (end with an empty line or Ctrl-D) to name the likely causes"
         case .back: "go back to the previous question (changes already applied stay)"
         case .why: "show each decision so far and the evidence behind it"
@@ -55,7 +55,7 @@ enum ShellCommand: String, CaseIterable, Sendable {
         case .env: "show the Go settings that matter and where each comes from"
         case .history: "show the lines you typed"
         case .undo: "put back the last Go setting gotriage changed (all: every change of this session)"
-        case .report: "write what the walk found as Markdown for a ticket (secrets redacted), or --json"
+        case .report: "write what the walk found to a file for a ticket (Markdown, or --json; secrets redacted); - shows it here"
         case .dryrun: "with on, run the checks but only show fixes (the walk stops at the first one)"
         case .quit: "leave gotriage (Ctrl-D does the same)"
         }

@@ -1,15 +1,19 @@
-/// The shell's `report`: the current walk as Markdown (or JSON) on the screen or in a file.
+import Foundation
+
+/// The shell's `report`: the current walk as Markdown (or JSON) in a file to attach to a ticket,
+/// or on the screen.
 extension Shell {
-    /// `report [--json] [--no-redact] [FILE]`
+    /// `report [--json] [--no-redact] [FILE|-]`: without FILE, a new file in the current folder
+    /// (`gotriage-report-PLAYBOOK-DATE-TIME.md`); `-` shows it on the screen.
     func writeReport(_ arguments: [String]) async {
         let json = arguments.contains("--json")
         let noRedact = arguments.contains("--no-redact")
         let files = arguments.filter { $0 != "--json" && $0 != "--no-redact" }
-        if let flag = files.first(where: { $0.hasPrefix("-") }) ?? (files.count > 1 ? files[1] : nil) {
+        if let flag = files.first(where: { $0.hasPrefix("-") && $0 != "-" }) ?? (files.count > 1 ? files[1] : nil) {
             console.line("report does not take '\(flag)'. Usage: \(ShellCommand.report.usage)")
             return
         }
-        guard driver != nil else {
+        guard let driver else {
             console.line("Nothing to report yet. Start a playbook first: start <playbook>")
             return
         }
@@ -17,7 +21,8 @@ extension Shell {
         let redactor = Redactor(enabled: !noRedact, secrets: host.secrets)
         let format = ReportWriter.format(for: files.first, json: json)
         do {
-            guard let file = files.first else {
+            let file = files.first ?? defaultReportFile(playbook: driver.walk.start.playbook, json: format == .json)
+            guard file != "-" else {
                 // Redacted by the report's own redactor, or not at all when asked (`--no-redact`).
                 let text = try await writer.text(recorder.record, format: format, redactor: redactor)
                 if format == .json { console.verbatimLine(text) } else { console.lineAsRedacted(text) }
@@ -30,5 +35,21 @@ extension Shell {
         } catch {
             console.line("\(error)")
         }
+    }
+
+    /// A report file name no earlier report has, in the current folder.
+    private func defaultReportFile(playbook: String, json: Bool) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        let base = "\(host.workingDirectory)/gotriage-report-\(playbook)-\(formatter.string(from: Date()))"
+        let suffix = json ? ".json" : ".md"
+        var candidate = base + suffix
+        var number = 2
+        while FileManager.default.fileExists(atPath: candidate) {
+            candidate = "\(base)-\(number)\(suffix)"
+            number += 1
+        }
+        return candidate
     }
 }
