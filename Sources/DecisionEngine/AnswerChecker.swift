@@ -28,7 +28,9 @@ enum AnswerChecker {
             do {
                 return try pattern.firstMatch(in: value, within: MatchBudget()) != nil
                     ? .accepted(value)
-                    : .rejected("\(shown) does not look right here (it must match \(pattern.source)).")
+                    : .rejected(
+                        "\(shown) does not have the form this question asks for."
+                            + (question.example.map { " For example: \($0)" } ?? " Read the question again for the form it wants."))
             } catch {
                 return .rejected(
                     "gotriage stopped checking this answer against \(pattern.source) after "

@@ -23,6 +23,7 @@ struct QuestionAndFixTests {
               question: Which module?
               into: module
               pattern: '[a-z.]+/[a-z]+'
+              example: example.com/lib
               default: example.com/lib
             next: fix
           fix:
@@ -61,24 +62,8 @@ struct QuestionAndFixTests {
         return walk
     }
 
-    static let askOnce = """
-        gotriage: 1
-        id: once
-        title: Once
-        summary: Asks for the module only when none is given.
-        start: module
-        inputs:
-          module: ~
-        steps:
-          module:
-            ask: {question: Which module?, into: module, only-if-empty: true}
-            next: done
-          done:
-            done: {outcome: resolved, conclusion: "{{module}} it is."}
-        """
-
     @Test func anOnlyIfEmptyQuestionIsAskedWhenTheVariableIsEmptyAndSkippedWhenItIsSet() throws {
-        let tree = try FixtureTrees.tree(Self.askOnce)
+        let tree = try FixtureTrees.tree(FixtureBooks.moduleOnce)
         var empty = try #require(Walk(tree: tree, playbook: "once"))
         guard case .ask(let question) = empty.next().action else {
             Issue.record("an empty module is asked for")
@@ -90,14 +75,14 @@ struct QuestionAndFixTests {
             Issue.record("the walk ends after the answer")
             return
         }
-        #expect(typed.conclusion == "example.com/typed it is.")
+        #expect(typed.conclusion == "example.com/typed on example.com.", "module_host follows the typed module")
 
         var given = try #require(Walk(tree: tree, playbook: "once", variables: ["module": "example.com/given"]))
         guard case .finished(let end) = given.next().action else {
             Issue.record("a given module is not asked for again")
             return
         }
-        #expect(end.conclusion == "example.com/given it is.")
+        #expect(end.conclusion == "example.com/given on example.com.")
         #expect(given.decisions.map(\.step.step) == ["module"], "the skipped question is a step of the path")
     }
 
@@ -115,7 +100,8 @@ struct QuestionAndFixTests {
             Issue.record("expected the second question")
             return
         }
-        #expect(try walk.answer("HTTPS") == .rejected("\"HTTPS\" does not look right here (it must match [a-z.]+/[a-z]+)."))
+        #expect(
+            try walk.answer("HTTPS") == .rejected("\"HTTPS\" does not have the form this question asks for. For example: example.com/lib"))
     }
 
     @Test func emptyReplyTakesTheDefaultAndThePatternMustMatchWhole() throws {

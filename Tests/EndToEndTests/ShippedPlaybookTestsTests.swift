@@ -37,19 +37,16 @@ import Testing
     @Test func eachArmNoCaseTakesIsNamedWithItsPlace() throws {
         let lab = try Lab.make()
         defer { lab.remove() }
-        let file = lab.root.appendingPathComponent("one.test.yaml")
-        try """
-        gotriage-test: 1
-        cases:
-          - name: go does not start
-            start: exit-status-128
-            probes:
-              - argv: [go, version]
-                exit: 127
-            expect: {outcome: escalate, cause: unknown, path: [check-go, go-missing]}
+        let result = try Self.replay(
+            """
+              - name: go does not start
+                start: exit-status-128
+                probes:
+                  - argv: [go, version]
+                    exit: 127
+                expect: {outcome: escalate, cause: unknown, path: [check-go, go-missing]}
 
-        """.write(to: file, atomically: true, encoding: .utf8)
-        let result = try lab.gotriage(["test", file.path, "--coverage"])
+            """, named: "one.test.yaml", "--coverage", in: lab)
         #expect(result.exitCode == 0, "\(result.stdout)\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
         let entry = try #require(lines.first { $0.hasPrefix("  exit-status-128 ") })
@@ -64,18 +61,15 @@ import Testing
     @Test func aSentenceThatShowsAnEmptyPlaceholderIsAWarningWithTheStepsPlace() throws {
         let lab = try Lab.make()
         defer { lab.remove() }
-        let file = lab.root.appendingPathComponent("empty.test.yaml")
         // checksums' conclusion for an unreadable error shows {{module}} and {{download_error}}.
-        try """
-        gotriage-test: 1
-        cases:
-          - name: started at the end without a module
-            start: checksums:unknown
-            answers: {download_error: "go: something odd"}
-            expect: {outcome: escalate, cause: unknown}
+        let result = try Self.replay(
+            """
+              - name: started at the end without a module
+                start: checksums:unknown
+                answers: {download_error: "go: something odd"}
+                expect: {outcome: escalate, cause: unknown}
 
-        """.write(to: file, atomically: true, encoding: .utf8)
-        let result = try lab.gotriage(["test", file.path])
+            """, named: "empty.test.yaml", in: lab)
         #expect(result.exitCode == 0, "a warning does not fail the case: \(result.stdout)\(result.stderr)")
         let step = try #require(
             try String(contentsOfFile: GotriageBinary.shippedPlaybooks + "/checksums.yaml", encoding: .utf8)
@@ -92,24 +86,31 @@ import Testing
     @Test func aCaseWhoseCommandWasNeverRecordedSaysWhichCommandToRecord() throws {
         let lab = try Lab.make()
         defer { lab.remove() }
-        let file = lab.root.appendingPathComponent("short.test.yaml")
-        try """
-        gotriage-test: 1
-        cases:
-          - name: go runs but git was not recorded
-            start: exit-status-128
-            probes:
-              - argv: [go, version]
-                stdout: "go version go1.27.3 linux/amd64\\n"
-            expect:
-              outcome: not-resolved
-              cause: git-missing
+        let result = try Self.replay(
+            """
+              - name: go runs but git was not recorded
+                start: exit-status-128
+                probes:
+                  - argv: [go, version]
+                    stdout: "go version go1.27.3 linux/amd64\\n"
+                expect:
+                  outcome: not-resolved
+                  cause: git-missing
 
-        """.write(to: file, atomically: true, encoding: .utf8)
-        let result = try lab.gotriage(["test", file.path])
+            """, named: "short.test.yaml", in: lab)
         #expect(result.exitCode == 1)
         #expect(result.stdout.contains("✘ go runs but git was not recorded"))
         #expect(result.stdout.contains("short.test.yaml:3:5: no recorded answer for the command [git, --version]"), "\(result.stdout)")
         #expect(result.stdout.contains("0 passed, 1 failed"))
+    }
+
+    /// Runs `gotriage test` on a file of `cases` (the lines under `cases:`) written in the lab,
+    /// with `arguments` after the file.
+    static func replay(
+        _ cases: String, named name: String, _ arguments: String..., in lab: Lab
+    ) throws -> (exitCode: Int32, stdout: String, stderr: String) {
+        let file = lab.root.appendingPathComponent(name)
+        try ("gotriage-test: 1\ncases:\n" + cases + "\n").write(to: file, atomically: true, encoding: .utf8)
+        return try lab.gotriage(["test", file.path] + arguments)
     }
 }

@@ -67,7 +67,9 @@ struct SecretWalkTests {
         let rejected = events.compactMap { if case .answerRejected(let rejected) = $0 { rejected } else { nil } }
         #expect(
             rejected.map(\.reply) == ["REDACTED"]
-                && rejected.map(\.reason) == ["That answer does not look right here (it must match [0-9]+)."])
+                && rejected.map(\.reason) == [
+                    "That answer does not have the form this question asks for. Read the question again for the form it wants."
+                ])
         #expect(output.out.contains(#""stdout":"REDACTED\n""#), "the capture was registered before probe-end was written")
         #expect(output.out.contains("The helper gave REDACTED."))
     }

@@ -93,22 +93,7 @@ struct ShellTests {
     }
 
     @Test func aModuleGivenToStartIsTheWalksModuleAndIsNotAskedFor() async throws {
-        let book = """
-            gotriage: 1
-            id: once
-            title: Once
-            summary: Asks for the module only when none is given.
-            start: module
-            inputs:
-              module: ~
-              module_host: ~
-            steps:
-              module:
-                ask: {question: Which module?, into: module, only-if-empty: true}
-                next: done
-              done:
-                done: {outcome: resolved, conclusion: "{{module}} on {{module_host}}."}
-            """
+        let book = FixtureBooks.moduleOnce
         let given = ShellHarness(lines: ["start once git.corp.example/team/lib@v1.2.0", "quit"])
         _ = await given.run(try FixtureTrees.tree(book))
         #expect(!given.transcript.contains("Which module?"), "\(given.transcript)")

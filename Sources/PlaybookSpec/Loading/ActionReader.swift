@@ -93,7 +93,7 @@ struct ActionReader {
     func ask(_ node: Node, at: SourceLocation) throws(Diagnostic) -> AskSyntax {
         let ask = try MappingReader(
             node, key: "ask", name: "ask",
-            known: ["question", "into", "choices", "pattern", "default", "secret", "only-if-empty"], anchor: at,
+            known: ["question", "into", "choices", "pattern", "example", "default", "secret", "only-if-empty"], anchor: at,
             reading: reading)
         let prompt = try ask.requiredTemplate("question")
         let variable = try reading.variableName(
@@ -116,7 +116,8 @@ struct ActionReader {
         }
         return AskSyntax(
             prompt: prompt, variable: variable, choices: choices, pattern: try ask.text("pattern"),
-            defaultValue: try ask.template("default"), secret: secret, onlyIfEmpty: onlyIfEmpty, location: at)
+            defaultValue: try ask.template("default"), secret: secret, onlyIfEmpty: onlyIfEmpty, example: try ask.text("example"),
+            location: at)
     }
 
     func fix(_ node: Node, at: SourceLocation) throws(Diagnostic) -> FixSyntax {

@@ -142,12 +142,14 @@ public struct AskSyntax: Sendable {
     public var secret: Located<Bool>?
     /// `only-if-empty: true`: asked only when the variable has no value yet.
     public var onlyIfEmpty: Located<Bool>?
+    /// `example`: an answer of the right form, shown when a reply does not match `pattern`.
+    public var example: Located<String>?
     public var location: SourceLocation
 
     public init(
         prompt: Located<Template>, variable: Located<String>, choices: [Located<String>],
         pattern: Located<String>?, defaultValue: Located<Template>?, secret: Located<Bool>? = nil,
-        onlyIfEmpty: Located<Bool>? = nil, location: SourceLocation
+        onlyIfEmpty: Located<Bool>? = nil, example: Located<String>? = nil, location: SourceLocation
     ) {
         self.prompt = prompt
         self.variable = variable
@@ -156,6 +158,7 @@ public struct AskSyntax: Sendable {
         self.defaultValue = defaultValue
         self.secret = secret
         self.onlyIfEmpty = onlyIfEmpty
+        self.example = example
         self.location = location
     }
 }

@@ -177,10 +177,12 @@ public struct Question: Sendable {
     /// `only-if-empty: true`: a variable that already has a value (from `--answer`, or from the
     /// playbook that led here) is not asked again; the walk goes on as if it had been answered.
     public let onlyIfEmpty: Bool
+    /// An answer of the right form (`example`), shown when a reply does not match `pattern`.
+    public let example: String?
 
     public init(
         prompt: Template, variable: String, choices: [String], pattern: Pattern?,
-        defaultValue: Template?, secret: Bool = false, onlyIfEmpty: Bool = false
+        defaultValue: Template?, secret: Bool = false, onlyIfEmpty: Bool = false, example: String? = nil
     ) {
         self.prompt = prompt
         self.variable = variable
@@ -189,6 +191,7 @@ public struct Question: Sendable {
         self.defaultValue = defaultValue
         self.secret = secret
         self.onlyIfEmpty = onlyIfEmpty
+        self.example = example
     }
 }
 

@@ -115,13 +115,20 @@ struct StepCompiler {
                     "default '\(defaultValue.value)' is not one of the choices (\(choices.joined(separator: ", ")))")
             }
         }
+        if let example = ask.example {
+            if ask.pattern == nil {
+                problems.error(example.location, "'example' shows the form 'pattern' asks for; this question has no pattern")
+            } else if let pattern, (try? pattern.firstMatch(in: example.value, within: MatchBudget())).flatMap({ $0 }) == nil {
+                problems.error(example.location, "the example '\(example.value)' does not match the question's pattern \(pattern.source)")
+            }
+        }
         if let secret = ask.secret, secret.value, !ask.choices.isEmpty {
             problems.error(secret.location, "a secret question takes free text; with 'choices' every answer is shown on the screen")
         }
         return Question(
             prompt: ask.prompt.value, variable: ask.variable.value, choices: ask.choices.map(\.value),
             pattern: pattern, defaultValue: ask.defaultValue?.value, secret: ask.secret?.value ?? false,
-            onlyIfEmpty: ask.onlyIfEmpty?.value ?? false)
+            onlyIfEmpty: ask.onlyIfEmpty?.value ?? false, example: ask.example?.value)
     }
 
     // MARK: Transitions
