@@ -20,6 +20,8 @@ public final class HumanRenderer: WalkObserver {
     /// not applied.
     private var fixApplied = false
     private var lastDecline: DeclineReason?
+    /// The last lines of output shown, so the same error is not printed twice in a row.
+    private var lastExcerpt: [Substring] = []
 
     /// Whether someone answers at the keyboard (a question's "press Enter" hint is for them), and
     /// whether that is the shell (whose commands, such as retry, a message may suggest).
@@ -53,6 +55,7 @@ public final class HumanRenderer: WalkObserver {
         case .started(let playbook, let title):
             fixApplied = false
             lastDecline = nil
+            lastExcerpt = []
             console.line(console.styled("▶ \(title) (\(playbook))", .bold))
         case .said(let text, _):
             console.line()
@@ -108,8 +111,9 @@ public final class HumanRenderer: WalkObserver {
     }
 
     /// The outcome line of a probe, then evidence: a built-in probe's report (written for people)
-    /// always; for other commands that failed, the last lines of the error output (or of the
-    /// output, when the error output is empty, as with `go mod download -json`).
+    /// always; for other commands that failed, the last lines of the error output, or when that
+    /// is empty (`go mod download -json`), the `Error` of go's JSON as go meant it (its `\n` and
+    /// `\t` as line breaks and indents), else of the output.
     private func showResult(_ result: CommandResult, builtIn: Bool) {
         let time = Self.duration(result.durationMilliseconds)
         if result.interrupted { return }
@@ -124,15 +128,29 @@ public final class HumanRenderer: WalkObserver {
             showExcerpt(of: result.stdout, lines: Self.builtInLines)
         } else if result.exitCode != 0 || result.timedOut {
             let stderr = result.stderr.contains(where: { !$0.isWhitespace })
-            showExcerpt(of: stderr ? result.stderr : result.stdout, lines: Self.excerptLines)
+            showExcerpt(of: stderr ? result.stderr : Self.jsonErrors(in: result.stdout) ?? result.stdout, lines: Self.excerptLines)
         }
+    }
+
+    /// The `Error` fields of `go … -json` output, decoded; nil when it holds none.
+    static func jsonErrors(in stdout: String) -> String? {
+        let texts = stdout.matches(of: /"Error":\s*("(?:[^"\\]|\\.)*")/).compactMap { match in
+            (try? JSONSerialization.jsonObject(with: Data(match.1.utf8), options: .fragmentsAllowed)) as? String
+        }
+        return texts.isEmpty ? nil : texts.joined(separator: "\n")
     }
 
     /// The last `count` lines of `text`, each cut at spaces to fit the width, tabs as two spaces.
     private func showExcerpt(of text: String, lines count: Int) {
-        let lines = text.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }
+        let lines = Array(text.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }.suffix(count))
         let prefix = "    │ "
-        for line in lines.suffix(count) {
+        // "Let's run the download once more": the same error again is said, not shown.
+        if !lines.isEmpty, lines == lastExcerpt {
+            console.line(prefix + "(the same as above)")
+            return
+        }
+        lastExcerpt = lines
+        for line in lines {
             let untabbed = line.replacingOccurrences(of: "\t", with: "  ")
             for piece in ProseLayout.outputLines(untabbed[...], width: console.proseWidth - prefix.count) {
                 console.line(prefix + piece)
