@@ -128,8 +128,11 @@ struct ShellTests {
         let harness = ShellHarness(lines: ["start private-module"], runner: Self.failingDownload())
         let tree = try FixtureTrees.tree(Self.privateBook)
         _ = await harness.run(tree)
-        // After the last line the shell stopped at the question, so the completer offers its choices.
-        #expect(harness.reader.complete("").prefix(2) == ["corp.example.com", "other.example.com"])
+        // After the last line the shell stopped at the question, so the completer offers its
+        // choices, and commands only where no choice fits.
+        #expect(harness.reader.complete("") == ["corp.example.com", "other.example.com"])
+        #expect(harness.reader.complete("o") == ["other.example.com"])
+        #expect(harness.reader.complete("ba") == ["back"])
         #expect(harness.reader.complete("sta") == ["start"])
         #expect(harness.reader.complete("start pri") == ["private-module"])
         #expect(harness.reader.complete("help wh") == ["why"])

@@ -84,8 +84,11 @@ public final class Shell {
         return !host.secrets.holdsSecret(line)
     }
 
-    /// The prompt shows where the walk is (`playbook:step`). ASCII only, so any terminal shows it.
-    var prompt: String {
+    /// The prompt shows where the walk is (`playbook:step`), and `[dry run]` while fixes are only
+    /// shown. ASCII only, so any terminal shows it.
+    var prompt: String { (dryRun ? "[dry run] " : "") + place }
+
+    private var place: String {
         switch stop {
         case .question(let question)?: "[\(question.step)] \(question.variable)> "
         case .fixConfirmation(let fix)?: "[\(fix.step)] Apply? [y/N] "
@@ -229,7 +232,7 @@ public final class Shell {
 
     private static func answerWords(for stop: WalkDriver.Stop?) -> [String] {
         switch stop {
-        case .question(let question)?: question.choices
+        case .question(let question)?: question.choices + (question.defaultValue.map { [$0] } ?? [])
         case .fixConfirmation?: ["yes", "no"]
         default: []
         }

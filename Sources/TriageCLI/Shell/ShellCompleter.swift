@@ -1,8 +1,8 @@
-/// Tab completion for the shell: commands, playbook ids after `start`, and the choices of the
+/// Tab completion for the shell: commands, playbook ids after `start`, and the answers of the
 /// question being asked.
 struct ShellCompleter {
     var playbookIDs: [String]
-    /// The choices of the pending question (or `yes`/`no` for a pending fix).
+    /// The choices and the default of the pending question (or `yes`/`no` for a pending fix).
     var answers: [String]
 
     /// Candidate words for the word being typed at the end of `lineBeforeCursor`.
@@ -13,7 +13,9 @@ struct ShellCompleter {
         let position = typingNewWord ? words.count : words.count - 1
         let candidates: [String]
         if position == 0 {
-            candidates = answers + ShellCommand.allCases.map(\.rawValue)
+            // At a question its answers come first; a command only when no answer fits (`ba` → back).
+            let fitting = answers.filter { $0.hasPrefix(partial) }
+            candidates = fitting.isEmpty ? ShellCommand.allCases.map(\.rawValue) : fitting
         } else if position == 1, let command = ShellCommand(word: words[0]) {
             candidates =
                 command == .dryrun
