@@ -53,6 +53,8 @@ public struct PendingProbe: Sendable, Equatable {
     public let timeoutMilliseconds: Int
     /// What the user is waiting for, for a spinner or a log line.
     public let pending: String?
+    /// What each exit code means, in words, filled in before the run.
+    public var says: [Int32: String] = [:]
 }
 
 /// A fix with its values filled in.

@@ -461,7 +461,8 @@ public struct Walk: Sendable {
         for (name, value) in probe.environment { environment[name] = facts.render(value) }
         return PendingProbe(
             step: address, argv: probe.argv.map(facts.render), environment: environment,
-            timeoutMilliseconds: probe.timeoutMilliseconds, pending: probe.pending.map { sentence($0, at: address, facts) })
+            timeoutMilliseconds: probe.timeoutMilliseconds, pending: probe.pending.map { sentence($0, at: address, facts) },
+            says: probe.says.mapValues(facts.render))
     }
 
     private mutating func pendingFix(at address: StepAddress) -> PendingFix {

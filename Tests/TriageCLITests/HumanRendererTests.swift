@@ -11,14 +11,25 @@ import Testing
         step: StepAddress(playbook: "p", step: "s"), argv: ["go", "mod", "download", "-json", "example.com/hello"],
         environment: [:], timeoutMilliseconds: 1_000, pending: nil)
 
-    static func screen(_ results: [CommandResult]) -> String {
+    static func screen(_ results: [CommandResult], probe: PendingProbe = download) -> String {
         var text = ""
         let renderer = HumanRenderer(console: Console(usesColour: false, columns: 80, out: { text += $0 }, err: { text += $0 }))
         for result in results {
-            renderer.handle(.probeStarted(download))
-            renderer.handle(.probeFinished(download, result))
+            renderer.handle(.probeStarted(probe))
+            renderer.handle(.probeFinished(probe, result))
         }
         return text
+    }
+
+    @Test func anExitCodeThePlaybookNamesIsShownInItsWords() {
+        let netrc = PendingProbe(
+            step: StepAddress(playbook: "p", step: "s"), argv: ["grep", "-c", "machine", "/home/dev/.netrc"], environment: [:],
+            timeoutMilliseconds: 1_000, pending: nil, says: [2: "there is no /home/dev/.netrc"])
+        let missing = Self.screen([CommandResult(argv: netrc.argv, exitCode: 2)], probe: netrc)
+        #expect(missing.contains("    → there is no /home/dev/.netrc (exit 2, 0 ms)\n"), "\(missing)")
+        #expect(!missing.contains("failed"))
+        let other = Self.screen([CommandResult(argv: netrc.argv, exitCode: 1)], probe: netrc)
+        #expect(other.contains("    failed (exit 1, 0 ms)"), "a code it does not name is shown as before: \(other)")
     }
 
     @Test func goJSONErrorIsShownUnescapedNotAsJSON() {

@@ -7,7 +7,7 @@ struct ActionReader {
     func run(_ node: Node, at: SourceLocation) throws(Diagnostic) -> RunSyntax {
         let run = try MappingReader(
             node, key: "run", name: "run",
-            known: ["argv", "timeout", "env", "capture", "pending"], anchor: at, reading: reading)
+            known: ["argv", "timeout", "env", "capture", "pending", "says"], anchor: at, reading: reading)
         let argvNode = try run.required("argv", hint: " (the command and its arguments, as in [go, version])")
         var argv: [Located<Template>] = []
         for element in try reading.sequence(argvNode, key: "argv", expected: "a list, as in [go, version]") {
@@ -43,9 +43,22 @@ struct ActionReader {
                 captures.append(try self.capture(entry))
             }
         }
+        var says: [(code: Located<Int32>, text: Located<Template>)] = []
+        if let node = run.entry("says")?.value {
+            let mapping = try reading.mapping(
+                node, key: "says", expected: "a mapping of exit codes to what they mean, as in {2: there is no ~/.netrc}")
+            try reading.checkUnique(mapping)
+            for (key, value) in mapping {
+                let code = try reading.text(key, key: "says")
+                guard let number = Int32(code.value), (0...255).contains(number) else {
+                    throw Diagnostic(at: code.location, "'says' maps exit codes (0 to 255) to what they mean; '\(code.value)' is not one")
+                }
+                says.append((Located(number, at: code.location), try reading.template(value, key: code.value)))
+            }
+        }
         return RunSyntax(
             argv: argv, timeoutMilliseconds: try timeout(run.entry("timeout")?.value),
-            environment: environment, captures: captures, pending: try run.template("pending"),
+            environment: environment, captures: captures, pending: try run.template("pending"), says: says,
             location: at)
     }
 

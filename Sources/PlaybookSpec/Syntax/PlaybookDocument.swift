@@ -102,18 +102,22 @@ public struct RunSyntax: Sendable {
     public var environment: [(name: Located<String>, value: Located<Template>)]
     public var captures: [CaptureSyntax]
     public var pending: Located<Template>?
+    /// `says`: what an exit code means, in words, by exit code.
+    public var says: [(code: Located<Int32>, text: Located<Template>)]
     public var location: SourceLocation
 
     public init(
         argv: [Located<Template>], timeoutMilliseconds: Int?,
         environment: [(name: Located<String>, value: Located<Template>)], captures: [CaptureSyntax],
-        pending: Located<Template>?, location: SourceLocation
+        pending: Located<Template>?, says: [(code: Located<Int32>, text: Located<Template>)] = [],
+        location: SourceLocation
     ) {
         self.argv = argv
         self.timeoutMilliseconds = timeoutMilliseconds
         self.environment = environment
         self.captures = captures
         self.pending = pending
+        self.says = says
         self.location = location
     }
 }

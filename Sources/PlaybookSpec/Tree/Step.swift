@@ -112,18 +112,21 @@ public struct Probe: Sendable {
     public let captures: [Capture]
     /// What the user is waiting for, shown while the probe runs ("the proxy at {{goproxy}}").
     public let pending: Template?
+    /// What an exit code means, in words (`says`), shown instead of "failed (exit 2)".
+    public let says: [Int32: Template]
 
     public static let defaultTimeoutMilliseconds = 10_000
 
     public init(
         argv: [Template], timeoutMilliseconds: Int, environment: [(name: String, value: Template)],
-        captures: [Capture], pending: Template?
+        captures: [Capture], pending: Template?, says: [Int32: Template] = [:]
     ) {
         self.argv = argv
         self.timeoutMilliseconds = timeoutMilliseconds
         self.environment = environment
         self.captures = captures
         self.pending = pending
+        self.says = says
     }
 }
 

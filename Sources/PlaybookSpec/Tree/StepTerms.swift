@@ -15,6 +15,7 @@ public struct StepTerms: Sendable {
             templates += probe.argv
             templates += probe.environment.map(\.value)
             if let pending = probe.pending { templates.append(pending) }
+            templates += probe.says.sorted { $0.key < $1.key }.map(\.value)
         case .ask(let question):
             templates.append(question.prompt)
             if let value = question.defaultValue { templates.append(value) }

@@ -51,6 +51,7 @@ struct StepCompiler {
             }
             for variable in run.environment { terms.check(variable.value, in: "env", problems: &problems) }
             if let pending = run.pending { terms.check(pending, in: "pending", problems: &problems) }
+            for words in run.says { terms.check(words.text, in: "says", problems: &problems) }
             RunStepCheck.check(run, problems: &problems)
             var captures: [Capture] = []
             for capture in run.captures {
@@ -65,7 +66,8 @@ struct StepCompiler {
                     argv: run.argv.map(\.value),
                     timeoutMilliseconds: run.timeoutMilliseconds ?? Probe.defaultTimeoutMilliseconds,
                     environment: run.environment.map { ($0.name.value, $0.value.value) },
-                    captures: captures, pending: run.pending?.value))
+                    captures: captures, pending: run.pending?.value,
+                    says: Dictionary(run.says.map { ($0.code.value, $0.text.value) }, uniquingKeysWith: { first, _ in first })))
         case .ask(let ask):
             return .ask(compile(ask, problems: &problems))
         case .fix(let fix):

@@ -65,7 +65,7 @@ public final class HumanRenderer: WalkObserver {
             spinner?.start(label: probe.pending ?? ShellQuote.display(probe.argv))
         case .probeFinished(let probe, let result):
             spinner?.stop()
-            showResult(result, builtIn: probe.argv.first == "gotriage")
+            showResult(result, builtIn: probe.argv.first == "gotriage", says: probe.says)
         case .asked(let question):
             showQuestion(question)
         case .answered(let question, let value, let origin):
@@ -114,11 +114,14 @@ public final class HumanRenderer: WalkObserver {
     /// always; for other commands that failed, the last lines of the error output, or when that
     /// is empty (`go mod download -json`), the `Error` of go's JSON as go meant it (its `\n` and
     /// `\t` as line breaks and indents), else of the output.
-    private func showResult(_ result: CommandResult, builtIn: Bool) {
+    /// `says`: what the playbook says each exit code means, shown in words instead of ok/failed.
+    private func showResult(_ result: CommandResult, builtIn: Bool, says: [Int32: String]) {
         let time = Self.duration(result.durationMilliseconds)
         if result.interrupted { return }
         if result.timedOut {
             console.line(console.styled("    stopped after \(time): it took longer than allowed", .yellow))
+        } else if let words = says[result.exitCode] {
+            console.paragraph("\(words) (exit \(result.exitCode), \(time))", lead: "    → ", indent: "      ")
         } else if result.exitCode == 0 {
             console.line(console.styled("    ok (exit 0, \(time))", .green))
         } else {
