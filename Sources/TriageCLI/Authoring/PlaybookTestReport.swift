@@ -28,8 +28,9 @@ struct PlaybookTestReport {
             lines += failure.diagnostics.map(renderer.render)
         case .success(let cases):
             for testCase in cases {
-                let screen = screenWidth.map { ScreenCapture(width: $0, causes: tree.diagnoser.catalog.causes) }
-                let result = await PlaybookTestRun(tree: tree).run(testCase, screen: screen?.renderer)
+                let screen = screenWidth.map { _ in ScreenText() }
+                let renderer = screenWidth.flatMap { screen?.renderer(width: $0, causes: tree.diagnoser.catalog.causes) }
+                let result = await PlaybookTestRun(tree: tree).run(testCase, screen: renderer)
                 if let screen { lines += ["── \(testCase.name)", screen.text] }
                 coverage.record(result.decisions)
                 let place = testCase.location.map { "\($0): " } ?? ""
@@ -75,15 +76,15 @@ struct PlaybookTestReport {
     }
 }
 
-/// A walk's screen, kept as text: a `HumanRenderer` on a console without colour.
-private final class ScreenCapture: @unchecked Sendable {
+/// A walk's screen, kept as text: what a `HumanRenderer` on a console without colour writes.
+private final class ScreenText: @unchecked Sendable {
     private(set) var text = ""
-    private(set) var renderer: HumanRenderer!
 
-    init(width: Int, causes: [Cause]) {
-        renderer = HumanRenderer(
-            console: Console(
-                usesColour: false, columns: width, out: { [unowned self] in text += $0 }, err: { [unowned self] in text += $0 }),
-            causes: causes, interactive: false, inShell: false)
+    /// A renderer that writes into `text`, at `width` columns.
+    func renderer(width: Int, causes: [Cause]) -> HumanRenderer {
+        let write: (String) -> Void = { [self] in text += $0 }
+        return HumanRenderer(
+            console: Console(usesColour: false, columns: width, out: write, err: write), causes: causes, interactive: false,
+            inShell: false)
     }
 }

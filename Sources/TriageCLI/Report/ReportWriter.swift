@@ -32,6 +32,23 @@ struct ReportWriter {
         return url.path
     }
 
+    /// A report file name in the working directory that no earlier report has:
+    /// `gotriage-report-PLAYBOOK-YYYYMMDD-HHMMSS.md` (or `.json`), `-2`, `-3`, … within one second.
+    func newFileName(playbook: String, format: Format) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        let base = "\(host.workingDirectory)/gotriage-report-\(playbook)-\(formatter.string(from: Date()))"
+        let suffix = format == .json ? ".json" : ".md"
+        var candidate = base + suffix
+        var number = 2
+        while FileManager.default.fileExists(atPath: candidate) {
+            candidate = "\(base)-\(number)\(suffix)"
+            number += 1
+        }
+        return candidate
+    }
+
     /// The format for `path`: the extension decides (`.json`, `.md`); otherwise `json` picks JSON.
     static func format(for path: String?, json: Bool) -> Format {
         if let path, path.lowercased().hasSuffix(".json") { return .json }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The shell's `report`: the current walk as Markdown (or JSON) in a file to attach to a ticket,
 /// or on the screen.
 extension Shell {
@@ -21,7 +19,7 @@ extension Shell {
         let redactor = Redactor(enabled: !noRedact, secrets: host.secrets)
         let format = ReportWriter.format(for: files.first, json: json)
         do {
-            let file = files.first ?? defaultReportFile(playbook: driver.walk.start.playbook, json: format == .json)
+            let file = files.first ?? writer.newFileName(playbook: driver.walk.start.playbook, format: format)
             guard file != "-" else {
                 // Redacted by the report's own redactor, or not at all when asked (`--no-redact`).
                 let text = try await writer.text(recorder.record, format: format, redactor: redactor)
@@ -35,21 +33,5 @@ extension Shell {
         } catch {
             console.line("\(error)")
         }
-    }
-
-    /// A report file name no earlier report has, in the current folder.
-    private func defaultReportFile(playbook: String, json: Bool) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyyMMdd-HHmmss"
-        let base = "\(host.workingDirectory)/gotriage-report-\(playbook)-\(formatter.string(from: Date()))"
-        let suffix = json ? ".json" : ".md"
-        var candidate = base + suffix
-        var number = 2
-        while FileManager.default.fileExists(atPath: candidate) {
-            candidate = "\(base)-\(number)\(suffix)"
-            number += 1
-        }
-        return candidate
     }
 }
