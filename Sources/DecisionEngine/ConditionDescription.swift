@@ -46,6 +46,7 @@ enum ConditionDescription {
         case .stdout: "the output"
         case .stderr: "the error output"
         case .output: "the output or error output"
+        case .error: "go's error message"
         }
     }
 }

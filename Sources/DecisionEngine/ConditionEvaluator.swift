@@ -102,6 +102,7 @@ enum ConditionEvaluator {
             case .stdout: [("stdout", probe.stdout)]
             case .stderr: [("stderr", probe.stderr)]
             case .output: [("stdout", probe.stdout), ("stderr", probe.stderr)]
+            case .error: [("go's error", probe.errorText)]
             }
         switch test {
         case .signature, .cause:

@@ -53,8 +53,12 @@ public struct PendingProbe: Sendable, Equatable {
     public let timeoutMilliseconds: Int
     /// What the user is waiting for, for a spinner or a log line.
     public let pending: String?
-    /// What each exit code means, in words, filled in before the run.
-    public var says: [Int32: String] = [:]
+    /// What the playbook's `says` makes of the run's exit code, with the run's captures filled in
+    /// (`Walk.lastProbeSays`): set by the front end once the run is recorded, nil before.
+    public var says: String? = nil
+
+    /// `gotriage` as argv[0]: one of gotriage's own probes, run by this very executable.
+    public var isBuiltIn: Bool { argv.first == "gotriage" }
 }
 
 /// A fix with its values filled in.
@@ -86,6 +90,8 @@ public struct WalkEnd: Sendable, Equatable {
     public let reason: Reason
     /// The latest cause the cause catalog read in the walk's probe output, whatever the outcome.
     public var diagnosis: DiagnosedCause? = nil
+    /// The one command to run next: the `done` step's `help`, else its conclusion's first command.
+    public var help: String? = nil
 
     public enum Reason: String, Sendable, Equatable, Codable, CaseIterable {
         /// A `done` step was reached.

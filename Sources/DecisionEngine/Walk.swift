@@ -31,6 +31,9 @@ public struct Walk: Sendable {
     /// is a playbook's bug, which `gotriage test` reports. `goenv.KEY` is left out: an unset Go
     /// setting is rightly shown empty.
     public private(set) var shownEmpty: [ShownEmpty] = []
+    /// What the run step's `says` makes of the last probe's exit code, filled in with the
+    /// probe's own captures (`{0: "git {{git_version}} runs"}`); nil when it says nothing of it.
+    public private(set) var lastProbeSays: String?
 
     /// A walk that enters more steps than this ends with `.stepLimit`; playbooks that loop only
     /// through questions are legal, so this is the last guard against a script answering forever.
@@ -163,17 +166,22 @@ public struct Walk: Sendable {
         guard case .awaitingProbe(let address) = state, case .run(let probe) = tree[address].action else {
             throw .notWaitingFor("a probe result")
         }
+        lastProbeSays = nil
         if observation.interrupted {
             state = .interrupted(address)
             return
         }
         var facts = facts()  // its budget covers the captures and the branches
+        // Each run is read afresh: a group this run's output does not show is empty, never what an
+        // earlier run found (after a fix, a new failure must not be explained with the old error).
+        for name in probe.captures.flatMap({ $0.pattern?.groupNames ?? [] }) { variables[name] = "" }
         for capture in probe.captures {
             let texts: [String] =
                 switch capture.stream {
                 case .stdout: [observation.stdout]
                 case .stderr: [observation.stderr]
                 case .output: [observation.stdout, observation.stderr]
+                case .error: [observation.errorText]
                 }
             guard let pattern = capture.pattern else {
                 variables = CauseRouter.merging(CauseRouter.moduleVariables(in: texts), into: variables)
@@ -193,6 +201,7 @@ public struct Walk: Sendable {
         }
         facts.variables = variables
         facts.probe = observation
+        lastProbeSays = probe.says[observation.exitCode].map { sentence($0, at: address, facts) }
         take(transitionOf: tree[address], facts)
     }
 
@@ -294,9 +303,11 @@ public struct Walk: Sendable {
             state = .awaitingFix(address)
             return .proposeFix(pendingFix(at: address))
         case .done(let conclusion):
+            let facts = facts()
+            let text = sentence(conclusion.text, at: address, facts)
             return finish(
-                at: address, outcome: conclusion.outcome, cause: conclusion.cause, reason: .done,
-                conclusion: sentence(conclusion.text, at: address, facts()))
+                at: address, outcome: conclusion.outcome, cause: conclusion.cause, reason: .done, conclusion: text,
+                help: conclusion.help.map { sentence($0, at: address, facts) } ?? Conclusion.firstCommand(in: text))
         case .jump(let target):
             decisions.append(
                 Decision(
@@ -338,6 +349,11 @@ public struct Walk: Sendable {
                     for line in result.evidence where !looked.contains(line) { looked.append(line) }
                 case .route(let route):
                     switch CauseRouter.decide(route, facts) {
+                    case .prove(let target, let finding) where visited.contains(target):
+                        // A new failure after a fix that reads as a cause this walk has been through:
+                        // going there again would loop, so the arms after this one decide.
+                        adopt(finding, at: step.address)
+                        looked.append("the cause catalog ranks \(finding.cause) first, and this walk has been through \(target) already")
                     case .prove(let target, let finding):
                         adopt(finding, at: step.address)
                         move(
@@ -401,11 +417,11 @@ public struct Walk: Sendable {
 
     private mutating func finish(
         at address: StepAddress, outcome: Outcome, cause: String?,
-        reason: WalkEnd.Reason, conclusion: String
+        reason: WalkEnd.Reason, conclusion: String, help: String? = nil
     ) -> Directive.Action {
         let end = WalkEnd(
             outcome: outcome, cause: cause, conclusion: conclusion, step: address, reason: reason,
-            diagnosis: diagnosis)
+            diagnosis: diagnosis, help: help)
         state = .finished(end)
         return .finished(end)
     }
@@ -461,8 +477,7 @@ public struct Walk: Sendable {
         for (name, value) in probe.environment { environment[name] = facts.render(value) }
         return PendingProbe(
             step: address, argv: probe.argv.map(facts.render), environment: environment,
-            timeoutMilliseconds: probe.timeoutMilliseconds, pending: probe.pending.map { sentence($0, at: address, facts) },
-            says: probe.says.mapValues(facts.render))
+            timeoutMilliseconds: probe.timeoutMilliseconds, pending: probe.pending.map { sentence($0, at: address, facts) })
     }
 
     private mutating func pendingFix(at address: StepAddress) -> PendingFix {

@@ -130,7 +130,7 @@ enum EmptyVariables {
         switch step.action {
         case .ask(let question): texts.append(question.prompt)
         case .fix(let fix): texts.append(fix.reason)
-        case .done(let conclusion): texts.append(conclusion.text)
+        case .done(let conclusion): texts += [conclusion.text] + (conclusion.help.map { [$0] } ?? [])
         case .run(let probe): if let pending = probe.pending { texts.append(pending) }
         case .message, .jump: break
         }

@@ -83,9 +83,9 @@ struct ActionReader {
         let at = reading.location(of: node)
         let capture = try MappingReader(
             node, key: "capture", name: "capture",
-            known: ["stdout", "stderr", "output", "module"], anchor: at, reading: reading)
+            known: ["stdout", "stderr", "output", "error", "module"], anchor: at, reading: reading)
         guard let first = capture.pairs.first else {
-            throw Diagnostic(at: at, "a capture needs one of 'stdout', 'stderr' or 'output' with a regex")
+            throw Diagnostic(at: at, "a capture needs one of 'stdout', 'stderr', 'output' or 'error' with a regex")
         }
         if capture.pairs.count > 1 {
             throw Diagnostic(
@@ -95,7 +95,7 @@ struct ActionReader {
         if first.keyText == "module" {
             let stream = try reading.text(first.value, key: "module")
             guard let value = ProbeStream(rawValue: stream.value) else {
-                throw Diagnostic(at: stream.location, "'module' must be stdout, stderr or output (got '\(stream.value)')")
+                throw Diagnostic(at: stream.location, "'module' must be stdout, stderr, output or error (got '\(stream.value)')")
             }
             return CaptureSyntax(stream: value, pattern: Located("module", at: reading.location(of: first.key)), readsModule: true)
         }
@@ -162,7 +162,7 @@ struct ActionReader {
 
     func done(_ node: Node, at: SourceLocation) throws(Diagnostic) -> DoneSyntax {
         let done = try MappingReader(
-            node, key: "done", name: "done", known: ["outcome", "cause", "conclusion"],
+            node, key: "done", name: "done", known: ["outcome", "cause", "conclusion", "help"],
             anchor: at, reading: reading)
         let outcomeText = try done.requiredText("outcome", hint: " (resolved, not-resolved or escalate)")
         guard let outcome = Outcome(rawValue: outcomeText.value) else {
@@ -175,7 +175,7 @@ struct ActionReader {
         return DoneSyntax(
             outcome: Located(outcome, at: outcomeText.location), cause: try done.text("cause"),
             text: try done.requiredTemplate("conclusion", hint: " (the last words of the walk)"),
-            location: at)
+            help: try done.template("help"), location: at)
     }
 
     /// `playbook` or `playbook:step`, split on the first `:`.

@@ -77,7 +77,7 @@ struct ConditionReader {
         case "in":
             let stream = try reading.text(subject.value, key: "in")
             guard let value = ProbeStream(rawValue: stream.value) else {
-                throw Diagnostic(at: stream.location, "'in' must be stdout, stderr or output (got '\(stream.value)')")
+                throw Diagnostic(at: stream.location, "'in' must be stdout, stderr, output or error (got '\(stream.value)')")
             }
             return ConditionSyntax(.output(value, textTest), at: location)
         case "var":

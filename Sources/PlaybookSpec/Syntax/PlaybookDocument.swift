@@ -194,15 +194,18 @@ public struct DoneSyntax: Sendable {
     public var outcome: Located<Outcome>
     public var cause: Located<String>?
     public var text: Located<Template>
+    /// `help`: the one command to run next, when it is not the conclusion's first.
+    public var help: Located<Template>?
     public var location: SourceLocation
 
     public init(
         outcome: Located<Outcome>, cause: Located<String>?, text: Located<Template>,
-        location: SourceLocation
+        help: Located<Template>? = nil, location: SourceLocation
     ) {
         self.outcome = outcome
         self.cause = cause
         self.text = text
+        self.help = help
         self.location = location
     }
 }

@@ -136,6 +136,9 @@ public enum ProbeStream: String, Sendable, Codable {
     case stderr
     /// stdout and stderr, each searched in turn.
     case output
+    /// go's error message, unescaped: stderr, or when that is empty, the `Error` fields of its
+    /// `-json` output decoded (`ProbeObservation.errorText`).
+    case error
 }
 
 /// What a probe's output sets: a regex's named groups, or the failing module Go names.
@@ -230,11 +233,24 @@ public struct Conclusion: Sendable {
     /// A stable cause id from the cause catalog (`Playbooks/causes.yaml`), or nil when nothing was wrong.
     public let cause: String?
     public let text: Template
+    /// The one command to run next; nil means the conclusion's first command (between backticks).
+    public let help: Template?
 
-    public init(outcome: Outcome, cause: String?, text: Template) {
+    public init(outcome: Outcome, cause: String?, text: Template, help: Template? = nil) {
         self.outcome = outcome
         self.cause = cause
         self.text = text
+        self.help = help
+    }
+
+    /// The first command a conclusion writes between backticks, its spaces collapsed as they are
+    /// on screen; nil when it writes none.
+    public static func firstCommand(in text: String) -> String? {
+        guard let open = text.firstIndex(of: "`"), let close = text[text.index(after: open)...].firstIndex(of: "`") else {
+            return nil
+        }
+        let command = text[text.index(after: open)..<close].split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return command.isEmpty ? nil : command
     }
 }
 

@@ -24,6 +24,7 @@ public struct StepTerms: Sendable {
             for case .set(_, let value) in fix.changes { templates.append(value) }
         case .done(let conclusion):
             templates.append(conclusion.text)
+            if let help = conclusion.help { templates.append(help) }
         }
         if case .branch(let branches, _) = transition {
             for case let condition? in branches.map(\.condition) { add(condition) }

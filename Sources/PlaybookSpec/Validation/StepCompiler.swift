@@ -91,8 +91,10 @@ struct StepCompiler {
             return .fix(Fix(reason: fix.reason.value, changes: changes))
         case .done(let done):
             terms.check(done.text, in: "conclusion", problems: &problems)
+            if let help = done.help { terms.check(help, in: "help", problems: &problems) }
             if let cause = done.cause { catalog.check(cause: cause, in: nil, problems: &problems) }
-            return .done(Conclusion(outcome: done.outcome.value, cause: done.cause?.value, text: done.text.value))
+            return .done(
+                Conclusion(outcome: done.outcome.value, cause: done.cause?.value, text: done.text.value, help: done.help?.value))
         case .jump(let jump):
             guard let target = index.resolve(jump, problems: &problems) else { return nil }
             successors.append(target)

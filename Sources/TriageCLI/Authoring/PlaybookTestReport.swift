@@ -19,8 +19,8 @@ struct PlaybookTestReport {
     }
 
     /// Runs every case of `file`; with `screenWidth`, each case's walk is shown first as a person
-    /// would see it at a terminal that wide (without colour).
-    mutating func run(file: String, screenWidth: Int? = nil) async {
+    /// would see it at a terminal that wide (without colour), each check in full with `verbose`.
+    mutating func run(file: String, screenWidth: Int? = nil, verbose: Bool = false) async {
         switch PlaybookTestFile.load(file: file) {
         case .failure(let failure):
             broken += 1
@@ -29,7 +29,7 @@ struct PlaybookTestReport {
         case .success(let cases):
             for testCase in cases {
                 let screen = screenWidth.map { _ in ScreenText() }
-                let renderer = screenWidth.flatMap { screen?.renderer(width: $0, causes: tree.diagnoser.catalog.causes) }
+                let renderer = screenWidth.flatMap { screen?.renderer(width: $0, causes: tree.diagnoser.catalog.causes, verbose: verbose) }
                 let result = await PlaybookTestRun(tree: tree).run(testCase, screen: renderer)
                 if let screen { lines += ["── \(testCase.name)", screen.text] }
                 coverage.record(result.decisions)
@@ -81,10 +81,10 @@ private final class ScreenText: @unchecked Sendable {
     private(set) var text = ""
 
     /// A renderer that writes into `text`, at `width` columns.
-    func renderer(width: Int, causes: [Cause]) -> HumanRenderer {
+    func renderer(width: Int, causes: [Cause], verbose: Bool) -> HumanRenderer {
         let write: (String) -> Void = { [self] in text += $0 }
         return HumanRenderer(
             console: Console(usesColour: false, columns: width, out: write, err: write), causes: causes, interactive: false,
-            inShell: false)
+            inShell: false, verbose: verbose)
     }
 }

@@ -24,6 +24,9 @@ struct TestSubcommand: AsyncParsableCommand {
     @Flag(help: "Show each case's walk as a person sees it at this terminal (or COLUMNS) width.")
     var show = false
 
+    @Flag(name: [.short, .long], help: "With --show, show each check's introduction, command, exit code and output.")
+    var verbose = false
+
     @OptionGroup var playbooks: PlaybookOptions
 
     func run() async throws {
@@ -40,7 +43,7 @@ struct TestSubcommand: AsyncParsableCommand {
             files += isFolder.boolValue ? PlaybookTestFile.files(in: path) : [path]
         }
         var report = PlaybookTestReport(tree: tree)
-        for file in files { await report.run(file: file, screenWidth: show ? console.width : nil) }
+        for file in files { await report.run(file: file, screenWidth: show ? console.width : nil, verbose: verbose) }
         console.lines(report.rendered(coverage: coverage))
         if report.failed > 0 || report.broken > 0 { throw ExitCode(1) }
     }

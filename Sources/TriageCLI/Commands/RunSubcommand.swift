@@ -35,6 +35,9 @@ struct RunSubcommand: AsyncParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Run the probes, show the first fix without applying it, and stop there (exit 1).")
     var dryRun = false
 
+    @Flag(name: [.short, .long], help: "Show why each check runs, its command, exit code and output, not one line per check.")
+    var verbose = false
+
     @Flag(name: .customLong("json"), help: "Write the walk as JSON, one event per line, and nothing else on stdout.")
     var json = false
 
@@ -92,7 +95,8 @@ struct RunSubcommand: AsyncParsableCommand {
             json
             ? JSONLinesRenderer(console: console, redactor: redactor)
             : HumanRenderer(
-                console: console, causes: tree.diagnoser.catalog.causes, interactive: interactive, inShell: false)
+                console: console, causes: tree.diagnoser.catalog.causes, interactive: interactive, inShell: false,
+                verbose: verbose)
         let recorder = WalkRecorder()
         let driver = WalkDriver(
             walk: walk, host: host, observer: WalkObservers([screen, recorder] + (testRecorder.map { [$0] } ?? [])),

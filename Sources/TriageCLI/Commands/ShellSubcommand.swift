@@ -14,6 +14,9 @@ struct ShellSubcommand: AsyncParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Run the checks but only show fixes; each walk stops at its first fix.")
     var dryRun = false
 
+    @Flag(name: [.short, .long], help: "Show why each check runs, its command, exit code and output (verbose on|off in the shell).")
+    var verbose = false
+
     func run() async throws {
         let knowledge = try playbooks.loadKnowledge()
         let host = LiveHost.make()
@@ -24,6 +27,7 @@ struct ShellSubcommand: AsyncParsableCommand {
         let shell = Shell(
             tree: knowledge.tree, catalog: knowledge.catalog.catalog, host: host, reader: reader, console: console, fixPolicy: policy)
         shell.dryRun = dryRun
+        shell.renderer.verbose = verbose
         UnfinishedChanges(host: host, say: console.line).recover()
         TerminalRestorer.installCrashHandlers()
         let status = await shell.run()

@@ -5,6 +5,11 @@ import HostEffects
 import PlaybookSpec
 
 /// Writes a walk's events as plain words for a person at a terminal.
+///
+/// Quiet by default: each check is one line (`✓ git 2.39.5 runs`, `✗ go mod download M` with
+/// the error under it), and a check's introduction is left out, since its line says the same.
+/// `verbose` (`-v`) shows every introduction, the command line, the exit code and time, and a
+/// built-in probe's whole report.
 public final class HumanRenderer: WalkObserver {
     private let console: Console
     /// At most this many lines of a failing command's error output are shown inline.
@@ -16,10 +21,12 @@ public final class HumanRenderer: WalkObserver {
     private let spinner: ProbeSpinner?
     /// Each cause's headline in plain words (`The module declares another path`), by id.
     private let causeTitles: [String: String]
-    /// Whether the walk changed a setting (so "fixed" is true of its end), and why a fix was last
-    /// not applied.
-    private var fixApplied = false
+    /// The settings the walk changed (so "fixed" is true of its end), and why a fix was last not
+    /// applied.
+    private var changes: [(key: String, old: String, new: String)] = []
     private var lastDecline: DeclineReason?
+    /// The first error line of the last check that failed: the evidence when the catalog read none.
+    private var lastFailure: String?
     /// The last lines of output shown, so the same error is not printed twice in a row.
     private var lastExcerpt: [Substring] = []
 
@@ -27,12 +34,19 @@ public final class HumanRenderer: WalkObserver {
     /// whether that is the shell (whose commands, such as retry, a message may suggest).
     private let interactive: Bool
     private let inShell: Bool
+    /// Whether each check shows its introduction, command line and output, or one line.
+    public var verbose: Bool
+    /// A `say` held until the next event shows whether it introduces its step's check.
+    private var heldSay: (text: String, step: StepAddress)?
 
     /// `causes`: the catalog whose titles name causes in the end's headline.
-    public init(console: Console, causes: [Cause] = [], interactive: Bool = true, inShell: Bool = true) {
+    public init(
+        console: Console, causes: [Cause] = [], interactive: Bool = true, inShell: Bool = true, verbose: Bool = false
+    ) {
         self.console = console
         self.interactive = interactive
         self.inShell = inShell
+        self.verbose = verbose
         causeTitles = Dictionary(causes.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
         spinner = console.isTerminal ? ProbeSpinner(console: console) : nil
     }
@@ -42,6 +56,7 @@ public final class HumanRenderer: WalkObserver {
         self.console = console
         interactive = true
         inShell = true
+        verbose = true
         causeTitles = [:]
         spinner =
             console.isTerminal
@@ -51,21 +66,34 @@ public final class HumanRenderer: WalkObserver {
     }
 
     public func handle(_ event: WalkEvent) {
+        if let held = heldSay {
+            heldSay = nil
+            if case .probeStarted(let probe) = event, probe.step == held.step {
+                // The introduction of a check: its one line says what it checks.
+            } else {
+                showSaid(held.text)
+            }
+        }
         switch event {
         case .started(let playbook, let title):
-            fixApplied = false
+            changes = []
             lastDecline = nil
+            lastFailure = nil
             lastExcerpt = []
             console.line(console.styled("▶ \(title) (\(playbook))", .bold))
-        case .said(let text, _):
-            console.line()
-            console.paragraph(text)
+        case .said(let text, let step):
+            if verbose { showSaid(text) } else { heldSay = (text, step) }
         case .probeStarted(let probe):
-            console.line(console.styled("  $ \(ShellQuote.display(probe.argv))", .dim))
-            spinner?.start(label: probe.pending ?? ShellQuote.display(probe.argv))
+            if verbose { console.line(console.styled("  $ \(ShellQuote.display(probe.argv))", .dim)) }
+            spinner?.start(label: Self.label(of: probe))
         case .probeFinished(let probe, let result):
             spinner?.stop()
-            showResult(result, builtIn: probe.argv.first == "gotriage", says: probe.says)
+            noteFailure(probe, result)
+            if verbose {
+                showResult(result, builtIn: probe.isBuiltIn, says: probe.says)
+            } else {
+                showCheck(probe, result)
+            }
         case .asked(let question):
             showQuestion(question)
         case .answered(let question, let value, let origin):
@@ -81,7 +109,7 @@ public final class HumanRenderer: WalkObserver {
         case .fixProposed(let fix, let commands, let current):
             showFix(fix, commands: commands, current: current)
         case .fixApplied(_, let results):
-            if results.contains(where: { if case .applied = $0 { true } else { false } }) { fixApplied = true }
+            for case .applied(let key, let old, let new) in results { changes.append((key, old, new)) }
             results.forEach(showApplyResult)
         case .fixWouldRun(_, let commands):
             for command in commands { console.line(console.styled("  would run: \(ShellQuote.display(command))", .yellow)) }
@@ -110,17 +138,63 @@ public final class HumanRenderer: WalkObserver {
         }
     }
 
+    private func showSaid(_ text: String) {
+        console.line()
+        console.paragraph(text)
+    }
+
+    /// What a check is called on its line and its spinner: the playbook's `pending` words, else
+    /// the command.
+    static func label(of probe: PendingProbe) -> String {
+        probe.pending ?? ShellQuote.display(probe.argv)
+    }
+
+    /// A check's one line: `✓` and what the playbook says of it (else its label) when it passed;
+    /// `•` and the playbook's words for an exit code it explains; `✗` and its label when it failed,
+    /// with the error lines under it (a built-in probe's report stays for `-v` and `why`).
+    private func showCheck(_ probe: PendingProbe, _ result: CommandResult) {
+        if result.interrupted { return }
+        let (mark, words): (String, String) =
+            if result.timedOut {
+                (console.styled("✗", .red), "\(Self.label(of: probe)) — stopped after \(Self.duration(result.durationMilliseconds))")
+            } else if result.exitCode == 0 {
+                (console.styled("✓", .green), probe.says ?? Self.label(of: probe))
+            } else if let says = probe.says {
+                ("•", says)
+            } else {
+                (console.styled("✗", .red), Self.label(of: probe))
+            }
+        console.paragraph(words, lead: "  \(mark) ", indent: "    ")
+        if result.exitCode != 0 && probe.says == nil || result.timedOut, !probe.isBuiltIn {
+            showExcerpt(of: Self.errorText(of: result), lines: Self.excerptLines)
+        }
+    }
+
+    /// Notes the first error line of a failed check, for the end's evidence.
+    private func noteFailure(_ probe: PendingProbe, _ result: CommandResult) {
+        guard result.exitCode != 0 || result.timedOut, probe.says == nil, !result.interrupted else { return }
+        lastFailure = Self.errorText(of: result).split(separator: "\n").first { !$0.allSatisfy(\.isWhitespace) }
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// The error output of a failed command: its stderr, or when that is empty (`go mod download
+    /// -json`), the `Error` of go's JSON as go meant it, else its stdout.
+    private static func errorText(of result: CommandResult) -> String {
+        let error = ProbeObservation.errorText(stdout: result.stdout, stderr: result.stderr)
+        return error.contains(where: { !$0.isWhitespace }) ? error : result.stdout
+    }
+
     /// The outcome line of a probe, then evidence: a built-in probe's report (written for people)
     /// always; for other commands that failed, the last lines of the error output, or when that
     /// is empty (`go mod download -json`), the `Error` of go's JSON as go meant it (its `\n` and
     /// `\t` as line breaks and indents), else of the output.
     /// `says`: what the playbook says each exit code means, shown in words instead of ok/failed.
-    private func showResult(_ result: CommandResult, builtIn: Bool, says: [Int32: String]) {
+    private func showResult(_ result: CommandResult, builtIn: Bool, says: String?) {
         let time = Self.duration(result.durationMilliseconds)
         if result.interrupted { return }
         if result.timedOut {
-            console.line(console.styled("    stopped after \(time): it took longer than allowed", .yellow))
-        } else if let words = says[result.exitCode] {
+            console.line(console.styled("    stopped after \(time): it took longer than allowed", .red))
+        } else if let words = says {
             console.paragraph("\(words) (exit \(result.exitCode), \(time))", lead: "    → ", indent: "      ")
         } else if result.exitCode == 0 {
             console.line(console.styled("    ok (exit 0, \(time))", .green))
@@ -130,17 +204,8 @@ public final class HumanRenderer: WalkObserver {
         if builtIn {
             showExcerpt(of: result.stdout, lines: Self.builtInLines)
         } else if result.exitCode != 0 || result.timedOut {
-            let stderr = result.stderr.contains(where: { !$0.isWhitespace })
-            showExcerpt(of: stderr ? result.stderr : Self.jsonErrors(in: result.stdout) ?? result.stdout, lines: Self.excerptLines)
+            showExcerpt(of: Self.errorText(of: result), lines: Self.excerptLines)
         }
-    }
-
-    /// The `Error` fields of `go … -json` output, decoded; nil when it holds none.
-    static func jsonErrors(in stdout: String) -> String? {
-        let texts = stdout.matches(of: /"Error":\s*("(?:[^"\\]|\\.)*")/).compactMap { match in
-            (try? JSONSerialization.jsonObject(with: Data(match.1.utf8), options: .fragmentsAllowed)) as? String
-        }
-        return texts.isEmpty ? nil : texts.joined(separator: "\n")
     }
 
     /// The last `count` lines of `text`, each cut at spaces to fit the width, tabs as two spaces.
@@ -206,22 +271,79 @@ public final class HumanRenderer: WalkObserver {
         }
     }
 
+    /// The verdict: a headline naming the cause, the evidence line, the conclusion; then, unless
+    /// nothing was wrong, a block to paste into a ticket (what happened, the cause, what changed,
+    /// the one next step and how to undo it).
     private func showEnd(_ end: WalkEnd) {
         console.line()
-        let (words, styles) = Self.headline(end, fixApplied: fixApplied)
-        let cause = end.cause.flatMap { $0 == "unknown" ? nil : $0 }.map { id in
-            " — " + (causeTitles[id].map { "\($0) (\(id))" } ?? id)
+        let (words, styles) = Self.headline(end, fixApplied: !changes.isEmpty)
+        // A declined fix, a dry run or an escalation still names what the output showed.
+        let causeID = end.cause.flatMap { $0 == "unknown" ? nil : $0 } ?? end.diagnosis?.cause
+        let cause = causeID.map { id in causeTitles[id].map { "\($0) (\(id))" } ?? id }
+        console.paragraph(words + (cause.map { " — \($0)" } ?? ""), indent: "  ", styles: styles)
+        let evidence = end.diagnosis.flatMap { $0.cause == causeID ? $0.evidence : nil } ?? lastFailure
+        if let evidence, end.outcome != .resolved || !changes.isEmpty {
+            console.paragraph(evidence, lead: "  evidence: ", indent: "            ", styles: [.red])
         }
-        console.paragraph(words + (cause ?? ""), indent: "  ", styles: styles)
         console.paragraph(end.conclusion)
-        if end.reason == .fixDeclined, lastDecline == .noConsent {
-            console.line("  help: run the same command again with --yes to apply the fix")
+        // What the output shows but the walk proved otherwise (or has no playbook for yet).
+        if let diagnosis = end.diagnosis, diagnosis.cause != causeID {
+            console.paragraph("\(diagnosis.cause) — \(diagnosis.reason)", lead: "note: the output also reads as ", indent: "  ")
         }
-        // A cause the output shows but the walk could not prove (no playbook yet, or another
-        // ending): say what the catalog read, and what to do when it knows.
-        if let diagnosis = end.diagnosis, diagnosis.cause != end.cause {
-            console.paragraph("\(diagnosis.cause) — \(diagnosis.reason)", lead: "Diagnosis: ", indent: "  ", styles: [.dim])
-            if let help = diagnosis.help { console.paragraph(help, lead: "  help: ", indent: "        ", styles: [.dim]) }
+        guard !(end.outcome == .resolved && changes.isEmpty && end.cause == nil) else { return }
+        showTicket(end, status: words, cause: causeID)
+    }
+
+    /// The lines a ticket needs, one fact each: status, cause, what changed, the one next step
+    /// (`help:`) and how to undo.
+    private func showTicket(_ end: WalkEnd, status: String, cause: String?) {
+        console.line()
+        console.line(console.styled("For a ticket:", .bold))
+        let rows: [(String, String)] = [
+            ("status", String(status.drop { !$0.isLetter }).lowercased()),
+            ("cause", cause.map { id in causeTitles[id].map { "\(id) — \($0)" } ?? id } ?? "not known"),
+            (
+                "changed",
+                changes.isEmpty
+                    ? "nothing" : changes.map { "\($0.key) \(Self.show($0.old)) → \(Self.show($0.new))" }.joined(separator: ", ")
+            ),
+            ("help", ""),
+            ("undo", changes.isEmpty ? "nothing to undo" : inShell ? "undo" : "gotriage undo")
+        ]
+        for (name, value) in rows {
+            let lead = "  " + (name + ":").padding(toLength: 9, withPad: " ", startingAt: 0)
+            switch name == "help" ? nextStep(end) : .words(value) {
+            case .words(let words): console.paragraph(words, lead: lead, indent: String(repeating: " ", count: lead.count))
+            case .command(let command): console.line(lead + console.styled(command, .cyan))  // whole, to copy
+            }
+        }
+    }
+
+    private enum NextStep {
+        case words(String)
+        case command(String)
+    }
+
+    /// The one thing to do next: the first command of the conclusion, or what to do in words.
+    private func nextStep(_ end: WalkEnd) -> NextStep {
+        if let command = end.help, end.outcome == .notResolved { return .command(command) }
+        return .words(nextStepWords(end))
+    }
+
+    private func nextStepWords(_ end: WalkEnd) -> String {
+        switch (end.outcome, end.reason) {
+        case (.resolved, _): return changes.isEmpty ? "nothing to do" : "run your go command again"
+        case (.notResolved, .fixProposed):
+            return inShell ? "type dryrun off, then restart, to apply the fix" : "run the same command again without --dry-run"
+        case (.notResolved, .fixDeclined):
+            return lastDecline == .noConsent
+                ? "run the same command again with --yes to apply the fix"
+                : "type restart and answer y to apply the fix"
+        case (.escalate, _),
+            (.notResolved, _) where end.cause == nil || end.cause == "unknown":
+            return inShell ? "type report and attach the file it writes" : "run again with --report FILE and attach the file"
+        default:
+            return end.diagnosis?.help ?? "do what the conclusion above says, then run your go command again"
         }
     }
 

@@ -260,10 +260,13 @@ public enum JSONEvent: Codable, Sendable, Equatable {
         /// The latest cause the cause catalog read in the walk's output, whatever the outcome
         /// (`cause` is what the walk proved; absent when nothing was diagnosed).
         public let diagnosis: Diagnosis?
+        /// The one command to run next (the conclusion's first, or the playbook's `help`); absent
+        /// when the conclusion names none.
+        public let help: String?
 
         public init(
             step: String, outcome: Outcome, cause: String?, conclusion: String, reason: Reason,
-            variable: String? = nil, diagnosis: Diagnosis? = nil
+            variable: String? = nil, diagnosis: Diagnosis? = nil, help: String? = nil
         ) {
             self.step = step
             self.outcome = outcome
@@ -272,6 +275,7 @@ public enum JSONEvent: Codable, Sendable, Equatable {
             self.reason = reason
             self.variable = variable
             self.diagnosis = diagnosis
+            self.help = help
         }
 
         /// How the walk ended, as reports name it.
@@ -437,7 +441,8 @@ public enum JSONEvent: Codable, Sendable, Equatable {
             return .end(
                 End(
                     step: f(e.step), outcome: e.outcome, cause: e.cause.map(f), conclusion: f(e.conclusion),
-                    reason: e.reason, variable: e.variable.map(f), diagnosis: e.diagnosis?.mapStrings(f)))
+                    reason: e.reason, variable: e.variable.map(f), diagnosis: e.diagnosis?.mapStrings(f),
+                    help: e.help.map(f)))
         }
     }
 }

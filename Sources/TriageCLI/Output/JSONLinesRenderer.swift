@@ -138,7 +138,7 @@ extension JSONEvent {
                 End(
                     step: end.step.description, outcome: End.Outcome(end), cause: end.cause,
                     conclusion: end.conclusion, reason: End.Reason(end.reason),
-                    diagnosis: end.diagnosis.map(Diagnosis.init)))
+                    diagnosis: end.diagnosis.map(Diagnosis.init), help: end.help))
         case .runStopped(let stop):
             let (outcome, reason) = End.stopped(stop.cause)
             var variable: String?

@@ -25,15 +25,13 @@ struct MarkdownReport {
         }
         out.append("| **Playbook** | \(Self.code(record.playbook)) — \(Self.cell(record.title)) |")
         if let end = record.end { out.append("| **Ended at** | \(Self.code(end.step)) (\(Self.cell(end.reason))) |") }
+        if let help = record.end?.help { out.append("| **Next step** | \(Self.code(help)) |") }
         out.append("| **gotriage** | \(Self.cell(context.gotriage)) |")
         out.append("| **Go** | \(Self.code(context.go)) |")
         out.append("| **OS** | \(Self.cell(context.os)) |")
         out.append("| **Date** | \(Self.cell(context.generatedAt)) |")
         out.append("| **Redacted** | \(redactor.isEnabled ? "yes" : "**no** (`--no-redact`): this report may contain secrets") |")
-        if let conclusion = record.end?.conclusion {
-            out.append("")
-            out.append(conclusion.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(separator: "\n"))
-        }
+        if let conclusion = record.end?.conclusion { out += Self.conclusion(conclusion) }
         out += steps(record)
         out += commands(record)
         out += fixes(record)
@@ -176,6 +174,22 @@ struct MarkdownReport {
         while single.contains(fence) { fence += "`" }
         let pad = single.hasPrefix("`") || single.hasSuffix("`") ? " " : ""
         return fence + pad + single + pad + fence
+    }
+
+    /// A conclusion as Markdown: its prose quoted, each of its commands in a block of its own to
+    /// copy from.
+    static func conclusion(_ text: String) -> [String] {
+        var out: [String] = []
+        for segment in ProseLayout.segments(of: text[...]) {
+            switch segment {
+            case .prose(let prose):
+                let trimmed = prose.trimmingCharacters(in: .whitespacesAndNewlines)
+                if !trimmed.isEmpty { out += ["", trimmed.split(separator: "\n").map { "> " + $0 }.joined(separator: "\n")] }
+            case .command(let command):
+                out += [""] + fenced(command, language: "sh")
+            }
+        }
+        return out
     }
 
     /// A fenced block whose fence is longer than any run of backticks inside.

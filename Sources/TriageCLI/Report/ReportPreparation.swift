@@ -26,7 +26,7 @@ extension WalkRecord {
         copy.end = end.map {
             End(
                 outcome: $0.outcome, cause: $0.cause.map(r), conclusion: r($0.conclusion),
-                step: r($0.step), reason: $0.reason)
+                step: r($0.step), reason: $0.reason, help: $0.help.map(r))
         }
         copy.decisions = decisions.map {
             DecisionEntry(

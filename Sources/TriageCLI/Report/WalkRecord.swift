@@ -114,6 +114,8 @@ struct WalkRecord: Codable, Sendable, Equatable {
         var conclusion: String
         var step: String
         var reason: String
+        /// The one command to run next (`WalkEnd.help`).
+        var help: String?
     }
 
     enum CodingKeys: String, CodingKey {

@@ -37,7 +37,8 @@ public final class WalkRecorder: WalkObserver {
             record.steps[index].question?.answer = value
             record.steps[index].question?.origin = origin.rawValue
         case .fixProposed(let fix, let commands, let current):
-            if let current {
+            // The settings before the first fix: a later fix reads them after the earlier one.
+            if let current, record.goEnv == nil {
                 record.goEnv = current.values.filter { GoEnvKeys.relevant.contains($0.key) }
             }
             let changes = zip(fix.changes, commands).map { change, command in
@@ -71,7 +72,7 @@ public final class WalkRecorder: WalkObserver {
             if let diagnosis = end.diagnosis { record.diagnosis = WalkRecord.Diagnosis(diagnosis) }
             record.end = WalkRecord.End(
                 outcome: end.reportedOutcome, cause: end.cause, conclusion: end.conclusion,
-                step: end.step.description, reason: end.reason.rawValue)
+                step: end.step.description, reason: end.reason.rawValue, help: end.help)
         case .runStopped(let stop):
             let (outcome, reason) = JSONEvent.End.stopped(stop.cause)
             record.end = WalkRecord.End(

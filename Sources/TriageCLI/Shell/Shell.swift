@@ -14,7 +14,7 @@ public final class Shell {
     let host: Host
     let reader: any LineReader
     let console: Console
-    private let renderer: HumanRenderer
+    let renderer: HumanRenderer
     private(set) var driver: WalkDriver?
     /// Fixes are only shown, never applied, and the walk stops at the first (`dryrun on`, `--dry-run`).
     var dryRun = false
@@ -179,6 +179,7 @@ public final class Shell {
         case .undo: await undo(arguments)
         case .report: await writeReport(arguments)
         case .dryrun: setDryRun(arguments.first)
+        case .verbose: setVerbose(arguments.first)
         case .quit: return .quit
         }
         return .keepGoing

@@ -13,6 +13,7 @@ enum ShellCommand: String, CaseIterable, Sendable {
     case undo
     case report
     case dryrun
+    case verbose
     case quit
 
     /// Other spellings that mean the same command.
@@ -37,6 +38,7 @@ enum ShellCommand: String, CaseIterable, Sendable {
         case .undo: "undo [all] [--force]"
         case .report: "report [--json] [--no-redact] [file|-]"
         case .dryrun: "dryrun on|off"
+        case .verbose: "verbose on|off"
         default: rawValue
         }
     }
@@ -57,6 +59,7 @@ enum ShellCommand: String, CaseIterable, Sendable {
         case .undo: "put back the last Go setting gotriage changed (all: every change of this session)"
         case .report: "write what the walk found to a file for a ticket (Markdown, or --json; secrets redacted); - shows it here"
         case .dryrun: "with on, run the checks but only show fixes (the walk stops at the first one)"
+        case .verbose: "with on, show why each check runs, its command, exit code and output (off: one line per check)"
         case .quit: "leave gotriage (Ctrl-D does the same)"
         }
     }
@@ -64,4 +67,6 @@ enum ShellCommand: String, CaseIterable, Sendable {
     /// What the argument completes to.
     var completesPlaybooks: Bool { self == .start }
     var completesCommands: Bool { self == .help }
+    /// Takes `on` or `off`.
+    var switchesMode: Bool { self == .dryrun || self == .verbose }
 }

@@ -18,7 +18,7 @@ struct ShellCompleter {
             candidates = fitting.isEmpty ? ShellCommand.allCases.map(\.rawValue) : fitting
         } else if position == 1, let command = ShellCommand(word: words[0]) {
             candidates =
-                command == .dryrun
+                command.switchesMode
                 ? ["on", "off"]
                 : command.completesPlaybooks
                     ? playbookIDs

@@ -82,11 +82,13 @@ public final class WalkDriver {
                 walk.record(goEnv: await readGoEnv(keys)?.values ?? [:])
             case .say(let text, let step):
                 observer.handle(.said(text, step: step))
-            case .run(let probe):
+            case .run(var probe):
                 let result = await run(probe)
                 handOver { try $0.record(probe: ProbeObservation(result)) }
-                // Told only now, once the captures are in: a secret-named capture is registered first.
+                // Told only now, once the captures are in: a secret-named capture is registered
+                // first, and what the playbook says of the exit code can quote them.
                 rememberSecretVariables()
+                probe.says = walk.lastProbeSays
                 observer.handle(.probeFinished(probe, result))
             case .ask(let question):
                 if announced != question.step {
@@ -318,11 +320,10 @@ public final class WalkDriver {
                 reason: "gotriage did not run '\(probe.argv.joined(separator: " "))': "
                     + "\(write.kind.what), and only a fix step may do that (it asks first, and undo can put it back)")
             refused.argv = probe.argv
-            observer.handle(.probeFinished(probe, refused))
             return refused
         }
         var argv = probe.argv
-        if argv.first == "gotriage" { argv[0] = host.selfExecutable }
+        if probe.isBuiltIn { argv[0] = host.selfExecutable }
         let request = CommandRequest(
             argv: argv,
             environment: host.environment.merging(probe.environment) { _, new in new },
