@@ -197,7 +197,8 @@ import TriageCLI
         defer { lab.remove() }
         let folder = try ExitStatusTests.playbooks(in: lab, ["noisy.yaml": Self.noisy])
         let title = "\u{1B}]0;owned\u{07}\r\u{1B}[1A"
-        let result = try lab.gotriage(["run", "t-noisy", "--playbooks", folder, "--answer", "title=\(title)"])
+        // Verbose: every channel a title or output can reach the screen through, the introduction too.
+        let result = try lab.gotriage(["run", "t-noisy", "--playbooks", folder, "--answer", "title=\(title)", "--verbose"])
         #expect(result.exitCode == 1, "\(result.stdout)\(result.stderr)")
         let controls = result.stdout.unicodeScalars.filter { $0.value < 0x20 && $0 != "\n" && $0 != "\t" || $0.value == 0x7F }
         #expect(

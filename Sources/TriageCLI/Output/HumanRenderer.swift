@@ -173,8 +173,7 @@ public final class HumanRenderer: WalkObserver {
     /// Notes the first error line of a failed check, for the end's evidence.
     private func noteFailure(_ probe: PendingProbe, _ result: CommandResult) {
         guard result.exitCode != 0 || result.timedOut, probe.says == nil, !result.interrupted else { return }
-        lastFailure = Self.errorText(of: result).split(separator: "\n").first { !$0.allSatisfy(\.isWhitespace) }
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+        lastFailure = Self.lines(of: Self.errorText(of: result)).first.map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
     /// The error output of a failed command: its stderr, or when that is empty (`go mod download
@@ -209,8 +208,10 @@ public final class HumanRenderer: WalkObserver {
     }
 
     /// The last `count` lines of `text`, each cut at spaces to fit the width, tabs as two spaces.
+    /// Lines end at each `\n` (a `\r` before it stays, to be shown escaped: Swift takes `\r\n` for
+    /// one character, which splitting on `\n` would leave whole).
     private func showExcerpt(of text: String, lines count: Int) {
-        let lines = Array(text.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }.suffix(count))
+        let lines = Array(Self.lines(of: text).suffix(count))
         let prefix = "    │ "
         // "Let's run the download once more": the same error again is said, not shown.
         if !lines.isEmpty, lines == lastExcerpt {
@@ -224,6 +225,11 @@ public final class HumanRenderer: WalkObserver {
                 console.line(prefix + piece)
             }
         }
+    }
+
+    /// The lines of `text` that hold more than white space, cut at each `\n` scalar.
+    static func lines(of text: String) -> [Substring] {
+        text.unicodeScalars.split(separator: "\n").map { Substring($0) }.filter { !$0.allSatisfy(\.isWhitespace) }
     }
 
     private func showQuestion(_ question: PendingQuestion) {
@@ -278,7 +284,8 @@ public final class HumanRenderer: WalkObserver {
         console.line()
         let (words, styles) = Self.headline(end, fixApplied: !changes.isEmpty)
         // A declined fix, a dry run or an escalation still names what the output showed.
-        let causeID = end.cause.flatMap { $0 == "unknown" ? nil : $0 } ?? end.diagnosis?.cause
+        let proven = end.cause.flatMap { $0 == "unknown" ? nil : $0 }
+        let causeID = proven ?? end.diagnosis?.cause
         let cause = causeID.map { id in causeTitles[id].map { "\($0) (\(id))" } ?? id }
         console.paragraph(words + (cause.map { " — \($0)" } ?? ""), indent: "  ", styles: styles)
         let evidence = end.diagnosis.flatMap { $0.cause == causeID ? $0.evidence : nil } ?? lastFailure
@@ -286,9 +293,15 @@ public final class HumanRenderer: WalkObserver {
             console.paragraph(evidence, lead: "  evidence: ", indent: "            ", styles: [.red])
         }
         console.paragraph(end.conclusion)
-        // What the output shows but the walk proved otherwise (or has no playbook for yet).
-        if let diagnosis = end.diagnosis, diagnosis.cause != causeID {
-            console.paragraph("\(diagnosis.cause) — \(diagnosis.reason)", lead: "note: the output also reads as ", indent: "  ")
+        // What the output shows but the walk proved otherwise, or no playbook proves yet.
+        if let diagnosis = end.diagnosis {
+            if diagnosis.cause != causeID {
+                console.paragraph("\(diagnosis.cause) — \(diagnosis.reason)", lead: "note: the output also reads as ", indent: "  ")
+            } else if proven == nil, end.reason == .done {
+                console.paragraph(
+                    "\(diagnosis.cause) — \(diagnosis.reason); no playbook proves this cause yet", lead: "note: the output reads as ",
+                    indent: "  ")
+            }
         }
         guard !(end.outcome == .resolved && changes.isEmpty && end.cause == nil) else { return }
         showTicket(end, status: words, cause: causeID)
@@ -341,6 +354,8 @@ public final class HumanRenderer: WalkObserver {
                 : "type restart and answer y to apply the fix"
         case (.escalate, _),
             (.notResolved, _) where end.cause == nil || end.cause == "unknown":
+            // What the catalog says to do for a cause no playbook proves, else a ticket.
+            if let help = end.diagnosis?.help { return help }
             return inShell ? "type report and attach the file it writes" : "run again with --report FILE and attach the file"
         default:
             return end.diagnosis?.help ?? "do what the conclusion above says, then run your go command again"
