@@ -21,7 +21,17 @@ enum ConditionDescription {
         case .any(let conditions):
             conditions.map(describe).joined(separator: " or ")
         case .not(let inner):
-            "not (\(describe(inner)))"
+            negated(inner) ?? "not (\(describe(inner)))"
+        }
+    }
+
+    /// A negated emptiness test read the way it is meant ("module is not empty"); nil for others.
+    private static func negated(_ condition: Condition) -> String? {
+        switch condition.kind {
+        case .variable(let name, .isEmpty(let wanted)): "\(name) \(describe(.isEmpty(!wanted)))"
+        case .goEnv(let key, .isEmpty(let wanted)): "go env \(key) \(describe(.isEmpty(!wanted)))"
+        case .output(let stream, .isEmpty(let wanted)): "\(streamName(stream)) \(describe(.isEmpty(!wanted)))"
+        default: nil
         }
     }
 

@@ -3,21 +3,78 @@ import TestSupport
 import Testing
 
 /// The shell on a real pseudo-terminal (driven by Tests/Lab/ptydrive.py): the terminal is put
-/// back when a signal ends gotriage, and Ctrl-C stops a probe and returns to the prompt.
+/// back when a signal ends gotriage, Ctrl-C stops a probe and returns to the prompt, and a whole
+/// walk typed at an 80-column terminal looks as reviewed.
 @Suite struct PtyShellTests {
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Lab/ptydrive.py").path
 
-    static func drive(_ mode: String, playbooks: String, lab: Lab) throws -> [String: Any] {
+    static func drive(_ mode: String, playbooks: String, lab: Lab, in directory: URL? = nil) throws -> [String: Any] {
         let result = try lab.run(
-            ["python3", script, GotriageBinary.path, playbooks, mode],
+            ["python3", script, GotriageBinary.path, playbooks, mode], in: directory,
             extraEnvironment: [
                 "GOTRIAGE_SHIPPED_PLAYBOOKS": GotriageBinary.shippedPlaybooks,
                 "XDG_STATE_HOME": lab.root.appendingPathComponent("state").path
             ],
-            timeout: 60)
+            timeout: 120)
         #expect(result.exitCode == 0, "\(result.stderr)")
         return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] ?? [:]
+    }
+
+    static let screens = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Screens")
+
+    /// The goproxy-off walk typed at the keyboard: Tab completes the command and the playbook,
+    /// `why` at the question, `back` from the fix to the question, the fix applied, `undo`, `report`.
+    /// The screen (what the terminal shows, libedit's redraws carried out; each line as gotriage
+    /// wrote it, so a long path is not cut where the terminal would wrap it) is compared with
+    /// `Screens/shell-walk-80.txt`, its lab paths, ports and date made stable.
+    @Test func aWholeWalkTypedAtTheTerminalLooksAsReviewed() throws {
+        let lab = try Lab.make()
+        defer { lab.remove() }
+        let proxy = try lab.startProxy(modules: [LabModule.hello])
+        defer { proxy.stop() }
+        try lab.writeGoEnvFile(["GOPROXY=off", "GOSUMDB=off"])
+        let consumer = try lab.makeConsumer(requiring: [LabModule.hello])
+        let none = lab.root.appendingPathComponent("no-playbooks")
+        try FileManager.default.createDirectory(at: none, withIntermediateDirectories: true)
+
+        let report = try Self.drive("walk:\(proxy.url)", playbooks: none.path, lab: lab, in: consumer)
+        let output = report["output"] as? String ?? ""
+        let steps = report["steps"] as? [[String: Any]] ?? []
+        #expect(steps.count == 10 && steps.allSatisfy { $0["reached"] as? Bool == true }, "\(steps) \(output)")
+        #expect(report["status"] as? Int == 0, "\(output)")
+        // undo put GOPROXY=off back, and report wrote its file where the walk ran.
+        #expect(lab.goEnvFileBytes == Lab.goEnvFileData(["GOPROXY=off", "GOSUMDB=off"]))
+        let reports = try FileManager.default.contentsOfDirectory(atPath: consumer.path).filter { $0.hasPrefix("gotriage-report-") }
+        #expect(reports.count == 1, "\(reports)")
+
+        let written = report["lines"] as? [String] ?? []
+        // Laid out for 80 columns: only a command or a path (one word) is wider.
+        for line in written where line.count > 80 {
+            #expect(!line.drop { $0 == " " }.contains(" ") || ScreenTests.isCommand(line), "wider than the terminal: \(line)")
+        }
+        var screen = written.joined(separator: "\n") + "\n"
+        for (text, stable) in [
+            (lab.root.path, "/LAB"), (GotriageBinary.shippedPlaybooks, "/PLAYBOOKS"), (proxy.url, "http://127.0.0.1:PROXY")
+        ] {
+            screen = screen.replacingOccurrences(of: text, with: stable)
+        }
+        screen = screen.replacing(/gotriage-report-exit-status-128-[0-9-]+(\.md)/) { "gotriage-report-exit-status-128-DATE\($0.1)" }
+        screen = screen.replacing(/\(\d+ ms\)|\(\d+\.\d s\)/) { _ in "(T)" }
+        let golden = Self.screens.appendingPathComponent("shell-walk-80.txt")
+        if ProcessInfo.processInfo.environment["GOTRIAGE_UPDATE_GOLDEN"] == "1" {
+            try screen.write(to: golden, atomically: true, encoding: .utf8)
+        } else {
+            #expect(screen == (try String(contentsOf: golden, encoding: .utf8)), "the screen differs from \(golden.lastPathComponent)")
+        }
+        // What the walk must show whatever the golden says.
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.contains { $0.hasSuffix("gotriage> start exit-status-128") }, "Tab completed both words")
+        #expect(lines.contains("How the walk got here:"), "why")
+        #expect(lines.filter { $0.hasSuffix("Apply? [y/N] back") }.count == 1 && lines.filter { $0.contains("goproxy> ") }.count >= 3)
+        #expect(lines.contains { $0.hasPrefix("✔ Fixed — Module lookup is switched off (goproxy-off)") }, "\(screen)")
+        #expect(lines.contains { $0.contains("Undone: GOPROXY is back to \"off\"") }, "\(screen)")
+        #expect(lines.contains { $0.contains("gotriage-report-exit-status-128-DATE.md") }, "\(screen)")
     }
 
     @Test(arguments: ["SIGTERM", "SIGHUP", "SIGSEGV", "SIGABRT"])

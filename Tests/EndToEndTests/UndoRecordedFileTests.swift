@@ -71,7 +71,7 @@ import Testing
         #expect(undo.exitCode == 0, "\(undo.stdout)\(undo.stderr)")
         #expect(lab.goEnvFileBytes == before, "the recorded file is restored")
         #expect(try Data(contentsOf: other) == otherBytes, "today's GOENV file is not touched")
-        #expect(undo.stdout.contains("GOENV now names \(other.path)"), "\(undo.stdout)")
-        #expect(undo.stdout.contains("The GOENV file \(lab.goEnvURL.path) is byte-identical"), "\(undo.stdout)")
+        #expect(undo.stdout.asProse.contains("GOENV now names \(other.path)"), "\(undo.stdout)")
+        #expect(undo.stdout.asProse.contains("The GOENV file \(lab.goEnvURL.path) is byte-identical"), "\(undo.stdout)")
     }
 }

@@ -35,10 +35,10 @@ import Testing
         #expect(lab.goEnvFileBytes == before, "the GOENV file must be byte-identical to before the fix")
         #expect(try lab.goEnv(["GOPROXY"]).stdout == "off\n")
         #expect(
-            undo.stdout.contains(
+            undo.stdout.asProse.contains(
                 "Undone: GOPROXY is back to \"off\" in the GOENV file"
                     + " (wrote back the GOENV file as it was before the change)"), "\(undo.stdout)")
-        #expect(undo.stdout.contains("is byte-identical to what it was before gotriage changed it"), "\(undo.stdout)")
+        #expect(undo.stdout.asProse.contains("is byte-identical to what it was before gotriage changed it"), "\(undo.stdout)")
 
         let again = try lab.gotriage(["undo"])
         #expect(again.exitCode == 0)
@@ -63,7 +63,7 @@ import Testing
 
         let refused = try lab.gotriage(["undo"])
         #expect(refused.exitCode == 1)
-        #expect(refused.stdout.contains("Not undone: GOPROXY changed since gotriage set it."), "\(refused.stdout)")
+        #expect(refused.stdout.asProse.contains("Not undone: GOPROXY changed since gotriage set it."), "\(refused.stdout)")
         #expect(refused.stdout.contains("gotriage set it to \"\(proxy.url)\", and it is now \"direct\""), "\(refused.stdout)")
         #expect(refused.stdout.contains("gotriage undo --force"))
         #expect(lab.goEnvFileBytes == changed, "a refused undo changes nothing")

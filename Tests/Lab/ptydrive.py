@@ -10,13 +10,20 @@ usage: ptydrive.py BINARY PLAYBOOKS_DIR MODE
                     `sleep ARG` after the fix runs.
   MODE probe-signal:NAME:ARG  start t-hang, send the signal to gotriage while `sleep ARG` runs,
                     report whether the sleep is gone, the terminal settings and how gotriage ended.
+  MODE walk:URL     on an 80x24 terminal: Tab-complete `start exit-status-128`, ask `why` at the
+                    proxy question, answer URL, go `back` from the fix to the question, answer again,
+                    apply the fix, then `undo`, `report` and `quit`; reports the screen as a
+                    terminal shows it ("screen": the lines, escape sequences carried out) and the
+                    lines as gotriage wrote them ("lines": the same, on a terminal that never wraps).
 Prints one JSON object on stdout. The parent keeps the slave side open, so the terminal's
 settings can still be read after the child is gone.
 """
-import fcntl, json, os, select, signal, subprocess, sys, termios, time
+import fcntl, json, os, re, select, signal, struct, subprocess, sys, termios, time
 
 binary, playbooks, mode = sys.argv[1:4]
 master, slave = os.openpty()
+COLUMNS = 80
+fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, COLUMNS, 0, 0))
 attrs = termios.tcgetattr(slave)
 attrs[3] |= termios.ECHO | termios.ICANON | termios.ISIG
 termios.tcsetattr(slave, termios.TCSANOW, attrs)
@@ -72,6 +79,81 @@ def settings(a):
     return {"lflag": a[3], "iflag": a[0], "oflag": a[1]}
 
 
+CSI = re.compile(r"\x1b\[([0-9;?]*)([@A-Za-z])")
+OSC = re.compile(r"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
+
+
+def render(data, columns=COLUMNS):
+    """The lines a terminal `columns` wide shows for `data` (it never scrolls anything away): the
+    cursor moves, erases, inserts and deletes that libedit and gotriage send, carried out."""
+    lines, row, col = [[]], 0, 0
+    text = data.decode("utf-8", "replace")
+    i = 0
+
+    def line():
+        while len(lines) <= row:
+            lines.append([])
+        return lines[row]
+
+    while i < len(text):
+        c = text[i]
+        if c == "\x1b":
+            m = CSI.match(text, i)
+            if m:
+                params, command = m.group(1), m.group(2)
+                n = int(params) if params.isdigit() else 1
+                cur = line()
+                if command == "C":
+                    col += n
+                elif command == "D":
+                    col = max(0, col - n)
+                elif command == "A":
+                    row = max(0, row - n)
+                elif command == "B":
+                    row += n
+                elif command == "G":
+                    col = n - 1
+                elif command == "K":
+                    kind = int(params) if params.isdigit() else 0
+                    if kind == 0:
+                        del cur[col:]
+                    elif kind == 1:
+                        cur[:col + 1] = [" "] * min(len(cur), col + 1)
+                    else:
+                        cur.clear()
+                elif command == "P":
+                    del cur[col:col + n]
+                elif command == "@":
+                    cur[col:col] = [" "] * n
+                i = m.end()
+                continue
+            m = OSC.match(text, i)
+            i = m.end() if m else i + 2
+            continue
+        if c == "\r":
+            col = 0
+        elif c == "\n":
+            row += 1
+        elif c == "\b":
+            col = max(0, col - 1)
+        elif c == "\t":
+            col = (col // 8 + 1) * 8
+        elif c >= " ":
+            if col >= columns:  # the terminal wraps at its right edge
+                row, col = row + 1, 0
+            cur = line()
+            if len(cur) < col:
+                cur.extend([" "] * (col - len(cur)))
+            if col < len(cur):
+                cur[col] = c
+            else:
+                cur.append(c)
+            col += 1
+        i += 1
+        line()
+    return ["".join(l).rstrip() for l in lines]
+
+
 result = {"prompt": read_until("gotriage> ")}
 if mode.startswith("signal:"):
     time.sleep(0.3)  # libedit has switched to raw mode once the prompt is drawn
@@ -117,6 +199,45 @@ elif mode.split(":", 1)[0] in ("ctrlc", "retry", "fix"):
         child.kill()
         result["status"] = "hung"
     read_until("\0", 0.3)
+elif mode.startswith("walk:"):
+    url = mode.split(":", 1)[1]
+    steps = []
+
+    def send(keys, marker, seconds=20, on_screen=False):
+        """Types `keys`, then waits for `marker` in what follows (with `on_screen`, for the
+        screen's last line to end with it: libedit redraws a completed word in pieces)."""
+        os.write(master, keys.encode())
+        mark = len(output)
+        deadline = time.time() + seconds
+
+        def reached():
+            return render(output)[-1].endswith(marker) if on_screen else marker.encode() in output[mark:]
+
+        while not reached() and time.time() < deadline:
+            read_until("\0", 0.1)
+        steps.append({"keys": keys, "reached": reached()})
+
+    send("sta\t", "gotriage> start", on_screen=True)
+    send("exit-s\t", "gotriage> start exit-status-128", on_screen=True)
+    send("\r", "goproxy> ")
+    send("why\r", "goproxy> ")
+    send(url + "\r", "Apply? [y/N] ")
+    send("back\r", "goproxy> ")
+    send(url + "\r", "Apply? [y/N] ")
+    send("y\r", "gotriage> ")
+    send("undo\r", "gotriage> ")
+    send("report\r", "gotriage> ")
+    os.write(master, b"quit\r")
+    try:
+        result["status"] = child.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        result["status"] = "hung"
+    read_until("\0", 0.3)
+    result["steps"] = steps
+    result["screen"] = render(output)
+    # The same bytes on a terminal too wide to wrap anything: each line as gotriage wrote it.
+    result["lines"] = render(output, columns=1000)
 elif mode.startswith("probe-signal:"):
     _, name, argument = mode.split(":", 2)
     os.write(master, b"start t-hang\r")

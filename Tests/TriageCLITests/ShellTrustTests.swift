@@ -31,7 +31,7 @@ struct ShellTrustTests {
         let undone = journal.written.filter { $0.state == .undone }
         #expect(undone.map(\.change) == [2, 1])
         #expect(
-            harness.transcript.contains(
+            harness.transcript.asProse.contains(
                 "Undone: GOPRIVATE is no longer set in the GOENV file (back to Go's default)"
                     + " (wrote back the GOENV file as it was before the change)"), "\(harness.transcript)")
     }
@@ -73,7 +73,8 @@ struct ShellTrustTests {
         let json = try #require(written.first { $0.hasSuffix(".json") })
         #expect(markdown.hasPrefix("gotriage-report-private-module-") && json.hasPrefix("gotriage-report-private-module-"))
         #expect(
-            harness.transcript.contains("Wrote the report to \(directory.path)/\(markdown) (secrets redacted)."), "\(harness.transcript)")
+            harness.transcript.contains("Wrote the report, secrets redacted:\n    \(directory.path)/\(markdown)\n"), "\(harness.transcript)"
+        )
         #expect(!harness.transcript.contains("## gotriage report"), "the report went to the file, not the screen")
         let text = try String(contentsOf: directory.appendingPathComponent(markdown), encoding: .utf8)
         #expect(text.contains("## gotriage report: A private module is asked of the proxy (`private-module`)"))
@@ -93,7 +94,7 @@ struct ShellTrustTests {
             goEnv: ["GOPROXY": "http://bob:hunter2secret@proxy.corp:3128"],
             runner: ShellTests.failingDownload())
         _ = await harness.run(try FixtureTrees.tree(ShellTests.privateBook))
-        #expect(harness.transcript.contains("Wrote the report to \(redacted) (secrets redacted)."))
+        #expect(harness.transcript.contains("Wrote the report, secrets redacted:\n    \(redacted)\n"), "\(harness.transcript)")
         #expect(harness.transcript.contains("NOT redacted"))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: redacted))) as? [String: Any])
         #expect(json["redacted"] as? Bool == true)

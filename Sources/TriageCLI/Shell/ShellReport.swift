@@ -27,9 +27,10 @@ extension Shell {
                 return
             }
             let path = try await writer.write(recorder.record, format: format, redactor: redactor, to: file)
-            console.line(
-                "Wrote the report to \(path)" + (noRedact ? " — NOT redacted: it may contain passwords or tokens." : " (secrets redacted).")
-            )
+            // The path on a line of its own, to copy into a ticket's upload.
+            console.paragraph(
+                (noRedact ? "Wrote the report, NOT redacted: it may contain passwords or tokens:" : "Wrote the report, secrets redacted:")
+                    + " `\(path)`")
         } catch {
             console.line("\(error)")
         }

@@ -42,20 +42,21 @@ extension Shell {
         }
         console.line("How the walk got here:")
         for (index, decision) in walk.decisions.enumerated() {
-            console.line(
-                "  \(index + 1). \(decision.step.step) → \(decision.target.step)"
-                    + (decision.target.playbook != decision.step.playbook ? " (in \(decision.target.playbook))" : ""))
-            let place = console.styled("\(decision.location)", .dim)
+            let into = decision.target.playbook != decision.step.playbook ? " (in \(decision.target.playbook))" : ""
+            console.paragraph("\(decision.step.step) → \(decision.target.step)\(into)", lead: "  \(index + 1). ", indent: "     ")
+            let because: String
+            var place = "\(decision.location)"  // where in the playbook: for authors, with `verbose on`
             switch decision.kind {
             case .next:
-                console.line("     always goes on here  \(place)")
+                because = "it always goes on there"
             case .branch(let index, let count):
-                console.line("     because \(decision.condition ?? "its condition held")  (branch \(index) of \(count), \(place))")
+                because = "because \(decision.condition ?? "its check held")"
+                place = "branch \(index) of \(count), \(place)"
             case .fallback(let count):
-                let tried = count == 1 ? "its one branch did not match" : "none of its \(count) branches matched"
-                console.line("     \(tried), so the else arm was taken  \(place)")
+                because = count == 1 ? "because its one check did not hold" : "because none of its \(count) checks held"
             }
-            for line in decision.evidence { console.line("     evidence: \(line)") }
+            console.paragraph(because + (renderer.verbose ? " (\(place))" : ""), lead: "     ", indent: "     ")
+            for line in decision.evidence { console.paragraph(line, lead: "     evidence: ", indent: "               ") }
         }
     }
 

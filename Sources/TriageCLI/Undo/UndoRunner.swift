@@ -50,37 +50,42 @@ struct UndoRunner {
                 case .journaledBytes: "wrote back the GOENV file as it was before the change"
                 case .key(let command): "ran: \(ShellQuote.display(command))"
                 }
-            console.line(console.styled("  ✓ Undone: \(entry.key) is \(Self.restoredValue(entry))", .green) + " (\(how))")
+            console.paragraph(
+                "Undone: \(entry.key) is \(Self.restoredValue(entry)) (\(how))", lead: "  ✓ ", leadStyles: [.green], indent: "    ")
             let path = entry.goenvFile ?? ""
             switch (restore.byteIdentical, restore.method) {
             case (true?, _):
-                if let note = entry.message { console.line("    (\(note).)") }
-                console.line("    The GOENV file \(path) is byte-identical to what it was before gotriage changed it.")
+                if let note = entry.message { say("(\(note).)") }
+                say("The GOENV file \(path) is byte-identical to what it was before gotriage changed it.")
             case (false?, .key):
-                console.line(
-                    "    Other settings in the GOENV file \(path) changed since gotriage's change, and are kept, "
+                say(
+                    "Other settings in the GOENV file \(path) changed since gotriage's change, and are kept, "
                         + "so the file is not byte-identical to before.")
             case (false?, .journaledBytes):
-                console.line(
-                    console.styled(
-                        "    But the GOENV file \(path) is NOT byte-identical to what it was before "
-                            + "gotriage changed it (its SHA-256 differs from the journaled one). Check it by hand; "
-                            + "gotriage undo --list shows what was changed.", .red))
+                say(
+                    "But the GOENV file \(path) is NOT byte-identical to what it was before gotriage changed it (its "
+                        + "SHA-256 differs from the journaled one). Check it by hand; this shows what was changed: "
+                        + "`gotriage undo --list`", styles: [.red])
             case (nil, _):
-                console.line("    (The journal kept no fingerprint of the file to compare with.)")
+                say("(The journal kept no fingerprint of the file to compare with.)")
             }
             if let now = restore.goenvNow {
-                console.line("    Note: GOENV now names \(now); gotriage put back \(path), the file it changed.")
+                say("Note: GOENV now names \(now); gotriage put back \(path), the file it changed.")
             }
         case .changedSince(let entry, let now):
             let set = GoEnvUndo.written(by: entry) ?? ""
-            console.line(
-                console.styled("  Not undone: \(entry.key) changed since gotriage set it. ", .yellow)
-                    + "gotriage set it to \(HumanRenderer.show(set)), and it is now \(HumanRenderer.show(now)). "
-                    + "Undoing would throw that newer value away; to do it anyway, use \(forceHint).")
+            console.paragraph(
+                "Not undone: \(entry.key) changed since gotriage set it. gotriage set it to \(HumanRenderer.show(set)), and "
+                    + "it is now \(HumanRenderer.show(now)). Undoing would throw that newer value away; to do it anyway, "
+                    + "use \(forceHint).", lead: "  ", indent: "  ", styles: [.yellow])
         case .failed(let entry, let message):
-            console.line(console.styled("  ✗ Could not undo \(entry.key): \(message)", .red))
+            console.paragraph("Could not undo \(entry.key): \(message)", lead: "  ✗ ", indent: "    ", styles: [.red])
         }
+    }
+
+    /// A sentence under an undone change, laid out to the terminal.
+    private func say(_ text: String, styles: [Console.Style] = []) {
+        console.paragraph(text, lead: "    ", indent: "    ", styles: styles)
     }
 
     /// "back to "off" (from the GOENV file)" or "removed from the GOENV file (Go's default: …)".
