@@ -14,11 +14,13 @@ import Testing
     }()
 
     /// A walk of exit-status-128 for `module`, at its `reproduce` probe (go and git found).
-    static func atReproduce(module: String = "git.corp.test/team/lib") throws -> Walk {
+    static func atReproduce(
+        module: String = "git.corp.test/team/lib", goproxy: String = "https://proxy.golang.org,direct"
+    ) throws -> Walk {
         var walk = try #require(Walk(tree: shipped, playbook: "exit-status-128", variables: ["module": module]))
         while true {
             switch walk.next().action {
-            case .readGoEnv: walk.record(goEnv: ["GOPROXY": "https://proxy.golang.org,direct"])
+            case .readGoEnv: walk.record(goEnv: ["GOPROXY": goproxy])
             case .say: continue
             case .run(let probe) where probe.step.step == "reproduce": return walk
             case .run: try walk.record(probe: ProbeObservation(exitCode: 0, stdout: "go version go1.19.8 linux/amd64\n"))
@@ -234,5 +236,50 @@ import Testing
     @Test func noOutputNamesAModuleSoNothingIsSet() throws {
         let (walk, _) = try Self.read(ProbeObservation(exitCode: 1, stderr: "go: cannot find main module\n"))
         #expect(walk.variables["module"] == nil)
+    }
+
+    /// The goproxy-off walk on the shipped playbooks, from `reproduce` to the check after the fix,
+    /// whose output is `afterFix`; returns the walk's end.
+    static func goproxyOffThenAfterFix(_ afterFix: ProbeObservation) throws -> WalkEnd {
+        var walk = try Self.atReproduce(module: "example.com/hello", goproxy: "off")
+        try walk.record(
+            probe: ProbeObservation(
+                exitCode: 1, stdout: Self.jsonError("example.com/hello", "v1.0.0", "module lookup disabled by GOPROXY=off")))
+        var goproxy = "off"
+        while true {
+            switch walk.next().action {
+            case .readGoEnv: walk.record(goEnv: ["GOPROXY": goproxy])
+            case .say: continue
+            case .ask: _ = try walk.answer("http://127.0.0.1:9")
+            case .proposeFix:
+                goproxy = "http://127.0.0.1:9"
+                try walk.record(fix: .applied)
+            case .run(let probe) where probe.step.step == "verify-goproxy-off": try walk.record(probe: afterFix)
+            case .run: try walk.record(probe: ProbeObservation(exitCode: 0, stdout: "git version 2.39.5\n"))
+            case .finished(let end): return end
+            case let other: throw WalkTestError.unexpected("\(other)")
+            }
+        }
+    }
+
+    @Test func aNewFailureAfterAFixIsRoutedAfresh() throws {
+        // go is not found on the PATH go runs git with: not the proxy the fix just set.
+        let end = try Self.goproxyOffThenAfterFix(
+            ProbeObservation(
+                exitCode: 1,
+                stdout: Self.jsonError(
+                    "example.com/hello", "v1.0.0", "example.com/hello@v1.0.0: missing Git command. See https://golang.org/s/gogetcmd")))
+        #expect(end.step == StepAddress(playbook: "exit-status-128", step: "git-hidden-from-go"), "\(end)")
+        #expect(end.cause == "git-missing")
+        #expect(end.diagnosis?.cause == "git-missing", "the diagnosis is the new error's, not GOPROXY=off's")
+    }
+
+    @Test func aRouteNeverGoesBackToACauseTheWalkHasBeenThrough() throws {
+        // The proxy the user typed is off too (GOPROXY=off again): routing would loop to goproxy-off.
+        let end = try Self.goproxyOffThenAfterFix(
+            ProbeObservation(
+                exitCode: 1, stdout: Self.jsonError("example.com/hello", "v1.0.0", "module lookup disabled by GOPROXY=off")))
+        #expect(end.step == StepAddress(playbook: "go-settings", step: "still-failing"), "\(end)")
+        #expect(end.conclusion.contains("module lookup disabled by GOPROXY=off"), "the new output is quoted: \(end.conclusion)")
     }
 }

@@ -160,3 +160,47 @@ struct WalkTests {
 }
 
 enum WalkTestError: Error { case unexpected(String) }
+
+/// A run reads its own output: a capture that finds nothing this time leaves its variable empty.
+@Suite struct CaptureAfreshTests {
+    static let book = """
+        gotriage: 1
+        id: again
+        title: Again
+        summary: Runs the same check twice.
+        start: check
+        steps:
+          check:
+            run:
+              argv: [go, version]
+              capture:
+                - stderr: 'error: (?<error_text>.+)'
+            branch:
+              - if: {exit: 0}
+                goto: done
+              - else: again
+          again:
+            ask: {question: "Again?", into: reply}
+            next: check
+          done:
+            done: {outcome: resolved, conclusion: "Saw '{{error_text}}'."}
+        """
+
+    @Test func aCaptureThatFindsNothingNowLeavesItsVariableEmpty() throws {
+        var walk = try #require(Walk(tree: try FixtureTrees.tree(Self.book), playbook: "again"))
+        var runs = [ProbeObservation(exitCode: 1, stderr: "error: the old failure\n"), ProbeObservation(exitCode: 0)]
+        while true {
+            switch walk.next().action {
+            case .run:
+                try walk.record(probe: runs.removeFirst())
+                if runs.count == 1 { #expect(walk.variables["error_text"] == "the old failure") }
+            case .ask: _ = try walk.answer("yes")
+            case .finished(let end):
+                #expect(walk.variables["error_text"] == "")
+                #expect(end.conclusion == "Saw ''.", "the second run's output shows no error; the first run's is gone")
+                return
+            case let other: throw WalkTestError.unexpected("\(other)")
+            }
+        }
+    }
+}

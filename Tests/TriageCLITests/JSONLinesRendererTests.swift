@@ -44,6 +44,7 @@ struct JSONLinesRendererTests {
         {"diagnosis":{"cause":"goproxy-off","evidence":"stdout line 4: \"go: m@v1: module lookup disabled by GOPROXY=off\"","reason":"GOPROXY is off, so go may not download m","score":0.95,"signature":"goproxy-off","step":"book:check"},"event":"interrupted","step":"book:check"}
         {"cause":"proxy-auth","event":"diagnosis","evidence":"stdout line 4: \"go: m@v1: reading http://p/m/@v/v1.info: 401 Unauthorized\"","help":"give go the proxy's credentials","reason":"the proxy answered 401 Unauthorized for http://p/m/@v/v1.info","score":0.75,"signature":"proxy-auth","step":"book:check"}
         {"cause":"unknown","conclusion":"Over.","diagnosis":{"cause":"proxy-auth","evidence":"stdout line 4: \"go: m@v1: reading http://p/m/@v/v1.info: 401 Unauthorized\"","help":"give go the proxy's credentials","reason":"the proxy answered 401 Unauthorized for http://p/m/@v/v1.info","score":0.75,"signature":"proxy-auth","step":"book:check"},"event":"end","outcome":"escalate","reason":"done","step":"book:check"}
+        {"cause":"ssh-auth","conclusion":"Add your key: `ssh-add -l`.","event":"end","help":"ssh-add /home/dev/.ssh/id_ed25519","outcome":"not-resolved","reason":"done","step":"book:check"}
         """#
 
     /// Collects what a console writes, stdout and stderr apart.

@@ -94,6 +94,10 @@ enum JSONWireSamples {
         .finished(
             WalkEnd(
                 outcome: .escalate, cause: "unknown", conclusion: "Over.", step: step, reason: .done,
-                diagnosis: helped))
+                diagnosis: helped)),
+        .finished(
+            WalkEnd(
+                outcome: .notResolved, cause: "ssh-auth", conclusion: "Add your key: `ssh-add -l`.", step: step, reason: .done,
+                help: "ssh-add /home/dev/.ssh/id_ed25519"))
     ]
 }
