@@ -206,7 +206,7 @@ import TriageCLI
         )
         #expect(result.stdout.contains(#"title = \e]0;owned\x07\r\e[1A  (from --answer)"#), "\(result.stdout)")
         #expect(result.stdout.contains(#"The title is \e]0;owned\x07\r\e[1A."#), "\(result.stdout)")
-        #expect(result.stdout.contains(#"│ bad\e[31mred\r"#), "\(result.stdout)")
+        #expect(result.stdout.contains(#"│ bad\e[31mred"# + "\n"), "a CRLF ends the line: \(result.stdout)")
         #expect(result.stdout.contains(#"Done with \e]0;owned"#), "\(result.stdout)")
 
         // --json stays JSON: its own escapes, decoded back to the very bytes.

@@ -58,6 +58,12 @@ import Testing
         #expect(text == "  ✗ go mod download example.com/hello\n    │ go: example.com/hello@v1.0.0: 410 Gone\n", "\(text)")
     }
 
+    @Test func aCRLFEndsALineAndAnyOtherCarriageReturnIsShownEscaped() {
+        let failed = CommandResult(argv: Self.download.argv, exitCode: 255, stderr: "Host key verification failed.\r\nover\rwritten\r\n")
+        let text = Self.runs([failed])
+        #expect(text.hasSuffix("    │ Host key verification failed.\n    │ over\\rwritten\n"), "\(text.debugDescription)")
+    }
+
     @Test func anExitCodeThePlaybookNamesIsShownInItsWords() {
         var netrc = PendingProbe(
             step: Self.step, argv: ["grep", "-c", "machine", "/home/dev/.netrc"], environment: [:], timeoutMilliseconds: 1_000,

@@ -227,9 +227,11 @@ public final class HumanRenderer: WalkObserver {
         }
     }
 
-    /// The lines of `text` that hold more than white space, cut at each `\n` scalar.
+    /// The lines of `text` that hold more than white space, cut at each `\n` scalar; a `\r` just
+    /// before it ends the line too (ssh writes `\r\n`), any other is shown escaped.
     static func lines(of text: String) -> [Substring] {
-        text.unicodeScalars.split(separator: "\n").map { Substring($0) }.filter { !$0.allSatisfy(\.isWhitespace) }
+        text.unicodeScalars.split(separator: "\n").map { Substring($0.last == "\r" ? $0.dropLast() : $0) }
+            .filter { !$0.allSatisfy(\.isWhitespace) }
     }
 
     private func showQuestion(_ question: PendingQuestion) {
