@@ -36,18 +36,7 @@ import Testing
             #expect(screen == (try String(contentsOf: golden, encoding: .utf8)), "the screen differs from \(golden.lastPathComponent)")
         }
 
-        // Rules of the layout, whatever the golden says: prose fits the width (at most 100
-        // columns), only commands are wider; no JSON escapes in prose.
-        let width = min(columns, 100)
-        for line in screen.split(separator: "\n").map(String.init) where line.count > width {
-            let isCommand = Self.isCommand(line)
-            let isOneWord = !line.drop(while: { $0 == " " || $0 == "│" }).contains(" ")
-            #expect(isCommand || isOneWord, "wider than \(width) columns and not a command: \(line)")
-        }
-        // go's JSON errors are shown decoded too: no escape outside the command lines.
-        for line in screen.split(separator: "\n") where !line.hasPrefix("  $ ") {
-            #expect(!line.contains("\\n") && !line.contains("\\t") && !line.contains("\\\""), "an escape on the screen: \(line)")
-        }
+        Self.checkLayout(screen, columns: columns)
         // Every end has a headline that says what happened.
         let headlines = screen.split(separator: "\n").filter {
             $0.hasPrefix("✔ ") || $0.hasPrefix("✘ ") || $0.hasPrefix("⚑ ") || $0.hasPrefix("◌ ")
@@ -64,5 +53,47 @@ import Testing
         // Quiet: one line per check, the command lines only with -v.
         #expect(lines.contains { $0.hasPrefix("  $ ") } == verbose, "command lines only with -v")
         #expect(lines.contains("  ✓ go1.27.3 runs") != verbose, "one line per check without -v")
+    }
+
+    /// Every offline case of the shipped playbooks (`Playbooks/tests`, which takes every arm), as
+    /// a person sees it at 80 columns: the same layout rules, a `help:` at each end that needs
+    /// one, and no sentence with an empty placeholder.
+    @Test func everyShippedCaseIsLaidOutByTheRules() throws {
+        let lab = try Lab.make()
+        defer { lab.remove() }
+        let folder = URL(fileURLWithPath: GotriageBinary.shippedPlaybooks).appendingPathComponent("tests")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".test.yaml") }.sorted()
+        let result = try lab.gotriage(
+            ["test"] + files.map { folder.appendingPathComponent($0).path } + ["--show"], extraEnvironment: ["COLUMNS": "80"])
+        #expect(result.exitCode == 0, "\(result.stdout)\(result.stderr)")
+        #expect(!result.stdout.contains(" empty in this case"), "a sentence shows a placeholder empty")
+        // The report's own lines, `── NAME` before a case's screen and `✔ NAME` after it, are not the walk's.
+        let names = Set(result.stdout.split(separator: "\n").filter { $0.hasPrefix("── ") }.map { $0.dropFirst(3) })
+        let lines = result.stdout.split(separator: "\n").filter { line in
+            !(line.hasPrefix("── ") || line.hasPrefix("✔ ")) || !names.contains(line.dropFirst(2).drop { $0 == " " })
+        }
+        Self.checkLayout(lines.joined(separator: "\n"), columns: 80)
+        let ends = lines.filter {
+            $0.hasPrefix("✘ ") || $0.hasPrefix("⚑ ") || $0.hasPrefix("◌ ") || $0.hasPrefix("✔ Fixed") || $0.hasPrefix("✔ Resolved")
+        }
+        #expect(ends.count > 100, "\(ends.count) ends")
+        #expect(lines.count { $0.hasPrefix("  help:    ") } == ends.count, "each end but no problem found has its next step")
+        #expect(!lines.contains { $0.hasPrefix("  help:    see above") })
+    }
+
+    /// Prose fits the width (at most 100 columns), only commands and single words are wider; no
+    /// JSON escapes outside command lines.
+    static func checkLayout(_ screen: String, columns: Int, sourceLocation: SourceLocation = #_sourceLocation) {
+        let width = min(columns, 100)
+        for line in screen.split(separator: "\n").map(String.init) where line.count > width {
+            let isCommand = Self.isCommand(line)
+            let isOneWord = !line.drop(while: { $0 == " " || $0 == "│" }).contains(" ")
+            #expect(isCommand || isOneWord, "wider than \(width) columns and not a command: \(line)", sourceLocation: sourceLocation)
+        }
+        for line in screen.split(separator: "\n") where !line.hasPrefix("  $ ") {
+            #expect(
+                !line.contains("\\n") && !line.contains("\\t") && !line.contains("\\\""), "an escape on the screen: \(line)",
+                sourceLocation: sourceLocation)
+        }
     }
 }

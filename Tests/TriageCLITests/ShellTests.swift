@@ -84,10 +84,10 @@ struct ShellTests {
             osEnvironment: ["GOPRIVATE": "from-shell"], runner: Self.failingDownload())
         _ = await harness.run(try FixtureTrees.tree(Self.privateBook))
         #expect(
-            harness.transcript.contains(
+            harness.transcript.asProse.contains(
                 "✗ Not done: GOPRIVATE was written to the GOENV file, but your shell's environment variable GOPRIVATE=from-shell overrides that file"
-            ))
-        #expect(harness.transcript.contains("unset GOPRIVATE"))
+            ), "\(harness.transcript)")
+        #expect(harness.transcript.contains("\n        unset GOPRIVATE\n"), "the command on a line of its own: \(harness.transcript)")
         #expect(!harness.transcript.contains("✔ Resolved"))
         #expect(!harness.transcript.contains("✔ Fixed"))
     }

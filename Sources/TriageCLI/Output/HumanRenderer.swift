@@ -261,21 +261,21 @@ public final class HumanRenderer: WalkObserver {
     private func showApplyResult(_ result: GoEnvApplyResult) {
         switch result {
         case .applied(let key, _, let new):
-            console.line(console.styled("  ✓ \(key) is now \(Self.show(new)) (go env confirms it)", .green))
+            console.paragraph("\(key) is now \(Self.show(new)) (go env confirms it)", lead: "  ✓ ", indent: "    ", styles: [.green])
         case .overridden(let key, let variable, let osValue, _):
-            console.line(
-                console.styled(
-                    "  ✗ Not done: \(key) was written to the GOENV file, but your shell's environment "
-                        + "variable \(variable)=\(osValue) overrides that file, so Go still uses \(Self.show(osValue)).", .red))
-            console.line(
-                "    Remove it from your environment (run: unset \(variable), and delete the line that sets it in "
-                    + "~/.bashrc, ~/.profile or similar), then run gotriage again.")
+            console.paragraph(
+                "Not done: \(key) was written to the GOENV file, but your shell's environment variable "
+                    + "\(variable)=\(osValue) overrides that file, so Go still uses \(Self.show(osValue)).", lead: "  ✗ ",
+                indent: "    ", styles: [.red])
+            console.paragraph(
+                "Remove it from your environment: `unset \(variable)` and delete the line that sets it in ~/.bashrc, "
+                    + "~/.profile or similar, then run gotriage again.", lead: "    ", indent: "    ")
         case .failed(let key, let message):
-            console.line(console.styled("  ✗ \(key) was not changed: \(message)", .red))
+            console.paragraph("\(key) was not changed: \(message)", lead: "  ✗ ", indent: "    ", styles: [.red])
         case .unconfirmed(let key, _, let new, let message):
-            console.line(
-                console.styled("  ! \(key) was changed to \(Self.show(new)) in the GOENV file, but \(message).", .yellow)
-                    + " gotriage undo puts it back.")
+            console.paragraph(
+                "\(key) was changed to \(Self.show(new)) in the GOENV file, but \(message). gotriage undo puts it back.",
+                lead: "  ! ", indent: "    ", styles: [.yellow])
         }
     }
 
@@ -291,7 +291,7 @@ public final class HumanRenderer: WalkObserver {
         let cause = causeID.map { id in causeTitles[id].map { "\($0) (\(id))" } ?? id }
         console.paragraph(words + (cause.map { " — \($0)" } ?? ""), indent: "  ", styles: styles)
         let evidence = end.diagnosis.flatMap { $0.cause == causeID ? $0.evidence : nil } ?? lastFailure
-        if let evidence, end.outcome != .resolved || !changes.isEmpty {
+        if let evidence, end.outcome != .resolved || !changes.isEmpty, !Self.quotes(end.conclusion, evidence) {
             console.paragraph(evidence, lead: "  evidence: ", indent: "            ", styles: [.red])
         }
         console.paragraph(end.conclusion)
@@ -307,6 +307,18 @@ public final class HumanRenderer: WalkObserver {
         }
         guard !(end.outcome == .resolved && changes.isEmpty && end.cause == nil) else { return }
         showTicket(end, status: words, cause: causeID)
+    }
+
+    /// Whether `conclusion` quotes the error `evidence` shows (`stdout line 4: "go: M: …"`, or the
+    /// line itself), so the verdict need not show it once more.
+    static func quotes(_ conclusion: String, _ evidence: String) -> Bool {
+        var error = evidence[...]
+        if let open = error.firstIndex(of: "\""), let close = error.lastIndex(of: "\""), open < close {
+            error = error[error.index(after: open)..<close]
+        }
+        if error.hasPrefix("go: ") { error = error.dropFirst(4) }
+        let words = { (text: Substring) in text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        return !error.isEmpty && words(conclusion[...]).contains(words(error))
     }
 
     /// The lines a ticket needs, one fact each: status, cause, what changed, the one next step
