@@ -154,6 +154,17 @@ def render(data, columns=COLUMNS):
     return ["".join(l).rstrip() for l in lines]
 
 
+def quit_shell():
+    """Types quit and notes how gotriage ended ("hung" when it did not within 10 s)."""
+    os.write(master, b"quit\r")
+    try:
+        result["status"] = child.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        result["status"] = "hung"
+    read_until("\0", 0.3)
+
+
 result = {"prompt": read_until("gotriage> ")}
 if mode.startswith("signal:"):
     time.sleep(0.3)  # libedit has switched to raw mode once the prompt is drawn
@@ -192,13 +203,7 @@ elif mode.split(":", 1)[0] in ("ctrlc", "retry", "fix"):
         result["sleep_gone" + key] = not sleeps(argument)
     for pid in sleeps(argument):
         os.kill(int(pid), signal.SIGKILL)
-    os.write(master, b"quit\r")
-    try:
-        result["status"] = child.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        child.kill()
-        result["status"] = "hung"
-    read_until("\0", 0.3)
+    quit_shell()
 elif mode.startswith("walk:"):
     url = mode.split(":", 1)[1]
     steps = []
@@ -227,13 +232,7 @@ elif mode.startswith("walk:"):
     send("y\r", "gotriage> ")
     send("undo\r", "gotriage> ")
     send("report\r", "gotriage> ")
-    os.write(master, b"quit\r")
-    try:
-        result["status"] = child.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        child.kill()
-        result["status"] = "hung"
-    read_until("\0", 0.3)
+    quit_shell()
     result["steps"] = steps
     result["screen"] = render(output)
     # The same bytes on a terminal too wide to wrap anything: each line as gotriage wrote it.
