@@ -207,9 +207,8 @@ public final class HumanRenderer: WalkObserver {
         }
     }
 
-    /// The last `count` lines of `text`, each cut at spaces to fit the width, tabs as two spaces.
-    /// Lines end at each `\n` (a `\r` before it stays, to be shown escaped: Swift takes `\r\n` for
-    /// one character, which splitting on `\n` would leave whole).
+    /// The last `count` lines of `text` (`lines(of:)`), each cut at spaces to fit the width, tabs
+    /// as two spaces.
     private func showExcerpt(of text: String, lines count: Int) {
         let lines = Array(Self.lines(of: text).suffix(count))
         let prefix = "    │ "
@@ -227,8 +226,9 @@ public final class HumanRenderer: WalkObserver {
         }
     }
 
-    /// The lines of `text` that hold more than white space, cut at each `\n` scalar; a `\r` just
-    /// before it ends the line too (ssh writes `\r\n`), any other is shown escaped.
+    /// The lines of `text` that hold more than white space, cut at each `\n` scalar (Swift takes
+    /// `\r\n` for one character, which splitting on `\n` would leave whole); a `\r` just before it
+    /// ends the line too (ssh writes `\r\n`), any other is shown escaped.
     static func lines(of text: String) -> [Substring] {
         text.unicodeScalars.split(separator: "\n").map { Substring($0.last == "\r" ? $0.dropLast() : $0) }
             .filter { !$0.allSatisfy(\.isWhitespace) }
@@ -326,33 +326,31 @@ public final class HumanRenderer: WalkObserver {
     private func showTicket(_ end: WalkEnd, status: String, cause: String?) {
         console.line()
         console.line(console.styled("For a ticket:", .bold))
-        let rows: [(String, String)] = [
-            ("status", String(status.drop { !$0.isLetter }).lowercased()),
-            ("cause", cause.map { id in causeTitles[id].map { "\(id) — \($0)" } ?? id } ?? "not known"),
-            (
-                "changed",
-                changes.isEmpty
-                    ? "nothing" : changes.map { "\($0.key) \(Self.show($0.old)) → \(Self.show($0.new))" }.joined(separator: ", ")
-            ),
-            ("help", ""),
-            ("undo", changes.isEmpty ? "nothing to undo" : inShell ? "undo" : "gotriage undo")
+        let changed = changes.map { "\($0.key) \(Self.show($0.old)) → \(Self.show($0.new))" }
+        let rows: [(String, TicketValue)] = [
+            ("status", .words(String(status.drop { !$0.isLetter }).lowercased())),
+            ("cause", .words(cause.map { id in causeTitles[id].map { "\(id) — \($0)" } ?? id } ?? "not known")),
+            ("changed", .words(changed.isEmpty ? "nothing" : changed.joined(separator: ", "))),
+            ("help", nextStep(end)),
+            ("undo", .words(changes.isEmpty ? "nothing to undo" : inShell ? "undo" : "gotriage undo"))
         ]
         for (name, value) in rows {
             let lead = "  " + (name + ":").padding(toLength: 9, withPad: " ", startingAt: 0)
-            switch name == "help" ? nextStep(end) : .words(value) {
+            switch value {
             case .words(let words): console.paragraph(words, lead: lead, indent: String(repeating: " ", count: lead.count))
             case .command(let command): console.line(lead + console.styled(command, .cyan))  // whole, to copy
             }
         }
     }
 
-    private enum NextStep {
+    /// A value of the ticket block: words, laid out; or a command, never cut.
+    private enum TicketValue {
         case words(String)
         case command(String)
     }
 
-    /// The one thing to do next: the first command of the conclusion, or what to do in words.
-    private func nextStep(_ end: WalkEnd) -> NextStep {
+    /// The one thing to do next: the walk's `help` command, or what to do in words.
+    private func nextStep(_ end: WalkEnd) -> TicketValue {
         if let command = end.help, end.outcome == .notResolved { return .command(command) }
         return .words(nextStepWords(end))
     }
@@ -363,9 +361,8 @@ public final class HumanRenderer: WalkObserver {
         case (.notResolved, .fixProposed):
             return inShell ? "type dryrun off, then restart, to apply the fix" : "run the same command again without --dry-run"
         case (.notResolved, .fixDeclined):
-            return lastDecline == .noConsent
-                ? "run the same command again with --yes to apply the fix"
-                : "type restart and answer y to apply the fix"
+            if lastDecline == .noConsent { return "run the same command again with --yes to apply the fix" }
+            return inShell ? "type restart and answer y to apply the fix" : "run the same command again and answer y"
         case (.escalate, _),
             (.notResolved, _) where end.cause == nil || end.cause == "unknown":
             // What the catalog says to do for a cause no playbook proves, else a ticket.
