@@ -93,7 +93,7 @@ import Testing
         let ending = try interrupt(lab, playbooks: playbooks, at: .afterWrite, with: SIGINT)
         #expect(ending.exitCode == 6, "round \(round): \(ending)")
         #expect(
-            ending.stdout.contains("GOPROXY was not changed: interrupted (Ctrl-C) before the GOENV file was changed"),
+            ending.stdout.asProse.contains("GOPROXY was not changed: interrupted (Ctrl-C) before the GOENV file was changed"),
             "\(ending.stdout)")
         #expect(!ending.stdout.contains("exit code 137"), "\(ending.stdout)")
         #expect(lab.goEnvFileBytes == before)
@@ -113,7 +113,7 @@ import Testing
         let ending = try interrupt(lab, playbooks: playbooks, at: .atConfirmingRead, with: SIGINT)
         #expect(ending.exitCode == 6, "round \(round): \(ending)")
         #expect(
-            ending.stdout.contains(
+            ending.stdout.asProse.contains(
                 "GOPROXY was changed to \"\(Self.proxy)\" in the GOENV file, but gotriage was interrupted (Ctrl-C) before go env confirmed it"
             ),
             "\(ending.stdout)")
