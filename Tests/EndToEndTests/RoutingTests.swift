@@ -111,7 +111,8 @@ import TriageCLI
         #expect(run.end?.diagnosis?.help?.contains(".netrc") == true)
 
         let human = try lab.gotriage(["run", "exit-status-128", "--answer", "module=\(Self.hello.path)"], in: consumer)
-        #expect(human.stdout.asProse.contains("note: the output reads as proxy-auth — the proxy answered 401 Unauthorized"), "\(human.stdout)")
+        #expect(
+            human.stdout.asProse.contains("note: the output reads as proxy-auth — the proxy answered 401 Unauthorized"), "\(human.stdout)")
         let help = human.stdout.split(separator: "\n").first { $0.hasPrefix("  help:") } ?? ""
         #expect(help.contains(".netrc"), "the catalog's advice is the next step: \(human.stdout)")
     }
