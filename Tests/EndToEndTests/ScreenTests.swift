@@ -13,7 +13,7 @@ import Testing
         line.hasPrefix("  $ ") || line.hasPrefix("  help:    ")
             || line.firstMatch(
                 of:
-                    /^ {2,}(go|git|ssh|ssh-add|ssh-keyscan|ssh-keygen|chmod|export|unset|curl|sudo|GIT_TERMINAL_PROMPT=1|GOTOOLCHAIN=local)\s/
+                    /^ {2,}(go|git|ssh|ssh-add|ssh-keyscan|ssh-keygen|chmod|rm|export|unset|curl|sudo|GIT_TERMINAL_PROMPT=1|GOTOOLCHAIN=local|GOWORK=off)\s/
             )
                 != nil
     }
