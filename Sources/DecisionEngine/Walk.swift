@@ -307,7 +307,7 @@ public struct Walk: Sendable {
             let text = sentence(conclusion.text, at: address, facts)
             return finish(
                 at: address, outcome: conclusion.outcome, cause: conclusion.cause, reason: .done, conclusion: text,
-                help: conclusion.help.map { sentence($0, at: address, facts) } ?? Conclusion.firstCommand(in: text))
+                help: conclusion.help.map { sentence($0, at: address, facts) } ?? CommandMarks.firstCommand(in: text))
         case .jump(let target):
             decisions.append(
                 Decision(

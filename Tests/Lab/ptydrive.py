@@ -209,8 +209,13 @@ elif mode.startswith("walk:"):
     steps = []
 
     def send(keys, marker, seconds=20, on_screen=False):
-        """Types `keys`, then waits for `marker` in what follows (with `on_screen`, for the
-        screen's last line to end with it: libedit redraws a completed word in pieces)."""
+        """Types `keys` once libedit reads the terminal (raw mode: before that the terminal itself
+        would echo them, a Tab as spaces), then waits for `marker` in what follows (with
+        `on_screen`, for the screen's last line to end with it: libedit redraws a completed word in
+        pieces)."""
+        deadline = time.time() + seconds
+        while termios.tcgetattr(slave)[3] & termios.ICANON and time.time() < deadline:
+            read_until("\0", 0.02)
         os.write(master, keys.encode())
         mark = len(output)
         deadline = time.time() + seconds

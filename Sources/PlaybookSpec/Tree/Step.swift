@@ -242,16 +242,6 @@ public struct Conclusion: Sendable {
         self.text = text
         self.help = help
     }
-
-    /// The first command a conclusion writes between backticks, its spaces collapsed as they are
-    /// on screen; nil when it writes none.
-    public static func firstCommand(in text: String) -> String? {
-        guard let open = text.firstIndex(of: "`"), let close = text[text.index(after: open)...].firstIndex(of: "`") else {
-            return nil
-        }
-        let command = text[text.index(after: open)..<close].split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        return command.isEmpty ? nil : command
-    }
 }
 
 /// The declared outcome of a `done` step.

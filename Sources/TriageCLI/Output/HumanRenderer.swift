@@ -88,11 +88,12 @@ public final class HumanRenderer: WalkObserver {
             spinner?.start(label: Self.label(of: probe))
         case .probeFinished(let probe, let result):
             spinner?.stop()
-            noteFailure(probe, result)
+            let failure = Self.failure(of: probe, result)
+            if let failure { lastFailure = Self.lines(of: failure).first.map { $0.trimmingCharacters(in: .whitespaces) } }
             if verbose {
                 showResult(result, builtIn: probe.isBuiltIn, says: probe.says)
             } else {
-                showCheck(probe, result)
+                showCheck(probe, result, failure: failure)
             }
         case .asked(let question):
             showQuestion(question)
@@ -151,8 +152,8 @@ public final class HumanRenderer: WalkObserver {
 
     /// A check's one line: `✓` and what the playbook says of it (else its label) when it passed;
     /// `•` and the playbook's words for an exit code it explains; `✗` and its label when it failed,
-    /// with the error lines under it (a built-in probe's report stays for `-v` and `why`).
-    private func showCheck(_ probe: PendingProbe, _ result: CommandResult) {
+    /// with `failure`, its error, under it (a built-in probe's report stays for `-v` and `why`).
+    private func showCheck(_ probe: PendingProbe, _ result: CommandResult, failure: String?) {
         if result.interrupted { return }
         let (mark, words): (String, String) =
             if result.timedOut {
@@ -165,15 +166,15 @@ public final class HumanRenderer: WalkObserver {
                 (console.styled("✗", .red), Self.label(of: probe))
             }
         console.paragraph(words, lead: "  \(mark) ", indent: "    ")
-        if result.exitCode != 0 && probe.says == nil || result.timedOut, !probe.isBuiltIn {
-            showExcerpt(of: Self.errorText(of: result), lines: Self.excerptLines)
-        }
+        if let failure, !probe.isBuiltIn { showExcerpt(of: failure, lines: Self.excerptLines) }
     }
 
-    /// Notes the first error line of a failed check, for the end's evidence.
-    private func noteFailure(_ probe: PendingProbe, _ result: CommandResult) {
-        guard result.exitCode != 0 || result.timedOut, probe.says == nil, !result.interrupted else { return }
-        lastFailure = Self.lines(of: Self.errorText(of: result)).first.map { $0.trimmingCharacters(in: .whitespaces) }
+    /// The error output of a check that failed (timed out, or an exit code the playbook's `says`
+    /// does not explain); nil for one that passed, was explained or was interrupted. Its first line
+    /// is the end's evidence when the catalog read none.
+    private static func failure(of probe: PendingProbe, _ result: CommandResult) -> String? {
+        guard !result.interrupted, result.timedOut || result.exitCode != 0 && probe.says == nil else { return nil }
+        return errorText(of: result)
     }
 
     /// The error output of a failed command: its stderr, or when that is empty (`go mod download

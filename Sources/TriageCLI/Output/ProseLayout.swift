@@ -1,3 +1,5 @@
+import PlaybookSpec
+
 /// Lays out a playbook's sentence for a terminal: prose filled to a width at word boundaries, and
 /// every command (written between backticks in the playbook) on a line of its own, indented and
 /// never wrapped, so it can be copied as it is.
@@ -7,10 +9,8 @@
 /// // ["Then run:", "    go mod download example.com/hello", "Or ask IT."]
 /// ```
 ///
-/// A word longer than the width is kept whole (a URL must not break). A backtick without its
-/// closing one is text. Punctuation right after a command (`` `go mod tidy`. ``) and brackets
-/// around one (`` (`go mod graph`) ``) are dropped: on lines of their own they would look like
-/// part of the text around.
+/// A word longer than the width is kept whole (a URL must not break). Which text is a command is
+/// `CommandMarks`' reading, shared with the report and the walk's next step.
 enum ProseLayout {
     struct Line: Equatable {
         var text: String
@@ -27,7 +27,7 @@ enum ProseLayout {
         var filler = Filler(width: width, lead: lead, indent: indent)
         for (index, paragraph) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if index > 0 { filler.breakLine(keepEmpty: true) }
-            for segment in segments(of: paragraph) {
+            for segment in CommandMarks.segments(of: paragraph) {
                 switch segment {
                 case .prose(let prose): filler.add(words: prose.split(whereSeparator: \.isWhitespace))
                 case .command(let command): filler.add(command: command)
@@ -52,35 +52,6 @@ enum ProseLayout {
         }
         pieces.append(indent + rest)
         return pieces
-    }
-
-    enum Segment: Equatable {
-        case prose(Substring)
-        case command(String)
-    }
-
-    /// `text` cut at its backtick pairs.
-    static func segments(of text: Substring) -> [Segment] {
-        var segments: [Segment] = []
-        var rest = text[...]
-        while let open = rest.firstIndex(of: "`") {
-            let afterOpen = rest.index(after: open)
-            guard let close = rest[afterOpen...].firstIndex(of: "`") else { break }
-            var before = rest[..<open]
-            let command = rest[afterOpen..<close].split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            rest = rest[rest.index(after: close)...]
-            // "(`git log -p go.sum`)" → no lone brackets around the command's line.
-            if before.last(where: { !$0.isWhitespace }) == "(", rest.first == ")" {
-                while let last = before.last, last.isWhitespace || last == "(" { before.removeLast() }
-                rest = rest.dropFirst()
-            }
-            segments.append(.prose(before))
-            if !command.isEmpty { segments.append(.command(command)) }
-            // "…`go mod tidy`. Then" → the "." would start the next line.
-            rest = rest.drop { ".,;".contains($0) }
-        }
-        segments.append(.prose(rest))
-        return segments
     }
 
     /// Fills lines word by word.

@@ -1,3 +1,5 @@
+import PlaybookSpec
+
 /// A walk as Markdown for an issue tracker (GitHub, GitLab): a summary table, the steps, each
 /// command with its output in fenced blocks, the fix as the exact command, and the evidence.
 struct MarkdownReport {
@@ -180,7 +182,7 @@ struct MarkdownReport {
     /// copy from.
     static func conclusion(_ text: String) -> [String] {
         var out: [String] = []
-        for segment in ProseLayout.segments(of: text[...]) {
+        for segment in CommandMarks.segments(of: text[...]) {
             switch segment {
             case .prose(let prose):
                 let trimmed = prose.trimmingCharacters(in: .whitespacesAndNewlines)
